@@ -1,0 +1,155 @@
+/**
+ * The one contract between the renderer and the main process (or the web host).
+ * Every method's input is a zod schema, validated on the receiving side before anything runs;
+ * outputs are typed. The preload bridge, the IPC handlers, the web host and the renderer's
+ * clients are all derived from this table.
+ */
+import { z } from 'zod';
+import type { IsoDate } from '../core/date-phrase';
+import type { AnyMilestone } from '../core/milestone';
+import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
+import type { Settings, UserState } from '../core/user-state';
+import { evidenceSchema, settingsSchema, statusSchema } from '../core/user-state';
+
+export const progressPatchSchema = z.strictObject({
+  status: statusSchema.optional(),
+  achievedOn: isoDateSchema.nullable().optional(),
+  evidence: evidenceSchema.nullable().optional(),
+  note: z.string().max(10_000).optional(),
+  muted: z.boolean().optional(),
+});
+export type ProgressPatch = z.infer<typeof progressPatchSchema>;
+
+const milestoneId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9-]+$/, 'not a milestone id');
+const empty = z.strictObject({}).optional();
+
+export const reviewFormatSchema = z.enum(['md', 'csv', 'json']);
+export const snoozeOptionSchema = z.enum(['1h', 'tomorrow', 'next-monday']);
+export const icalOptionsSchema = z.strictObject({
+  chapters: z.array(z.enum(['act', 'secure', 'invest', 'partners', 'general'])).optional(),
+  includeAchieved: z.boolean().optional(),
+  lang: z.enum(['nl', 'en']).optional(),
+});
+
+/** What the UI shows: the milestones, the user's state, and the day it is. */
+export interface Snapshot {
+  /** Today in the user's time zone (the web host may fix it with --today). */
+  today: IsoDate;
+  /** The Compass dataset followed by the user's own milestones. */
+  milestones: AnyMilestone[];
+  progress: UserState['progress'];
+  settings: Settings;
+  /** The system's language, for the first launch (settings.locale is null until the user picks). */
+  systemLocale: string;
+  /** Messages the user must see once, e.g. where a corrupt store was backed up. */
+  notices: string[];
+}
+
+/** Every method: its input schema. Outputs are typed in `ApiOutputs`. */
+export const apiInputs = {
+  getSnapshot: empty,
+  updateProgress: z.strictObject({ id: milestoneId, patch: progressPatchSchema }),
+  saveOwnMilestone: ownMilestoneSchema,
+  deleteOwnMilestone: z.strictObject({ id: milestoneId }),
+  updateSettings: settingsSchema.partial().strict(),
+  getReview: z.strictObject({ asOf: isoDateSchema }),
+  exportReview: z.strictObject({ asOf: isoDateSchema, format: reviewFormatSchema }),
+  exportIcal: icalOptionsSchema,
+  exportState: empty,
+  importState: z.strictObject({ content: z.string().max(50_000_000) }),
+  snooze: z.strictObject({ key: z.string().min(1).max(300), option: snoozeOptionSchema }),
+  openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
+  dismissNotice: z.strictObject({ index: z.int().min(0) }),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+
+/** A file the user can save: its text and a suggested name. */
+export interface ExportedFile {
+  content: string;
+  fileName: string;
+  mimeType: string;
+}
+
+export interface ApiOutputs {
+  getSnapshot: Snapshot;
+  updateProgress: Snapshot;
+  saveOwnMilestone: Snapshot;
+  deleteOwnMilestone: Snapshot;
+  updateSettings: Snapshot;
+  /** The review's JSON shape (see electron/core/review.ts). */
+  getReview: unknown;
+  exportReview: ExportedFile;
+  exportIcal: ExportedFile;
+  exportState: ExportedFile;
+  importState: Snapshot;
+  snooze: Snapshot;
+  openExternal: { opened: boolean };
+  dismissNotice: Snapshot;
+}
+
+/** Events from main to the renderer. */
+export const apiEvents = {
+  stateChanged: 'stateChanged',
+  openMilestone: 'openMilestone',
+  /** In-app toast (web host; the desktop app uses OS notifications). */
+  toast: 'toast',
+} as const;
+export type ApiEvent = keyof typeof apiEvents;
+export interface ApiEventPayloads {
+  stateChanged: Snapshot;
+  openMilestone: { id: string };
+  toast: { title: string; body: string; milestoneId: string | null; reminderKey: string | null };
+}
+
+/** The typed API the renderer sees (window.compass in Electron; an HTTP client in the web host). */
+export type CompassApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+} & {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayloads[E]) => void): () => void;
+};
+
+/** Errors cross the boundary as data: a code and a message the UI can show. */
+export interface ApiError {
+  code: 'invalid-input' | 'not-found' | 'forbidden' | 'failed';
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const IPC_CHANNEL = 'compass:invoke';
+export const IPC_EVENT_CHANNEL = 'compass:event';
+
+export const isApiMethod = (name: unknown): name is ApiMethod =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiInputs, name);
+
+/** Validates a payload from an untrusted sender for the named method. */
+export function parseApiInput(
+  method: unknown,
+  payload: unknown,
+): { ok: true; method: ApiMethod; input: unknown } | { ok: false; error: ApiError } {
+  if (!isApiMethod(method)) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`,
+      },
+    };
+  }
+  const result = apiInputs[method].safeParse(payload);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `${method}: ${first?.message ?? 'invalid input'}${where}` },
+    };
+  }
+  return { ok: true, method, input: result.data };
+}

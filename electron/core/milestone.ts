@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { DateWindow, IsoDate, MilestoneKind, Recurrence } from './date-phrase';
+
+export const CHAPTERS = ['act', 'secure', 'invest', 'partners', 'general'] as const;
+export type Chapter = (typeof CHAPTERS)[number];
+
+export const KINDS = [
+  'deadline',
+  'start',
+  'recurring',
+  'undated',
+] as const satisfies readonly MilestoneKind[];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
+
+export const isoDateSchema = isoDate;
+
+export const localizedTextSchema = z.strictObject({
+  nl: z.string().min(1),
+  en: z.string().min(1),
+});
+
+export const milestoneSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and dashes'),
+  chapter: z.enum(CHAPTERS),
+  section: z.string().min(1),
+  title: localizedTextSchema,
+  quote: z.string().min(1),
+  line: z.int().positive(),
+  datePhrase: z.string().min(1).nullable(),
+  dateContext: z
+    .strictObject({ year: z.int().min(2000).max(2100).optional(), start: isoDate.optional() })
+    .optional(),
+  kind: z.enum(KINDS),
+  start: isoDate.nullable(),
+  due: isoDate.nullable(),
+  window: z.strictObject({ from: isoDate, to: isoDate }).nullable(),
+  recurrence: z.strictObject({ everyYears: z.int().min(1).max(10), first: isoDate }).nullable(),
+  actor: z.string().min(1),
+  note: z.string().min(1).optional(),
+});
+
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+/**
+ * A milestone the user adds (e.g. a national implementation deadline): the dataset's fields
+ * except the quote and its line, marked as the user's own. Ids start with "own-".
+ */
+export const ownMilestoneSchema = milestoneSchema
+  .omit({ quote: true, line: true, dateContext: true })
+  .extend({
+    id: z
+      .string()
+      .regex(/^own-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'own milestone ids are kebab-case and start with "own-"'),
+    own: z.literal(true),
+  });
+export type OwnMilestone = z.infer<typeof ownMilestoneSchema>;
+
+/** Anything the app shows and reminds about: a Compass milestone or one of the user's own. */
+export type AnyMilestone = Milestone | OwnMilestone;
+export const isOwn = (m: AnyMilestone): m is OwnMilestone => 'own' in m && m.own === true;
+
+export const datasetSchema = z.array(milestoneSchema).superRefine((items, ctx) => {
+  const seen = new Set<string>();
+  items.forEach((m, index) => {
+    if (seen.has(m.id)) {
+      ctx.addIssue({ code: 'custom', message: `duplicate id "${m.id}"`, path: [index, 'id'] });
+    }
+    seen.add(m.id);
+  });
+});
+
+// Compile-time checks that the schema and the date types agree.
+type Assert<T extends true> = T;
+export type _WindowMatches = Assert<Milestone['window'] extends DateWindow | null ? true : false>;
+export type _RecurrenceMatches = Assert<Milestone['recurrence'] extends Recurrence | null ? true : false>;
+export type _DueMatches = Assert<Milestone['due'] extends IsoDate | null ? true : false>;

@@ -1,0 +1,68 @@
+import type { IsoDate } from './date-phrase';
+import type { Milestone } from './milestone';
+
+/** One dated moment of a milestone: its due date, its start, or one cycle of a recurring one. */
+export interface Occurrence {
+  milestoneId: string;
+  /** Unique per milestone and moment: the id, plus "@YYYY-MM-DD" for a recurring cycle. */
+  key: string;
+  date: IsoDate;
+  type: 'deadline' | 'start' | 'cycle';
+}
+
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+const inRange = (date: IsoDate, range: DateRange) => date >= range.from && date <= range.to;
+
+function addYears(date: IsoDate, years: number): IsoDate {
+  const year = Number(date.slice(0, 4)) + years;
+  const monthDay = date.slice(4);
+  // 29 February falls back to 28 February in a year that has none.
+  if (monthDay === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
+    return `${year}-02-28`;
+  return `${year}${monthDay}`;
+}
+
+/** Every cycle date of a recurring milestone, from its first cycle up to and including `to`. */
+export function cycleDates(milestone: Pick<Milestone, 'recurrence'>, to: IsoDate): IsoDate[] {
+  const recurrence = milestone.recurrence;
+  if (!recurrence) return [];
+  const dates: IsoDate[] = [];
+  for (let k = 0; ; k += 1) {
+    const date = addYears(recurrence.first, k * recurrence.everyYears);
+    if (date > to) return dates;
+    dates.push(date);
+  }
+}
+
+export type Timed = Pick<Milestone, 'id' | 'kind' | 'start' | 'due' | 'recurrence'>;
+
+/** The occurrences of one milestone that fall within the range (inclusive). */
+export function occurrencesOf(milestone: Timed, range: DateRange): Occurrence[] {
+  switch (milestone.kind) {
+    case 'deadline':
+      return milestone.due && inRange(milestone.due, range)
+        ? [{ milestoneId: milestone.id, key: milestone.id, date: milestone.due, type: 'deadline' }]
+        : [];
+    case 'start':
+      return milestone.start && inRange(milestone.start, range)
+        ? [{ milestoneId: milestone.id, key: milestone.id, date: milestone.start, type: 'start' }]
+        : [];
+    case 'recurring':
+      return cycleDates(milestone, range.to)
+        .filter((date) => date >= range.from)
+        .map((date) => ({ milestoneId: milestone.id, key: `${milestone.id}@${date}`, date, type: 'cycle' }));
+    case 'undated':
+      return [];
+  }
+}
+
+/** All occurrences of all milestones within the range, soonest first (ties by key). */
+export function occurrencesBetween(milestones: readonly Timed[], range: DateRange): Occurrence[] {
+  return milestones
+    .flatMap((m) => occurrencesOf(m, range))
+    .sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? -1 : 1));
+}

@@ -1,0 +1,56 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { IsoDate } from '../../core/date-phrase';
+import type { AnyMilestone } from '../../core/milestone';
+import type { UserState } from '../../core/user-state';
+
+/** A mistake the user can fix: printed without a stack trace, exit code 2 for usage, 1 otherwise. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface CliContext {
+  out(text: string): void;
+  err(text: string): void;
+  /** The dataset (bundled or --milestones FILE) followed by the user's own milestones. */
+  milestones(): AnyMilestone[];
+  /** The user's state from the store in --data-dir (or the app's own folder). */
+  state(): UserState;
+  dataDir(): string;
+  /** The system date in the local time zone. */
+  systemToday(): IsoDate;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** How many positional arguments the command takes: [min, max]. */
+  positionals: [number, number];
+  run(ctx: CliContext, values: OptionValues, positionals: string[]): Promise<number | void> | number | void;
+}
+
+export function requireDate(value: unknown, flag: string): IsoDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new CliError(`${flag} expects a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, 2);
+  }
+  return value;
+}
+
+export function requireInt(value: unknown, flag: string, min: number, max: number): number {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new CliError(
+      `${flag} expects a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`,
+      2,
+    );
+  }
+  return n;
+}

@@ -1,0 +1,119 @@
+/**
+ * The Compass Timeline command line: `npm run --silent cli -- <command> [options]`.
+ * Global options: --milestones FILE, --data-dir DIR, --json, --help.
+ */
+import { parseArgs } from 'node:util';
+import { format } from 'date-fns';
+import { DatasetError } from '../../core/dataset';
+import type { AnyMilestone } from '../../core/milestone';
+import { EMPTY_STATE, type UserState } from '../../core/user-state';
+import { loadMilestones } from '../milestones-source';
+import { defaultDataDir } from '../paths';
+import { CliError, type CliContext, type Command } from './context';
+import { commands } from './commands';
+
+const GLOBAL_OPTIONS = {
+  milestones: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function help(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  return [
+    'Compass Timeline — deadlines of the EU Strategic Compass (2022)',
+    '',
+    'Usage: npm run --silent cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options for every command:',
+    '  --milestones FILE  use this dataset (same schema as data/compass-milestones.json) instead of the bundled one',
+    "  --data-dir DIR     the folder of the store (default: the desktop app's own user-data folder)",
+    '  --json             machine-readable output',
+    '  --help             this help',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. I/O goes through `io` so tests can capture it. */
+export async function runCli(
+  argv: string[],
+  io: { out(text: string): void; err(text: string): void } = {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  },
+  openState: (dataDir: string) => UserState = () => EMPTY_STATE,
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command: Command | undefined = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  try {
+    if (!command)
+      throw new CliError(`Unknown command "${name}". Run "npm run --silent cli -- --help" for the list.`, 2);
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...GLOBAL_OPTIONS, ...command.options },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\nUsage: ${command.usage}`, 2);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.out(`Usage: ${command.usage}\n\n${command.summary}`);
+      return 0;
+    }
+    const [min, max] = command.positionals;
+    if (positionals.length < min || positionals.length > max) {
+      throw new CliError(`Wrong number of arguments.\nUsage: ${command.usage}`, 2);
+    }
+    const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
+    let milestones: AnyMilestone[] | undefined;
+    let state: UserState | undefined;
+    const ctx: CliContext = {
+      out: io.out,
+      err: io.err,
+      state: () => (state ??= openState(dataDir)),
+      milestones: () =>
+        (milestones ??= [
+          ...loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined),
+          ...ctx.state().ownMilestones,
+        ]),
+      dataDir: () => dataDir,
+      systemToday: () => format(new Date(), 'yyyy-MM-dd'),
+    };
+    return (await command.run(ctx, values, positionals)) ?? 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`Error: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof DatasetError) {
+      io.err(`Error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}
