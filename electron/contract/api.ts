@@ -153,3 +153,20 @@ export function parseApiInput(
   }
   return { ok: true, method, input: result.data };
 }
+
+/** A failed API call as the renderer sees it: the error's message is meant for the user. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/** The value of an ApiResult, or an ApiCallError: what every CompassApi client does with a reply. */
+export function unwrapResult<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiCallError(result.error);
+}
+
+/** The method names, for building clients (preload bridge, web client) from the one table. */
+export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
