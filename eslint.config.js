@@ -4,10 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Layering: imports go one way (renderer → contract → core; main → node → core). */
-const layer = (files, patterns, message) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
-});
+const layer = (files, restricted, message) => {
+  // Bare module names ('electron') are matched exactly; globs and 'node:*' as patterns.
+  const names = restricted.filter((r) => !r.includes('*'));
+  const globs = restricted.filter((r) => r.includes('*'));
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: names.map((name) => ({ name, message })), patterns: [{ group: globs, message }] },
+      ],
+    },
+  };
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'tools', 'tests/bench/.work', 'coverage'] },
