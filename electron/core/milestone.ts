@@ -62,6 +62,20 @@ export const ownMilestoneSchema = milestoneSchema
       .string()
       .regex(/^own-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'own milestone ids are kebab-case and start with "own-"'),
     own: z.literal(true),
+  })
+  .superRefine((m, ctx) => {
+    const need = (ok: boolean, path: string, message: string) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    need(m.kind !== 'deadline' || m.due !== null, 'due', 'a deadline needs a due date');
+    need(m.kind !== 'start' || m.start !== null, 'start', 'a start commitment needs a start date');
+    need(
+      m.kind !== 'recurring' || m.recurrence !== null,
+      'recurrence',
+      'a recurring commitment needs a recurrence',
+    );
+    need(!(m.start && m.due) || m.start <= m.due, 'due', 'the due date cannot be before the start');
+    need(!m.window || m.window.from <= m.window.to, 'window', 'the window must end after it begins');
   });
 export type OwnMilestone = z.infer<typeof ownMilestoneSchema>;
 
