@@ -99,6 +99,14 @@ export const userStateSchema = z.strictObject({
   snoozed: z.record(z.string(), instant),
   /** When the reminder engine last ran to completion; missed reminders are counted from here. */
   lastRunAt: instant.nullable(),
+  /**
+   * iCal feed: per event UID, a hash of what the event was built from and the SEQUENCE it was
+   * published with, so SEQUENCE goes up whenever an event's content changes (electron/core/ical.ts).
+   * Optional: a missing map means nothing has been published yet.
+   */
+  feedSequences: z
+    .record(z.string(), z.strictObject({ hash: z.string(), sequence: z.int().min(0) }))
+    .optional(),
 });
 export type UserState = z.infer<typeof userStateSchema>;
 
