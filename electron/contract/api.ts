@@ -9,16 +9,11 @@ import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
 import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings, UserState } from '../core/user-state';
-import { evidenceSchema, settingsSchema, statusSchema } from '../core/user-state';
+import { settingsSchema } from '../core/user-state';
+import { progressPatchSchema } from '../core/progress';
 
-export const progressPatchSchema = z.strictObject({
-  status: statusSchema.optional(),
-  achievedOn: isoDateSchema.nullable().optional(),
-  evidence: evidenceSchema.nullable().optional(),
-  note: z.string().max(10_000).optional(),
-  muted: z.boolean().optional(),
-});
-export type ProgressPatch = z.infer<typeof progressPatchSchema>;
+// The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
+export { progressPatchSchema, type ProgressPatch } from '../core/progress';
 
 const milestoneId = z
   .string()
