@@ -1,0 +1,327 @@
+/**
+ * The review: for an "as of" date, every commitment that fell due by then, with the verdict on it,
+ * and totals and rates per chapter, section, due year, actor and kind. One pure implementation:
+ * the review view, its exports and the CLI all show what `buildReview` returns.
+ *
+ * What counts (documented for reviewers in the README):
+ * - A `deadline` is due on its `due` date; a `start` commitment on its `start` date; a `recurring`
+ *   one once per cycle (`cycleDates`), each cycle a separate item keyed `<id>@<YYYY-MM-DD>`.
+ *   `undated` milestones and anything due after the as-of date are listed, not judged.
+ * - The review reads `status` and `achievedOn` as recorded now. It does not reconstruct the past
+ *   from the status history, which says when something was typed in, not when it happened. The one
+ *   thing dated is achievement: achieved on a day after the as-of date counts as still open then.
+ * - Deadline (and cycle) verdicts: achieved with achievedOn ≤ due → `on-time`; after due → `late`
+ *   (delayDays = achievedOn − due); achieved without a date → `achieved` (no date to compare);
+ *   `partial`, `missed`, `dropped` as recorded; planned or in progress → `overdue` (delayDays =
+ *   asOf − due; 0 when due on the as-of date itself); no status recorded → `unknown`, also when
+ *   past due: it is counted apart, never as achieved, missed or overdue.
+ * - A start commitment ("vanaf 2023 …") is delivered once it is under way: in progress or achieved
+ *   → `achieved` (its timing is not judged: "from 2023" is kept by anything begun since); planned →
+ *   `overdue`; the other statuses as for deadlines.
+ * - A recurring cycle was "held" when its verdict is `on-time`, `late` or `achieved`. Its record is,
+ *   first, progress stored under the cycle's own key (`<id>@<date>`), judged like a deadline due on
+ *   the cycle date. Without one, the milestone's own record counts for one cycle only: "achieved on
+ *   D" marks the cycle whose period holds D (after the previous cycle date, up to and including its
+ *   own) as held on time; any other status speaks for the latest cycle due by the as-of date. Every
+ *   other cycle is `unknown`.
+ */
+import type { IsoDate } from './date-phrase';
+import { isOwn, type AnyMilestone, type Chapter } from './milestone';
+import { cycleDates } from './occurrences';
+import type { Status } from './status';
+import { EMPTY_PROGRESS, type Progress, type UserState } from './user-state';
+
+/** The verdicts, in the order charts stack them: delivered first, then not, then unknown. */
+export const VERDICTS = [
+  'on-time',
+  'late',
+  'achieved',
+  'partial',
+  'missed',
+  'dropped',
+  'overdue',
+  'unknown',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Verdicts that mean the commitment was delivered (achieved, held, or under way for a start). */
+export const DELIVERED_VERDICTS: ReadonlySet<Verdict> = new Set(['on-time', 'late', 'achieved']);
+
+export type ReviewItemKind = 'deadline' | 'start' | 'cycle';
+export const REVIEW_ITEM_KINDS: readonly ReviewItemKind[] = ['deadline', 'start', 'cycle'];
+
+/** One commitment that fell due by the as-of date: a deadline, a start, or one recurring cycle. */
+export interface ReviewItem {
+  /** The milestone's id. */
+  id: string;
+  /** Unique per item: the id, plus "@YYYY-MM-DD" for a recurring cycle. */
+  key: string;
+  kind: ReviewItemKind;
+  title: { nl: string; en: string };
+  chapter: Chapter;
+  section: string;
+  actor: string;
+  /** A milestone the user added, not one of the Compass. */
+  own: boolean;
+  /** The date it fell due: the deadline, the start date, or the cycle date. */
+  due: IsoDate;
+  /** The status the verdict is based on ("unknown" for a cycle no record speaks for). */
+  status: Status;
+  achievedOn: IsoDate | null;
+  verdict: Verdict;
+  /** Days late (`late`), days overdue on the as-of date (`overdue`), 0 for `on-time`, otherwise null. */
+  delayDays: number | null;
+}
+
+export type VerdictTotals = Record<Verdict, number>;
+
+/** Counts and rates for one group of items (or all of them). */
+export interface ReviewTally {
+  /** How many items fell due. */
+  count: number;
+  totals: VerdictTotals;
+  /** Share of `count` achieved on time (0…1), null when nothing fell due. */
+  onTimeShare: number | null;
+  /** Share of `count` delivered: on time, late, or achieved without a date to compare. */
+  deliveredShare: number | null;
+  /** Share of `count` with a status recorded (not `unknown`). */
+  recordedShare: number | null;
+}
+
+export interface ChapterTally extends ReviewTally {
+  chapter: Chapter;
+}
+export interface SectionTally extends ReviewTally {
+  chapter: Chapter;
+  section: string;
+}
+export interface YearTally extends ReviewTally {
+  year: number;
+}
+export interface ActorTally extends ReviewTally {
+  actor: string;
+}
+export interface KindTally extends ReviewTally {
+  kind: ReviewItemKind;
+}
+
+/** The whole review. Plain JSON: it crosses IPC as is and is the JSON export's shape. */
+export interface Review extends ReviewTally {
+  asOf: IsoDate;
+  byChapter: ChapterTally[];
+  bySection: SectionTally[];
+  byYear: YearTally[];
+  byActor: ActorTally[];
+  byKind: KindTally[];
+  /** Open and overdue items, longest overdue first (at most LONGEST_OVERDUE_LIMIT). */
+  longestOverdue: ReviewItem[];
+  /** Every item due by the as-of date, soonest first (ties by key). */
+  items: ReviewItem[];
+  /** Ids of dated milestones with nothing due yet on the as-of date. */
+  notYetDue: string[];
+  /** Ids of milestones without any date. */
+  undated: string[];
+}
+
+export const LONGEST_OVERDUE_LIMIT = 10;
+
+const DAY_MS = 86_400_000;
+/** Whole days from `from` to `to` (calendar dates, no time zone involved). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+interface Judgement {
+  status: Status;
+  achievedOn: IsoDate | null;
+  verdict: Verdict;
+  delayDays: number | null;
+}
+
+const UNKNOWN: Judgement = { status: 'unknown', achievedOn: null, verdict: 'unknown', delayDays: null };
+
+/** The verdict on one record for something due on `due`, as of `asOf` (due ≤ asOf). */
+function judge(record: Progress, due: IsoDate, asOf: IsoDate, kind: ReviewItemKind): Judgement {
+  const { status } = record;
+  const achievedOn = status === 'achieved' ? record.achievedOn : null;
+  const base = { status, achievedOn: record.achievedOn };
+  const overdue: Judgement = { ...base, verdict: 'overdue', delayDays: daysBetween(due, asOf) };
+  switch (status) {
+    case 'unknown':
+      return { ...base, verdict: 'unknown', delayDays: null };
+    case 'partial':
+    case 'missed':
+    case 'dropped':
+      return { ...base, verdict: status, delayDays: null };
+    case 'planned':
+      return overdue;
+    case 'in-progress':
+      if (kind !== 'start') return overdue;
+      // A start commitment in progress has begun, unless the day it began is after the as-of date.
+      return record.achievedOn && record.achievedOn > asOf
+        ? overdue
+        : { ...base, verdict: 'achieved', delayDays: null };
+    case 'achieved':
+      if (achievedOn && achievedOn > asOf) return overdue;
+      if (kind === 'start' || !achievedOn) return { ...base, verdict: 'achieved', delayDays: null };
+      return achievedOn <= due
+        ? { ...base, verdict: 'on-time', delayDays: 0 }
+        : { ...base, verdict: 'late', delayDays: daysBetween(due, achievedOn) };
+  }
+}
+
+/** The verdicts on the cycles of a recurring milestone due by `asOf` (see the module comment). */
+function judgeCycles(
+  id: string,
+  cycles: IsoDate[],
+  progress: UserState['progress'],
+  asOf: IsoDate,
+): Judgement[] {
+  const own = progress[id];
+  const latest = cycles.length - 1;
+  // Which cycle the milestone's own record speaks for, if any.
+  let speaksFor = -1;
+  if (own && own.status === 'achieved' && own.achievedOn) {
+    const on = own.achievedOn;
+    const index = cycles.findIndex((date, i) => on <= date && (i === 0 || on > cycles[i - 1]!));
+    speaksFor = on <= asOf ? index : -1;
+  } else if (own && own.status !== 'unknown') {
+    speaksFor = latest;
+  }
+  return cycles.map((date, i) => {
+    const record = progress[`${id}@${date}`];
+    if (record) return judge(record, date, asOf, 'cycle');
+    if (own && i === speaksFor) return judge(own, date, asOf, 'cycle');
+    return UNKNOWN;
+  });
+}
+
+function tally(items: readonly ReviewItem[]): ReviewTally {
+  const totals = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictTotals;
+  for (const item of items) totals[item.verdict] += 1;
+  const count = items.length;
+  const share = (n: number) => (count === 0 ? null : n / count);
+  return {
+    count,
+    totals,
+    onTimeShare: share(totals['on-time']),
+    deliveredShare: share(totals['on-time'] + totals.late + totals.achieved),
+    recordedShare: share(count - totals.unknown),
+  };
+}
+
+/** Groups in order of first appearance, each with its tally. */
+function groupBy<K>(items: readonly ReviewItem[], keyOf: (item: ReviewItem) => K): Array<[K, ReviewTally]> {
+  const groups = new Map<K, ReviewItem[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  return [...groups].map(([key, list]) => [key, tally(list)]);
+}
+
+const CHAPTER_ORDER: readonly Chapter[] = ['act', 'secure', 'invest', 'partners', 'general'];
+
+/**
+ * The review as of a date. `progress` is the user's recorded progress by milestone id (and, for a
+ * recurring cycle recorded on its own, by `<id>@<date>`); a milestone without a record is unknown.
+ */
+export function buildReview(
+  milestones: readonly AnyMilestone[],
+  progress: UserState['progress'],
+  asOf: IsoDate,
+): Review {
+  const items: ReviewItem[] = [];
+  const notYetDue: string[] = [];
+  const undated: string[] = [];
+  for (const m of milestones) {
+    const common = {
+      id: m.id,
+      title: { nl: m.title.nl, en: m.title.en },
+      chapter: m.chapter,
+      section: m.section,
+      actor: m.actor,
+      own: isOwn(m),
+    };
+    const record = progress[m.id] ?? EMPTY_PROGRESS;
+    const single = (kind: ReviewItemKind, due: IsoDate | null) => {
+      if (!due) undated.push(m.id);
+      else if (due > asOf) notYetDue.push(m.id);
+      else items.push({ ...common, key: m.id, kind, due, ...judge(record, due, asOf, kind) });
+    };
+    switch (m.kind) {
+      case 'deadline':
+        single('deadline', m.due);
+        break;
+      case 'start':
+        single('start', m.start);
+        break;
+      case 'recurring': {
+        const cycles = cycleDates(m, asOf);
+        if (cycles.length === 0) {
+          if (m.recurrence) notYetDue.push(m.id);
+          else undated.push(m.id);
+        }
+        judgeCycles(m.id, cycles, progress, asOf).forEach((judgement, i) => {
+          const due = cycles[i]!;
+          items.push({ ...common, key: `${m.id}@${due}`, kind: 'cycle', due, ...judgement });
+        });
+        break;
+      }
+      case 'undated':
+        undated.push(m.id);
+        break;
+    }
+  }
+  // Sections in the order the Compass (the dataset) lists them.
+  const sectionOrder = [...new Set(milestones.map((m) => `${m.chapter}\u0000${m.section}`))];
+  items.sort((a, b) => (a.due === b.due ? a.key.localeCompare(b.key) : a.due < b.due ? -1 : 1));
+
+  const byChapter = groupBy(items, (i) => i.chapter)
+    .map(([chapter, t]) => ({ chapter, ...t }))
+    .sort((a, b) => CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter));
+  const bySection = groupBy(items, (i) => `${i.chapter}\u0000${i.section}`)
+    .map(([key, t]) => {
+      const [chapter, section] = key.split('\u0000') as [Chapter, string];
+      return { chapter, section, ...t };
+    })
+    .sort(
+      (a, b) =>
+        CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter) ||
+        sectionOrder.indexOf(`${a.chapter}\u0000${a.section}`) -
+          sectionOrder.indexOf(`${b.chapter}\u0000${b.section}`),
+    );
+  const byYear = groupBy(items, (i) => Number(i.due.slice(0, 4)))
+    .map(([year, t]) => ({ year, ...t }))
+    .sort((a, b) => a.year - b.year);
+  const byActor = groupBy(items, (i) => i.actor)
+    .map(([actor, t]) => ({ actor, ...t }))
+    .sort((a, b) => b.count - a.count || a.actor.localeCompare(b.actor));
+  const byKind = REVIEW_ITEM_KINDS.map((kind) => ({
+    kind,
+    ...tally(items.filter((i) => i.kind === kind)),
+  })).filter((t) => t.count > 0);
+  const longestOverdue = items
+    .filter((i) => i.verdict === 'overdue')
+    .sort((a, b) => (b.delayDays ?? 0) - (a.delayDays ?? 0) || a.key.localeCompare(b.key))
+    .slice(0, LONGEST_OVERDUE_LIMIT);
+
+  return {
+    asOf,
+    ...tally(items),
+    byChapter,
+    bySection,
+    byYear,
+    byActor,
+    byKind,
+    longestOverdue,
+    items,
+    notYetDue,
+    undated,
+  };
+}
+
+/** A share as a whole percentage ("33%"), or "—" when there is nothing to share. */
+export const formatShare = (share: number | null): string =>
+  share === null ? '—' : `${Math.round(share * 100)}%`;
