@@ -52,6 +52,7 @@ interface ReviewText {
   summary: string;
   dueByAsOf: string;
   onTime: string;
+  onTimeShareColumn: string;
   delivered: string;
   recorded: string;
   notYetDue: string;
@@ -117,6 +118,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     summary: 'Summary',
     dueByAsOf: 'Commitments due by {date}',
     onTime: 'Achieved on time',
+    onTimeShareColumn: 'Share on time',
     delivered: 'Delivered (on time, late or without a date)',
     recorded: 'With a status recorded',
     notYetDue: 'Not yet due',
@@ -184,6 +186,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     summary: 'Samenvatting',
     dueByAsOf: 'Toezeggingen met een termijn tot en met {date}',
     onTime: 'Op tijd bereikt',
+    onTimeShareColumn: 'Aandeel op tijd',
     delivered: 'Geleverd (op tijd, te laat of zonder datum)',
     recorded: 'Met een vastgelegde status',
     notYetDue: 'Nog niet aan de beurt',
@@ -273,7 +276,7 @@ function tallyTable(
   rows: Array<{ label: string; tally: ReviewTally }>,
 ): string {
   return mdTable(
-    [firstColumn, text.count, ...VERDICTS.map((v) => text.verdict[v]), text.onTime],
+    [firstColumn, text.count, ...VERDICTS.map((v) => text.verdict[v]), text.onTimeShareColumn],
     rows.map(({ label, tally }) => [
       label,
       tally.count,
