@@ -11,6 +11,7 @@ import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings, UserState } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { progressPatchSchema } from '../core/progress';
+import type { Review } from '../core/review';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { progressPatchSchema, type ProgressPatch } from '../core/progress';
@@ -78,7 +79,7 @@ export interface ApiOutputs {
   deleteOwnMilestone: Snapshot;
   updateSettings: Snapshot;
   /** The review's JSON shape (see electron/core/review.ts). */
-  getReview: unknown;
+  getReview: Review;
   exportReview: ExportedFile;
   exportIcal: ExportedFile;
   exportState: ExportedFile;
