@@ -1,0 +1,249 @@
+/**
+ * The reminder scheduler: runs the pure planner (electron/core/reminders.ts) against the store and
+ * delivers through a `Notifier` port (the Electron shell gives one; the web host another).
+ *
+ * - Only the next run is armed, with node-schedule, and never more than a day ahead; after it
+ *   fires (and after every change) the engine plans again.
+ * - Exactly once: what is about to be shown is recorded in the store (`fired`, `lastRunAt`) before
+ *   the notifier is called; after a restart it is not shown again.
+ * - Missed reminders (app closed, laptop asleep) are shown at start-up or on wake, more than three
+ *   at once as one summary notification.
+ * - A once-a-minute watchdog notices wall-clock jumps (sleep, clock changes) and timers that did not
+ *   fire, and plans again; the shell also calls `onResume` on resume and unlock.
+ */
+import { format } from 'date-fns';
+import schedule, { type Job } from 'node-schedule';
+import type { IsoDate } from '../core/date-phrase';
+import type { AnyMilestone } from '../core/milestone';
+import { applyProgressPatch } from '../core/progress';
+import {
+  daysUntil,
+  isDigestKey,
+  planReminders,
+  reminderForKey,
+  snoozeUntil,
+  type Digest,
+  type Reminder,
+  type ReminderPlan,
+  type SnoozeOption,
+} from '../core/reminders';
+import type { UserState } from '../core/user-state';
+import type { StateStore } from './store';
+
+/** One reminder as a notifier gets it. */
+export interface ReminderNotice {
+  /** The reminder's key (what `snooze` takes); for a digest's items, the digest's key. */
+  key: string;
+  milestoneId: string;
+  occurrenceKey: string;
+  title: { nl: string; en: string };
+  /** The occurrence's date: due date, start date or recurring cycle date. */
+  due: IsoDate;
+  /** Days before `due` the reminder is for; for a digest's items, negative: days overdue. */
+  leadDays: number;
+  kind: 'deadline' | 'start' | 'cycle';
+}
+
+export interface ReminderNotification {
+  reminders: ReminderNotice[];
+  /** More than three reminders at once (e.g. after a sleep), grouped into one notification. */
+  summary: boolean;
+  /** The weekly list of overdue deadlines. */
+  digest?: boolean;
+}
+
+/** Shows notifications; called once per notification. */
+export interface Notifier {
+  show(notification: ReminderNotification): void;
+}
+
+export interface ReminderService {
+  /** Shows what was missed since the last run and arms the next reminder. */
+  start(): void;
+  stop(): void;
+  /** Plans again now (after any change to the state or the milestones). */
+  replan(): void;
+  /** The system woke up or was unlocked: show what was missed, plan again. */
+  onResume(): void;
+  /** Shows the reminder `key` again later. Throws for a key that names no reminder. */
+  snooze(key: string, option: SnoozeOption): void;
+  /** Marks a milestone achieved (a notification's action): no more reminders for it. */
+  markAchieved(milestoneId: string): void;
+}
+
+export interface ReminderServiceOptions {
+  store: StateStore;
+  /** The dataset followed by the user's own milestones, read at every run. */
+  milestones: () => AnyMilestone[];
+  notifier: Notifier;
+  now?: () => Date;
+  /** Called with the state after the service changed it (markAchieved, snooze). */
+  onChange?: (state: UserState) => void;
+  /** A run that failed (e.g. the store could not be written); it is retried within a minute. */
+  onError?: (error: unknown) => void;
+}
+
+/** More reminders than this at once become one summary notification. */
+export const SUMMARY_THRESHOLD = 3;
+export const WATCHDOG_INTERVAL_MS = 60_000;
+/** A watchdog tick this far off its minute means the wall clock jumped (sleep, clock change). */
+export const CLOCK_JUMP_MS = 30_000;
+/** The longest a single timer is armed; after it the engine simply plans again. */
+export const MAX_ARM_MS = 24 * 60 * 60 * 1000;
+
+const notice = (r: Reminder): ReminderNotice => ({
+  key: r.key,
+  milestoneId: r.milestoneId,
+  occurrenceKey: r.occurrenceKey,
+  title: r.title,
+  due: r.due,
+  leadDays: r.leadDays,
+  kind: r.kind,
+});
+
+const digestNotices = (digest: Digest, now: Date): ReminderNotice[] =>
+  digest.items.map((item) => ({
+    key: digest.key,
+    milestoneId: item.milestoneId,
+    occurrenceKey: item.occurrenceKey,
+    title: item.title,
+    due: item.due,
+    leadDays: daysUntil(item.due, format(now, 'yyyy-MM-dd')),
+    kind: 'deadline',
+  }));
+
+/** The notifications for one run: single reminders, or one summary when there are more than three. */
+export function notificationsOf(
+  plan: Pick<ReminderPlan, 'due' | 'digest'>,
+  now: Date,
+): ReminderNotification[] {
+  const notes: ReminderNotification[] =
+    plan.due.length > SUMMARY_THRESHOLD
+      ? [{ reminders: plan.due.map(notice), summary: true }]
+      : plan.due.map((r) => ({ reminders: [notice(r)], summary: false }));
+  if (plan.digest) notes.push({ reminders: digestNotices(plan.digest, now), summary: false, digest: true });
+  return notes;
+}
+
+export function createReminderService(options: ReminderServiceOptions): ReminderService {
+  const { store, notifier } = options;
+  const clock = options.now ?? (() => new Date());
+  const reportError =
+    options.onError ?? ((error: unknown) => console.error('Compass Timeline reminders:', error));
+  let running = false;
+  let job: Job | null = null;
+  let armedAt: number | null = null;
+  let fallback: ReturnType<typeof setTimeout> | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  let lastWatch = 0;
+  let failed = false;
+
+  const disarm = () => {
+    job?.cancel();
+    job = null;
+    armedAt = null;
+    if (fallback) clearTimeout(fallback);
+    fallback = null;
+  };
+
+  const arm = (at: Date | null, now: Date) => {
+    disarm();
+    if (!running) return;
+    const target = new Date(Math.min(at?.getTime() ?? Infinity, now.getTime() + MAX_ARM_MS));
+    armedAt = target.getTime();
+    job = schedule.scheduleJob(target, () => run());
+    // node-schedule refuses an instant already past (time moved on while planning): run soon.
+    if (!job) fallback = setTimeout(() => run(), 0);
+  };
+
+  /** One run: record, show, arm the next. */
+  const run = () => {
+    if (!running) return;
+    const now = clock();
+    let plan: ReminderPlan;
+    try {
+      plan = planReminders(options.milestones(), store.read(), now);
+      if (!plan.pausedUntil) {
+        const at = now.toISOString();
+        const shown = [...plan.due.map((r) => r.key), ...(plan.digest ? [plan.digest.key] : [])];
+        const record = Object.fromEntries([...shown, ...plan.skipped].map((key) => [key, at]));
+        // Recorded before anything is shown: a crash now loses a reminder rather than repeating it.
+        store.update((state) => {
+          const snoozed = { ...state.snoozed };
+          for (const key of plan.unsnooze) delete snoozed[key];
+          return { ...state, fired: { ...state.fired, ...record }, snoozed, lastRunAt: at };
+        });
+      }
+      failed = false;
+    } catch (error) {
+      failed = true;
+      reportError(error);
+      arm(new Date(now.getTime() + WATCHDOG_INTERVAL_MS), now);
+      return;
+    }
+    for (const notification of notificationsOf(plan, now)) {
+      try {
+        notifier.show(notification);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    arm(plan.nextAt, now);
+  };
+
+  const watch = () => {
+    const wall = clock().getTime();
+    const drift = wall - (lastWatch + WATCHDOG_INTERVAL_MS);
+    lastWatch = wall;
+    const overdueTimer = armedAt !== null && wall >= armedAt + 5_000;
+    if (Math.abs(drift) > CLOCK_JUMP_MS || overdueTimer || failed) run();
+  };
+
+  const changed = (state: UserState) => {
+    options.onChange?.(state);
+    run();
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      lastWatch = clock().getTime();
+      watchdog = setInterval(watch, WATCHDOG_INTERVAL_MS);
+      run();
+    },
+    stop() {
+      running = false;
+      disarm();
+      if (watchdog) clearInterval(watchdog);
+      watchdog = null;
+    },
+    replan: () => run(),
+    onResume: () => {
+      lastWatch = clock().getTime();
+      run();
+    },
+    snooze(key, option) {
+      const now = clock();
+      const state = store.read();
+      if (!isDigestKey(key) && !reminderForKey(options.milestones(), state.settings, key)) {
+        throw new Error(`There is no reminder "${key}" to snooze.`);
+      }
+      const until = snoozeUntil(option, now, state.settings).toISOString();
+      const next = store.update((s) => ({
+        ...s,
+        snoozed: { ...s.snoozed, [key]: until },
+        // A reminder snoozed before it was shown is not shown at its own time as well.
+        fired: { ...s.fired, [key]: s.fired[key] ?? now.toISOString() },
+      }));
+      changed(next);
+    },
+    markAchieved(milestoneId) {
+      if (!options.milestones().some((m) => m.id === milestoneId)) {
+        throw new Error(`There is no milestone "${milestoneId}".`);
+      }
+      const now = clock();
+      changed(store.update((s) => applyProgressPatch(s, milestoneId, { status: 'achieved' }, now)));
+    },
+  };
+}
