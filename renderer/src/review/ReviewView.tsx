@@ -1,0 +1,340 @@
+/**
+ * The review view: what fell due by an as-of date and the verdict on each, as summary cards,
+ * stacked bars per chapter and per year, the longest-overdue list, the recurring commitments cycle
+ * by cycle, and the full table. Every number comes from `api.getReview` (buildReview in core), the
+ * same function behind the exports and the CLI.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
+import { isoDateSchema } from '../../../electron/core/milestone';
+import { formatShare, type Review, type ReviewItem } from '../../../electron/core/review';
+import type { ReviewFormat } from '../../../electron/core/review-export';
+import { errorMessage } from '../app/errors';
+import { formatDate, formatLongDate } from '../format';
+import { heldOf, VERDICT_ICON } from './look';
+import { ReviewTable } from './ReviewTable';
+import { StackedBars, VerdictLegend } from './StackedBars';
+import './review.css';
+
+export interface ReviewViewProps {
+  api: CompassApi;
+  snapshot: Snapshot;
+  onOpenMilestone(id: string): void;
+}
+
+/** The review's default date: the end of 2025, the year the Compass asks to take stock. */
+export const DEFAULT_AS_OF = '2025-12-31';
+/** The High Representative's progress reports on the Compass, and the end of 2025. */
+export const AS_OF_PRESETS = [
+  { key: 'report2023', date: '2023-03-20' },
+  { key: 'report2024', date: '2024-03-18' },
+  { key: 'end2025', date: '2025-12-31' },
+] as const;
+const FORMATS: readonly ReviewFormat[] = ['md', 'csv', 'json'];
+
+type Language = 'nl' | 'en';
+
+interface Loaded {
+  asOf: string;
+  snapshot: Snapshot;
+  attempt: number;
+  review: Review | null;
+  error: string | null;
+}
+
+/** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
+export function downloadFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ReviewView({ api, snapshot, onOpenMilestone }: ReviewViewProps) {
+  const { t, i18n } = useTranslation('review');
+  const language: Language = (i18n.resolvedLanguage ?? i18n.language ?? 'en').startsWith('nl') ? 'nl' : 'en';
+  const [asOf, setAsOf] = useState(DEFAULT_AS_OF);
+  const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getReview({ asOf }).then(
+      (review) => {
+        if (live) setLoaded({ asOf, snapshot, attempt, review, error: null });
+      },
+      (error: unknown) => {
+        if (live) setLoaded({ asOf, snapshot, attempt, review: null, error: errorMessage(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, asOf, snapshot, attempt]);
+
+  const current =
+    loaded !== null && loaded.asOf === asOf && loaded.snapshot === snapshot && loaded.attempt === attempt;
+  const review = loaded?.review ?? null;
+
+  const exportAs = async (format: ReviewFormat) => {
+    setExportMessage(null);
+    try {
+      const file = await api.exportReview({ asOf, format });
+      downloadFile(file);
+      setExportMessage({ text: t('exported', { file: file.fileName }), failed: false });
+    } catch (error) {
+      setExportMessage({ text: t('exportFailed', { message: errorMessage(error) }), failed: true });
+    }
+  };
+
+  return (
+    <section className="review" aria-labelledby="review-heading" aria-busy={!current}>
+      <header className="review-header">
+        <h2 id="review-heading">{t('heading')}</h2>
+        <p className="review-intro">{t('intro')}</p>
+        <AsOfPicker asOf={asOf} today={snapshot.today} language={language} onChange={setAsOf} />
+        <div className="review-actions no-print" role="group" aria-label={t('exportHeading')}>
+          {FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              aria-label={t('exportAs', { format: t(`formats.${format}`) })}
+              onClick={() => void exportAs(format)}
+            >
+              {t(`formats.${format}`)}
+            </button>
+          ))}
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
+        <p
+          className={`review-export-message no-print${exportMessage?.failed ? ' review-error' : ''}`}
+          role={exportMessage?.failed ? 'alert' : 'status'}
+        >
+          {exportMessage?.text ?? ''}
+        </p>
+      </header>
+
+      <p className="visually-hidden" role="status">
+        {current ? '' : t('loading')}
+      </p>
+      {loaded?.error && current ? (
+        <div className="review-error" role="alert">
+          <p>{t('loadFailed', { message: loaded.error })}</p>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : null}
+      {review ? <ReviewBody review={review} language={language} onOpenMilestone={onOpenMilestone} /> : null}
+    </section>
+  );
+}
+
+function AsOfPicker({
+  asOf,
+  today,
+  language,
+  onChange,
+}: {
+  asOf: string;
+  today: string;
+  language: Language;
+  onChange(date: string): void;
+}) {
+  const { t } = useTranslation('review');
+  const [typed, setTyped] = useState<string | null>(null);
+  const invalid = typed !== null && !isoDateSchema.safeParse(typed).success;
+  const pick = (date: string) => {
+    setTyped(null);
+    onChange(date);
+  };
+  const presets = [
+    ...AS_OF_PRESETS.map((p) => ({
+      key: p.key,
+      date: p.date,
+      label: t(`presets.${p.key}`, { date: formatLongDate(p.date, language) }),
+    })),
+    { key: 'today', date: today, label: t('presets.today', { date: formatLongDate(today, language) }) },
+  ];
+  return (
+    <fieldset className="review-as-of no-print">
+      <legend>{t('asOfLegend')}</legend>
+      <div className="review-presets">
+        {presets.map((p) => (
+          <button key={p.key} type="button" aria-pressed={asOf === p.date} onClick={() => pick(p.date)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <label className="review-custom-date">
+        <span>{t('customDate')}</span>
+        <input
+          type="date"
+          value={typed ?? asOf}
+          min="2022-01-01"
+          aria-invalid={invalid}
+          aria-describedby="review-date-hint"
+          onChange={(event) => {
+            const value = event.target.value;
+            if (isoDateSchema.safeParse(value).success) pick(value);
+            else setTyped(value);
+          }}
+        />
+      </label>
+      <p id="review-date-hint" className={invalid ? 'review-error' : 'review-hint'}>
+        {invalid ? t('customDateInvalid') : t('customDateHint')}
+      </p>
+    </fieldset>
+  );
+}
+
+function ReviewBody({
+  review,
+  language,
+  onOpenMilestone,
+}: {
+  review: Review;
+  language: Language;
+  onOpenMilestone(id: string): void;
+}) {
+  const { t } = useTranslation('review');
+  const date = formatLongDate(review.asOf, language);
+  const delivered = review.totals['on-time'] + review.totals.late + review.totals.achieved;
+  const cards = [
+    { key: 'due', value: String(review.count), detail: t('cards.dueDetail', { date }) },
+    {
+      key: 'onTime',
+      value: formatShare(review.onTimeShare),
+      detail: t('shareOf', { share: review.totals['on-time'], count: review.count }),
+    },
+    {
+      key: 'delivered',
+      value: formatShare(review.deliveredShare),
+      detail: `${t('shareOf', { share: delivered, count: review.count })} · ${t('cards.deliveredDetail')}`,
+    },
+    { key: 'overdue', value: String(review.totals.overdue), detail: null },
+    {
+      key: 'unknown',
+      value: String(review.totals.unknown),
+      detail: t('cards.recordedDetail', { share: formatShare(review.recordedShare) }),
+    },
+    {
+      key: 'later',
+      value: String(review.notYetDue.length),
+      detail: t('cards.laterDetail', { count: review.undated.length }),
+    },
+  ];
+  return (
+    <>
+      <p className="review-as-of-current">{t('asOfCurrent', { date })}</p>
+
+      <section aria-labelledby="review-summary-heading">
+        <h3 id="review-summary-heading">{t('summaryHeading')}</h3>
+        <ul className="review-cards">
+          {cards.map((card) => (
+            <li key={card.key} className={`review-card review-card-${card.key}`} data-card={card.key}>
+              <span className="review-card-value">{card.value}</span>{' '}
+              <span className="review-card-label">{t(`cards.${card.key}`)}</span>
+              {card.detail ? <span className="review-card-detail">{card.detail}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <p className="review-rules">{t('rules')}</p>
+      </section>
+
+      <section className="review-charts" aria-label={`${t('charts.byChapter')}, ${t('charts.byYear')}`}>
+        <VerdictLegend />
+        <StackedBars
+          title={t('charts.byChapter')}
+          groups={review.byChapter.map((g) => ({
+            key: g.chapter,
+            label: t(`chapter.${g.chapter}`),
+            tally: g,
+          }))}
+        />
+        <StackedBars
+          title={t('charts.byYear')}
+          groups={review.byYear.map((g) => ({ key: String(g.year), label: String(g.year), tally: g }))}
+        />
+      </section>
+
+      <section aria-labelledby="review-overdue-heading">
+        <h3 id="review-overdue-heading">{t('overdueHeading')}</h3>
+        {review.longestOverdue.length === 0 ? (
+          <p>{t('noneOverdue')}</p>
+        ) : (
+          <ol className="review-overdue">
+            {review.longestOverdue.map((item) => (
+              <li key={item.key}>
+                <button type="button" className="link" onClick={() => onOpenMilestone(item.id)}>
+                  {item.title[language]}
+                </button>{' '}
+                <span className="review-overdue-days">
+                  {VERDICT_ICON.overdue} {t('daysOverdue', { count: item.delayDays ?? 0 })}
+                </span>{' '}
+                <span className="review-muted">
+                  ({t('columns.due')}: {formatDate(item.due, language)})
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <RecurringList items={review.items} language={language} onOpenMilestone={onOpenMilestone} />
+
+      <ReviewTable items={review.items} language={language} onOpenMilestone={onOpenMilestone} />
+    </>
+  );
+}
+
+function RecurringList({
+  items,
+  language,
+  onOpenMilestone,
+}: {
+  items: ReviewItem[];
+  language: Language;
+  onOpenMilestone(id: string): void;
+}) {
+  const { t } = useTranslation('review');
+  const byId = new Map<string, ReviewItem[]>();
+  for (const item of items) {
+    if (item.kind !== 'cycle') continue;
+    byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
+  }
+  if (byId.size === 0) return null;
+  return (
+    <section aria-labelledby="review-recurring-heading">
+      <h3 id="review-recurring-heading">{t('recurringHeading')}</h3>
+      <p>{t('recurringIntro')}</p>
+      <ul className="review-recurring">
+        {[...byId].map(([id, cycles]) => (
+          <li key={id}>
+            <button type="button" className="link" onClick={() => onOpenMilestone(id)}>
+              {cycles[0]!.title[language]}
+            </button>
+            <ul className="review-cycles">
+              {cycles.map((cycle) => (
+                <li key={cycle.key} className={`review-cycle review-verdict-${cycle.verdict}`}>
+                  <span aria-hidden="true">{VERDICT_ICON[cycle.verdict]}</span>{' '}
+                  <span>{formatDate(cycle.due, language)}</span>: <strong>{t(heldOf(cycle.verdict))}</strong>{' '}
+                  <span className="review-muted">({t(`verdict.${cycle.verdict}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
