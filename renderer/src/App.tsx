@@ -1,0 +1,301 @@
+/**
+ * The app shell: tabs (Timeline, Review 2025, Settings), the detail panel, the own-milestone
+ * dialog, notices and toasts. It holds the snapshot, fed by api.getSnapshot, by every call that
+ * returns one, and by the `stateChanged` event.
+ */
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiEventPayloads, CompassApi, Snapshot } from '../../electron/contract/api';
+import { isOwn, type OwnMilestone } from '../../electron/core/milestone';
+import { errorMessage } from './app/errors';
+import { Toasts, type Toast } from './app/Toasts';
+import { DetailPanel } from './detail/DetailPanel';
+import { i18n, resolveLanguage } from './i18n';
+import { OwnMilestoneDialog } from './own/OwnMilestoneDialog';
+import { SettingsView } from './settings/SettingsView';
+import { TimelineView } from './timeline/TimelineView';
+
+export const TABS = ['timeline', 'review', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+export interface ReviewViewProps {
+  api: CompassApi;
+  snapshot: Snapshot;
+  onOpenMilestone(id: string): void;
+}
+
+// The review view (issue 6) plugs in here once renderer/src/review/ReviewView.tsx exists; its own chunk.
+const reviewModules = import.meta.glob<{
+  ReviewView?: ComponentType<ReviewViewProps>;
+  default?: ComponentType<ReviewViewProps>;
+}>('./review/ReviewView.tsx');
+const loadReview = reviewModules['./review/ReviewView.tsx'];
+const LazyReview = loadReview
+  ? lazy(async () => {
+      const module = await loadReview();
+      const View = module.ReviewView ?? module.default;
+      if (!View) throw new Error('renderer/src/review/ReviewView.tsx exports no ReviewView');
+      return { default: View };
+    })
+  : null;
+
+function useSystemDark(): boolean {
+  const [query] = useState(() =>
+    typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null,
+  );
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return dark;
+}
+
+export function App({ api }: { api: CompassApi }) {
+  const { t } = useTranslation('ui');
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('timeline');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [ownDialog, setOwnDialog] = useState<{ editing: OwnMilestone | null } | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const systemDark = useSystemDark();
+
+  const apply = useCallback((next: Snapshot) => {
+    const language = resolveLanguage(next.settings.locale, next.systemLocale);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    setSnapshot(next);
+  }, []);
+
+  const openMilestone = useCallback((id: string) => {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.detail-panel'))
+      returnFocus.current = document.activeElement;
+    setSelectedId(id);
+  }, []);
+
+  const closeDetail = useCallback(() => {
+    setSelectedId(null);
+    const back = returnFocus.current;
+    if (back?.isConnected) back.focus();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.getSnapshot({}).then(
+      (s) => live && apply(s),
+      (error: unknown) => live && setLoadError(errorMessage(error)),
+    );
+    const offState = api.on('stateChanged', (s) => apply(s));
+    const offOpen = api.on('openMilestone', ({ id }) => {
+      setTab('timeline');
+      setSelectedId(id);
+    });
+    const offToast = api.on('toast', (payload: ApiEventPayloads['toast']) =>
+      setToasts((list) => [...list.slice(-4), { ...payload, id: `${Date.now()}-${Math.random()}` }]),
+    );
+    return () => {
+      live = false;
+      offState();
+      offOpen();
+      offToast();
+    };
+  }, [api, apply]);
+
+  const themeChoice = snapshot?.settings.theme ?? 'system';
+  const theme = themeChoice === 'system' ? (systemDark ? 'dark' : 'light') : themeChoice;
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && selectedId && !document.querySelector('[aria-modal="true"]'))
+        closeDetail();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selectedId, closeDetail]);
+
+  if (!snapshot)
+    return (
+      <main className="app-loading">
+        {loadError ? (
+          <p role="alert">{t('app.loadFailed', { message: loadError })}</p>
+        ) : (
+          <p role="status">{t('app.loading')}</p>
+        )}
+      </main>
+    );
+
+  const language = resolveLanguage(snapshot.settings.locale, snapshot.systemLocale);
+  const selected = selectedId ? snapshot.milestones.find((m) => m.id === selectedId) : undefined;
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const index = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index + TABS.length - 1) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <h1 className="app-name">
+          <span aria-hidden="true" className="logo">
+            ◆
+          </span>{' '}
+          Compass Timeline
+        </h1>
+        <div role="tablist" aria-label={t('app.views')} className="tabs" onKeyDown={onTabKey}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-controls={`panel-${name}`}
+              aria-selected={tab === name}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => setTab(name)}
+            >
+              {t(`tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="language-switch"
+          lang={language === 'nl' ? 'en' : 'nl'}
+          onClick={() => void api.updateSettings({ locale: language === 'nl' ? 'en' : 'nl' }).then(apply)}
+        >
+          {language === 'nl' ? 'English' : 'Nederlands'}
+        </button>
+      </header>
+
+      {snapshot.notices.length > 0 && (
+        <section className="notices" aria-label={t('notices.label')}>
+          {snapshot.notices.map((notice, index) => (
+            <div className="notice" role="alert" key={`${index}-${notice}`}>
+              <p>{notice}</p>
+              <button type="button" onClick={() => void api.dismissNotice({ index }).then(apply)}>
+                {t('notices.dismiss')}
+              </button>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <div className="app-body">
+        <main id="main" tabIndex={-1} className="app-main">
+          <div
+            role="tabpanel"
+            id="panel-timeline"
+            aria-labelledby="tab-timeline"
+            hidden={tab !== 'timeline'}
+            className="tabpanel"
+          >
+            <TimelineView
+              snapshot={snapshot}
+              active={tab === 'timeline'}
+              selectedId={selectedId}
+              onOpen={openMilestone}
+              onAddOwn={() => setOwnDialog({ editing: null })}
+            />
+          </div>
+          <div
+            role="tabpanel"
+            id="panel-review"
+            aria-labelledby="tab-review"
+            hidden={tab !== 'review'}
+            className="tabpanel tabpanel-scroll"
+          >
+            {tab === 'review' &&
+              (LazyReview ? (
+                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                  <LazyReview api={api} snapshot={snapshot} onOpenMilestone={openMilestone} />
+                </Suspense>
+              ) : (
+                <div className="placeholder" data-testid="review-placeholder">
+                  <h2>{t('tabs.review')}</h2>
+                  <p>{t('app.reviewPending')}</p>
+                </div>
+              ))}
+          </div>
+          <div
+            role="tabpanel"
+            id="panel-settings"
+            aria-labelledby="tab-settings"
+            hidden={tab !== 'settings'}
+            className="tabpanel tabpanel-scroll"
+          >
+            {tab === 'settings' && <SettingsView api={api} snapshot={snapshot} onSnapshot={apply} />}
+          </div>
+        </main>
+        {selected && (
+          <DetailPanel
+            key={selected.id}
+            api={api}
+            milestone={selected}
+            progress={snapshot.progress[selected.id]}
+            today={snapshot.today}
+            onSnapshot={apply}
+            onClose={closeDetail}
+            onEdit={(m) => isOwn(m) && setOwnDialog({ editing: m })}
+          />
+        )}
+      </div>
+
+      {ownDialog && (
+        <OwnMilestoneDialog
+          api={api}
+          editing={ownDialog.editing}
+          milestones={snapshot.milestones}
+          onSnapshot={apply}
+          onSaved={(id) => {
+            setOwnDialog(null);
+            setSelectedId(id);
+          }}
+          onClose={() => setOwnDialog(null)}
+        />
+      )}
+
+      <Toasts
+        toasts={toasts}
+        api={api}
+        onOpen={(id) => {
+          setTab('timeline');
+          openMilestone(id);
+        }}
+        onDismiss={(id) => setToasts((list) => list.filter((toast) => toast.id !== id))}
+        onSnapshot={apply}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiEventPayloads, CompassApi, Snapshot } from '../../../electron/contract/api';
+import { errorMessage } from './errors';
+
+export type Toast = ApiEventPayloads['toast'] & { id: string };
+
+export interface ToastsProps {
+  toasts: Toast[];
+  api: CompassApi;
+  onOpen(milestoneId: string): void;
+  onDismiss(id: string): void;
+  onSnapshot(snapshot: Snapshot): void;
+}
+
+const SNOOZE = ['1h', 'tomorrow', 'next-monday'] as const;
+
+/**
+ * In-app reminders (the web host sends them as `toast` events). They stay until closed, so there is
+ * no time limit to read or act on them; the region is polite so screen readers announce new ones.
+ */
+export function Toasts({ toasts, api, onOpen, onDismiss, onSnapshot }: ToastsProps) {
+  const { t } = useTranslation('ui');
+  return (
+    <section className="toasts" aria-label={t('toast.label')}>
+      <div role="status" aria-live="polite">
+        {toasts.map((toast) => (
+          <div className="toast" key={toast.id}>
+            <p className="toast-title">{toast.title}</p>
+            <p>{toast.body}</p>
+            <div className="button-row">
+              {toast.milestoneId && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    onOpen(toast.milestoneId!);
+                    onDismiss(toast.id);
+                  }}
+                >
+                  {t('toast.open')}
+                </button>
+              )}
+              {toast.reminderKey &&
+                SNOOZE.map((option) => (
+                  <button
+                    key={option}
+                    type="button"
+                    onClick={() =>
+                      api.snooze({ key: toast.reminderKey!, option }).then(
+                        (s) => {
+                          onSnapshot(s);
+                          onDismiss(toast.id);
+                        },
+                        (error: unknown) => window.alert(errorMessage(error)),
+                      )
+                    }
+                  >
+                    {t(`toast.snooze.${option}`)}
+                  </button>
+                ))}
+              <button
+                type="button"
+                onClick={() => onDismiss(toast.id)}
+                aria-label={t('toast.close', { title: toast.title })}
+              >
+                <span aria-hidden="true">✕</span>
+              </button>
+            </div>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

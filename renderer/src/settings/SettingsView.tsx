@@ -1,0 +1,333 @@
+/**
+ * Settings: reminders, digest, language, theme, start-up and the iCal feed, saved through
+ * api.updateSettings as they change; plus export/import of the user's data and an iCal download.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
+import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
+import type { Settings } from '../../../electron/core/user-state';
+import { errorMessage } from '../app/errors';
+
+export interface SettingsViewProps {
+  api: CompassApi;
+  snapshot: Snapshot;
+  onSnapshot(snapshot: Snapshot): void;
+}
+
+/** "30, 7, 1, 0" → [30, 7, 1, 0]; null when any part is not a whole number of days 0–365 or there are more than 10. */
+export function parseLeadTimes(text: string): number[] | null {
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length > 10) return null;
+  const days = parts.map(Number);
+  if (days.some((d, i) => !/^\d+$/.test(parts[i]!) || d > 365)) return null;
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/** Offers a file to the user as a download. */
+export function downloadFile(file: ExportedFile) {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
+  const { t } = useTranslation('ui');
+  const id = useId();
+  const s = snapshot.settings;
+  const [leadText, setLeadText] = useState(s.leadTimesDays.join(', '));
+  const [leadError, setLeadError] = useState<string | null>(null);
+  const [portText, setPortText] = useState(String(s.feed.port));
+  const [portError, setPortError] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      onSnapshot(await api.updateSettings(patch));
+      setMessage({ kind: 'ok', text: t('settings.saved') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('settings.saveFailed', { message: errorMessage(error) }) });
+    }
+  };
+
+  const saveLeadTimes = () => {
+    const days = parseLeadTimes(leadText);
+    if (!days) {
+      setLeadError(t('settings.leadTimesInvalid'));
+      return;
+    }
+    setLeadError(null);
+    setLeadText(days.join(', '));
+    if (days.join() !== s.leadTimesDays.join()) void save({ leadTimesDays: days });
+  };
+
+  const savePort = () => {
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText.trim()) || port < 1024 || port > 65535) {
+      setPortError(t('settings.portInvalid'));
+      return;
+    }
+    setPortError(null);
+    if (port !== s.feed.port) void save({ feed: { ...s.feed, port } });
+  };
+
+  const run = async (action: () => Promise<void>, done: string) => {
+    try {
+      await action();
+      setMessage({ kind: 'ok', text: done });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) });
+    }
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    await run(
+      async () => onSnapshot(await api.importState({ content: await file.text() })),
+      t('settings.imported'),
+    );
+  };
+
+  const toggleFeedChapter = (chapter: Chapter, on: boolean) => {
+    const chapters = on ? [...s.feed.chapters, chapter] : s.feed.chapters.filter((c) => c !== chapter);
+    void save({ feed: { ...s.feed, chapters: CHAPTERS.filter((c) => chapters.includes(c)) } });
+  };
+
+  const check = (label: ReactNode, checked: boolean, onChange: (on: boolean) => void) => (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+
+  return (
+    <div className="settings-view">
+      <h2>{t('settings.heading')}</h2>
+      <p
+        className={message?.kind === 'error' ? 'form-message error' : 'form-message'}
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+      >
+        {message?.text}
+      </p>
+      <form className="settings-form" onSubmit={(e) => e.preventDefault()} aria-label={t('settings.heading')}>
+        <fieldset>
+          <legend>{t('settings.reminders')}</legend>
+          <div className="field">
+            <label htmlFor={`${id}-lead`}>{t('settings.leadTimes')}</label>
+            <input
+              id={`${id}-lead`}
+              value={leadText}
+              inputMode="numeric"
+              aria-describedby={`${id}-lead-hint${leadError ? ` ${id}-lead-error` : ''}`}
+              aria-invalid={leadError ? true : undefined}
+              onChange={(e) => setLeadText(e.target.value)}
+              onBlur={saveLeadTimes}
+              onKeyDown={(e) => e.key === 'Enter' && saveLeadTimes()}
+            />
+            <p id={`${id}-lead-hint`} className="hint">
+              {t('settings.leadTimesHint')}
+            </p>
+            {leadError && (
+              <p id={`${id}-lead-error`} className="field-error">
+                {leadError}
+              </p>
+            )}
+          </div>
+          <label className="field">
+            <span>{t('settings.timeOfDay')}</span>
+            <input
+              type="time"
+              value={s.timeOfDay}
+              onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && void save({ timeOfDay: e.target.value })}
+            />
+          </label>
+          {check(t('settings.shiftWeekends'), s.shiftWeekends, (on) => void save({ shiftWeekends: on }))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.digest')}</legend>
+          {check(
+            t('settings.digestEnabled'),
+            s.digest.enabled,
+            (on) => void save({ digest: { ...s.digest, enabled: on } }),
+          )}
+          <label className="field">
+            <span>{t('settings.digestWeekday')}</span>
+            <select
+              value={s.digest.weekday}
+              disabled={!s.digest.enabled}
+              onChange={(e) => void save({ digest: { ...s.digest, weekday: Number(e.target.value) } })}
+            >
+              {WEEKDAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`weekday.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.digestTime')}</span>
+            <input
+              type="time"
+              value={s.digest.time}
+              disabled={!s.digest.enabled}
+              onChange={(e) =>
+                /^\d\d:\d\d$/.test(e.target.value) &&
+                void save({ digest: { ...s.digest, time: e.target.value } })
+              }
+            />
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.appearance')}</legend>
+          <label className="field">
+            <span>{t('settings.language')}</span>
+            <select
+              value={s.locale ?? 'system'}
+              onChange={(e) =>
+                void save({ locale: e.target.value === 'system' ? null : (e.target.value as 'nl' | 'en') })
+              }
+            >
+              <option value="system">{t('settings.languageSystem')}</option>
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.theme')}</span>
+            <select
+              value={s.theme}
+              onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+            >
+              <option value="system">{t('settings.themeSystem')}</option>
+              <option value="light">{t('settings.themeLight')}</option>
+              <option value="dark">{t('settings.themeDark')}</option>
+            </select>
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.startup')}</legend>
+          {check(t('settings.startAtLogin'), s.startAtLogin, (on) => void save({ startAtLogin: on }))}
+          {check(t('settings.startHidden'), s.startHidden, (on) => void save({ startHidden: on }))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.feed')}</legend>
+          <p className="hint">{t('settings.feedHint')}</p>
+          {check(
+            t('settings.feedEnabled'),
+            s.feed.enabled,
+            (on) => void save({ feed: { ...s.feed, enabled: on } }),
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-port`}>{t('settings.feedPort')}</label>
+            <input
+              id={`${id}-port`}
+              value={portText}
+              inputMode="numeric"
+              aria-invalid={portError ? true : undefined}
+              aria-describedby={portError ? `${id}-port-error` : undefined}
+              onChange={(e) => setPortText(e.target.value)}
+              onBlur={savePort}
+              onKeyDown={(e) => e.key === 'Enter' && savePort()}
+            />
+            {portError && (
+              <p id={`${id}-port-error`} className="field-error">
+                {portError}
+              </p>
+            )}
+          </div>
+          <fieldset className="inner">
+            <legend>{t('settings.feedChapters')}</legend>
+            {CHAPTERS.map((chapter) => (
+              <span key={chapter}>
+                {check(t(`chapter.${chapter}`), s.feed.chapters.includes(chapter), (on) =>
+                  toggleFeedChapter(chapter, on),
+                )}
+              </span>
+            ))}
+          </fieldset>
+          {check(
+            t('settings.feedIncludeAchieved'),
+            s.feed.includeAchieved,
+            (on) => void save({ feed: { ...s.feed, includeAchieved: on } }),
+          )}
+          <label className="field">
+            <span>{t('settings.feedLanguage')}</span>
+            <select
+              value={s.feed.lang}
+              onChange={(e) => void save({ feed: { ...s.feed, lang: e.target.value as 'nl' | 'en' } })}
+            >
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>
+          </label>
+        </fieldset>
+      </form>
+
+      <section className="settings-data" aria-labelledby={`${id}-data`}>
+        <h3 id={`${id}-data`}>{t('settings.data')}</h3>
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() =>
+              void run(
+                async () =>
+                  downloadFile(
+                    await api.exportIcal({
+                      lang: s.feed.lang,
+                      includeAchieved: s.feed.includeAchieved,
+                      ...(s.feed.chapters.length ? { chapters: s.feed.chapters } : {}),
+                    }),
+                  ),
+                t('settings.downloaded'),
+              )
+            }
+          >
+            {t('settings.downloadIcal')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void run(async () => downloadFile(await api.exportState({})), t('settings.downloaded'))
+            }
+          >
+            {t('settings.exportState')}
+          </button>
+          <label className="file-button">
+            <span>{t('settings.importState')}</span>
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                void importFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        <p className="hint">{t('settings.importHint')}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHAPTERS, KINDS } from '../../../electron/core/milestone';
+import { STATUSES } from '../../../electron/core/status';
+import { DEFAULT_FILTERS, isFiltering, type Filters } from './filters';
+
+export interface FilterBarProps {
+  filters: Filters;
+  years: number[];
+  actors: string[];
+  onChange(filters: Filters): void;
+  searchRef?: Ref<HTMLInputElement>;
+}
+
+/** Search and filters above the timeline; every change applies at once. */
+export function FilterBar({ filters, years, actors, onChange, searchRef }: FilterBarProps) {
+  const { t } = useTranslation('ui');
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
+
+  return (
+    <form
+      className="filter-bar"
+      role="search"
+      aria-label={t('filters.label')}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <label className="field field-search">
+        <span>{t('filters.search')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={filters.search}
+          placeholder={t('filters.searchPlaceholder')}
+          aria-keyshortcuts="/"
+          onChange={(e) => set('search', e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('filters.chapter')}</span>
+        <select
+          value={filters.chapter}
+          onChange={(e) => set('chapter', e.target.value as Filters['chapter'])}
+        >
+          <option value="all">{t('filters.all')}</option>
+          {CHAPTERS.map((chapter) => (
+            <option key={chapter} value={chapter}>
+              {t(`chapter.${chapter}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('filters.status')}</span>
+        <select value={filters.status} onChange={(e) => set('status', e.target.value as Filters['status'])}>
+          <option value="all">{t('filters.all')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('filters.kind')}</span>
+        <select value={filters.kind} onChange={(e) => set('kind', e.target.value as Filters['kind'])}>
+          <option value="all">{t('filters.all')}</option>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('filters.year')}</span>
+        <select
+          value={String(filters.year)}
+          onChange={(e) => set('year', e.target.value === 'all' ? 'all' : Number(e.target.value))}
+        >
+          <option value="all">{t('filters.all')}</option>
+          {years.map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('filters.actor')}</span>
+        <select value={filters.actor} onChange={(e) => set('actor', e.target.value)}>
+          <option value="all">{t('filters.all')}</option>
+          {actors.map((actor) => (
+            <option key={actor} value={actor}>
+              {actor}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filters.onlyOverdue}
+          onChange={(e) => set('onlyOverdue', e.target.checked)}
+        />
+        {t('filters.onlyOverdue')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.onlyOwn} onChange={(e) => set('onlyOwn', e.target.checked)} />
+        {t('filters.onlyOwn')}
+      </label>
+      <button type="button" disabled={!isFiltering(filters)} onClick={() => onChange(DEFAULT_FILTERS)}>
+        {t('filters.reset')}
+      </button>
+    </form>
+  );
+}

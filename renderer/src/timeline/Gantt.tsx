@@ -1,0 +1,581 @@
+/**
+ * The Gantt view: a tree grid of chapter, section and milestone rows beside a time axis.
+ * Rows are virtualised by hand (fixed row height; only the rows in view plus a few either side,
+ * and the focused row, are in the DOM), so 10,000 milestones stay as quick as 100.
+ */
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { IsoDate } from '../../../electron/core/date-phrase';
+import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
+import { cycleDates } from '../../../electron/core/occurrences';
+import type { Status } from '../../../electron/core/status';
+import type { UserState } from '../../../electron/core/user-state';
+import { formatDate, formatLongDate, formatMonth } from '../format';
+import { isDueSoon, isOverdue, keyDate, statusOf } from './facts';
+import { applyFilters, ZOOMS, type Filters, type RangeChoice, type Zoom } from './filters';
+import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
+import { buildRows, type Row } from './rows';
+import { makeScale, rangeEnd, ticks, type Scale } from './scale';
+
+export const ROW_HEIGHT = 32;
+export const HEADER_HEIGHT = 48;
+export const LEFT_WIDTH = 360;
+const OVERSCAN = 6;
+/** Used until the scroll container has been measured (and in environments without layout). */
+const FALLBACK_VIEWPORT = 800;
+
+export interface GanttHandle {
+  zoomBy(step: 1 | -1): void;
+  goToToday(): void;
+  focusActiveRow(): void;
+}
+
+export interface GanttProps {
+  milestones: readonly AnyMilestone[];
+  progress: UserState['progress'];
+  today: IsoDate;
+  filters: Filters;
+  zoom: Zoom;
+  range: RangeChoice;
+  collapsed: ReadonlySet<string>;
+  selectedId: string | null;
+  onZoomChange(zoom: Zoom): void;
+  onRangeChange(range: RangeChoice): void;
+  onToggleGroup(key: string): void;
+  onSetAllCollapsed(collapsed: boolean): void;
+  onOpen(id: string): void;
+  ref?: Ref<GanttHandle>;
+}
+
+export function Gantt(props: GanttProps) {
+  const { milestones, progress, today, filters, zoom, range, collapsed, selectedId, ref } = props;
+  // For the benchmark: one mark at the start of each render of a (new) dataset.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the dataset is the point
+  useMemo(() => performance.mark('gantt-render-start'), [milestones]);
+  const { t, i18n } = useTranslation('ui');
+  const language = i18n.language;
+
+  const visible = useMemo(
+    () => applyFilters(milestones, filters, progress, today),
+    [milestones, filters, progress, today],
+  );
+  const rows = useMemo(() => buildRows(visible, collapsed), [visible, collapsed]);
+  const end = rangeEnd(range, today);
+  const scale = useMemo(() => makeScale(zoom, end), [zoom, end]);
+  const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const focusPending = useRef(false);
+  const pendingCenterDay = useRef<number | null>(null);
+  const pendingToday = useRef(false);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (el.clientHeight > 0) setViewport(el.clientHeight);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const foundActive = activeKey === null ? -1 : rows.findIndex((row) => row.key === activeKey);
+  const activeIndex = foundActive >= 0 ? foundActive : 0;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const indices: number[] = [];
+  if (rows.length && (activeIndex < first || activeIndex >= last)) indices.push(activeIndex);
+  for (let i = first; i < last; i += 1) indices.push(i);
+
+  const viewWidth = () => (scrollRef.current?.clientWidth ?? 0) - LEFT_WIDTH;
+
+  const changeZoom = useCallback(
+    (next: Zoom) => {
+      if (next === zoom) return;
+      performance.mark('gantt-zoom-start');
+      const el = scrollRef.current;
+      if (el) pendingCenterDay.current = (el.scrollLeft + Math.max(0, viewWidth()) / 2) / scale.pxPerDay;
+      props.onZoomChange(next);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [zoom, scale, props.onZoomChange],
+  );
+
+  const scrollToDate = useCallback((date: IsoDate, s: Scale) => {
+    const el = scrollRef.current;
+    if (el) el.scrollLeft = Math.max(0, s.x(date) - Math.max(0, viewWidth()) / 2);
+  }, []);
+
+  const goToToday = useCallback(() => {
+    if (today > scale.to) {
+      pendingToday.current = true;
+      props.onRangeChange(today > rangeEnd('present', today) ? '2030' : 'present');
+    } else scrollToDate(today, scale);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [today, scale, scrollToDate, props.onRangeChange]);
+
+  // After a zoom, keep the date that was in the middle in the middle; after "today" widened the range, go there.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (pendingCenterDay.current !== null) {
+      el.scrollLeft = Math.max(0, pendingCenterDay.current * scale.pxPerDay - Math.max(0, viewWidth()) / 2);
+      pendingCenterDay.current = null;
+    }
+    if (pendingToday.current) {
+      pendingToday.current = false;
+      scrollToDate(today, scale);
+    }
+  }, [scale, today, scrollToDate]);
+
+  const focusRow = useCallback(() => {
+    const el = scrollRef.current;
+    const row = el?.querySelector<HTMLElement>('[role="row"][tabindex="0"]');
+    row?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    if (focusPending.current) {
+      focusPending.current = false;
+      focusRow();
+    }
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      zoomBy: (step) => {
+        const next = ZOOMS[ZOOMS.indexOf(zoom) + step];
+        if (next) changeZoom(next);
+      },
+      goToToday,
+      focusActiveRow: focusRow,
+    }),
+    [zoom, changeZoom, goToToday, focusRow],
+  );
+
+  const moveTo = (index: number) => {
+    const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    if (!target) return;
+    const i = rows.indexOf(target);
+    const el = scrollRef.current;
+    if (el) {
+      const bodyHeight = Math.max(ROW_HEIGHT, (el.clientHeight || viewport) - HEADER_HEIGHT);
+      if (i * ROW_HEIGHT < el.scrollTop) el.scrollTop = i * ROW_HEIGHT;
+      else if ((i + 1) * ROW_HEIGHT > el.scrollTop + bodyHeight)
+        el.scrollTop = (i + 1) * ROW_HEIGHT - bodyHeight;
+      setScrollTop(el.scrollTop);
+    }
+    focusPending.current = true;
+    setActiveKey(target.key);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = rows[activeIndex];
+    if (!row) return;
+    const page = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const handled = () => event.preventDefault();
+    switch (event.key) {
+      case 'ArrowDown':
+        handled();
+        return moveTo(activeIndex + 1);
+      case 'ArrowUp':
+        handled();
+        return moveTo(activeIndex - 1);
+      case 'PageDown':
+        handled();
+        return moveTo(activeIndex + page);
+      case 'PageUp':
+        handled();
+        return moveTo(activeIndex - page);
+      case 'Home':
+        handled();
+        return moveTo(0);
+      case 'End':
+        handled();
+        return moveTo(rows.length - 1);
+      case 'ArrowRight':
+        handled();
+        if (row.type !== 'milestone' && !row.expanded) return props.onToggleGroup(row.key);
+        return moveTo(activeIndex + 1);
+      case 'ArrowLeft': {
+        handled();
+        if (row.type !== 'milestone' && row.expanded) return props.onToggleGroup(row.key);
+        const parent =
+          row.type === 'milestone' ? row.parent : row.type === 'section' ? `chapter:${row.chapter}` : null;
+        if (parent) return moveTo(rows.findIndex((r) => r.key === parent));
+        return;
+      }
+      case 'Enter':
+      case ' ':
+        handled();
+        if (row.type === 'milestone') {
+          if (event.key === 'Enter') props.onOpen(row.milestone.id);
+        } else props.onToggleGroup(row.key);
+        return;
+    }
+  };
+
+  const onRowClick = (row: Row) => {
+    setActiveKey(row.key);
+    if (row.type === 'milestone') props.onOpen(row.milestone.id);
+    else props.onToggleGroup(row.key);
+  };
+
+  const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
+  const bodyHeight = rows.length * ROW_HEIGHT;
+  const totalWidth = LEFT_WIDTH + scale.width;
+  const rangeYear = Math.max(2025, Number(today.slice(0, 4)));
+
+  return (
+    <section className="gantt" data-testid="gantt" aria-labelledby="gantt-heading">
+      <h2 id="gantt-heading" className="visually-hidden">
+        {t('gantt.heading')}
+      </h2>
+      <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')}>
+        <div className="button-group" role="group" aria-label={t('zoom.label')}>
+          <button type="button" onClick={() => changeZoom(ZOOMS[ZOOMS.indexOf(zoom) - 1] ?? zoom)}>
+            <span aria-hidden="true">−</span> {t('zoom.out')}
+          </button>
+          {ZOOMS.map((z) => (
+            <button key={z} type="button" aria-pressed={z === zoom} onClick={() => changeZoom(z)}>
+              {t(`zoom.${z}`)}
+            </button>
+          ))}
+          <button type="button" onClick={() => changeZoom(ZOOMS[ZOOMS.indexOf(zoom) + 1] ?? zoom)}>
+            <span aria-hidden="true">+</span> {t('zoom.in')}
+          </button>
+        </div>
+        <label className="inline-field">
+          <span>{t('range.label')}</span>
+          <select
+            value={range}
+            onChange={(e) => props.onRangeChange(e.target.value as RangeChoice)}
+            data-testid="gantt-range"
+          >
+            <option value="2025">{t('range.2025')}</option>
+            {rangeYear > 2025 && rangeYear < 2030 && (
+              <option value="present">{t('range.present', { year: rangeYear })}</option>
+            )}
+            <option value="2030">{t('range.2030')}</option>
+          </select>
+        </label>
+        <button type="button" onClick={goToToday}>
+          {t('gantt.today')}
+        </button>
+        <button type="button" onClick={() => props.onSetAllCollapsed(false)}>
+          {t('gantt.expandAll')}
+        </button>
+        <button type="button" onClick={() => props.onSetAllCollapsed(true)}>
+          {t('gantt.collapseAll')}
+        </button>
+      </div>
+      <p className="visually-hidden" role="status">
+        {t('gantt.count', { count: visible.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="gantt-empty">{t('gantt.empty')}</p>
+      ) : (
+        <div
+          className="gantt-scroll"
+          data-testid="gantt-scroll"
+          ref={scrollRef}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div className="gantt-canvas" style={{ width: totalWidth, height: HEADER_HEIGHT + bodyHeight }}>
+            <div
+              className="gantt-lines"
+              aria-hidden="true"
+              style={{ left: LEFT_WIDTH, width: scale.width, height: HEADER_HEIGHT + bodyHeight }}
+            >
+              {axisTicks.map((tick) => (
+                <span
+                  key={`${tick.unit}${tick.date}`}
+                  className={`line line-${tick.unit}`}
+                  style={{ left: tick.x }}
+                />
+              ))}
+              {todayX !== null && <span className="line line-today" style={{ left: todayX }} />}
+            </div>
+            <div
+              role="treegrid"
+              className="gantt-grid"
+              aria-label={t('gantt.heading')}
+              aria-rowcount={rows.length + 1}
+              aria-colcount={2}
+              onKeyDown={onKeyDown}
+            >
+              <div role="rowgroup" className="gantt-head">
+                <div role="row" aria-rowindex={1} className="gantt-head-row" style={{ width: totalWidth }}>
+                  <div role="columnheader" className="gantt-corner">
+                    {t('gantt.columnMilestone')}
+                  </div>
+                  <div role="columnheader" className="gantt-axis" style={{ width: scale.width }}>
+                    <span className="visually-hidden">{t('gantt.columnAxis')}</span>
+                    {axisTicks.map((tick) => (
+                      <span
+                        key={`${tick.unit}${tick.date}`}
+                        aria-hidden="true"
+                        className={`tick tick-${tick.unit === 'year' ? 'year' : 'sub'}`}
+                        style={{ left: tick.x, width: tick.width }}
+                      >
+                        {tick.unit === 'year'
+                          ? tick.date.slice(0, 4)
+                          : tick.unit === 'quarter'
+                            ? t('gantt.quarter', { n: Math.floor(Number(tick.date.slice(5, 7)) / 3) + 1 })
+                            : formatMonth(tick.date, language)}
+                      </span>
+                    ))}
+                    {todayX !== null && (
+                      <span className="today-flag" aria-hidden="true" style={{ left: todayX }}>
+                        {t('gantt.todayFlag')}
+                      </span>
+                    )}
+                  </div>
+                </div>
+              </div>
+              <div role="rowgroup" className="gantt-body" style={{ height: bodyHeight }}>
+                {indices.map((i) => {
+                  const row = rows[i]!;
+                  const status = row.type === 'milestone' ? statusOf(progress, row.milestone.id) : 'unknown';
+                  return (
+                    <GanttRow
+                      key={row.key}
+                      row={row}
+                      index={i}
+                      status={status}
+                      active={i === activeIndex}
+                      selected={row.type === 'milestone' && row.milestone.id === selectedId}
+                      today={today}
+                      scale={scale}
+                      language={language}
+                      onClick={onRowClick}
+                    />
+                  );
+                })}
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface GanttRowProps {
+  row: Row;
+  index: number;
+  status: Status;
+  active: boolean;
+  selected: boolean;
+  today: IsoDate;
+  scale: Scale;
+  language: string;
+  onClick(row: Row): void;
+}
+
+const GanttRow = memo(function GanttRow(props: GanttRowProps) {
+  const { row, index, status, active, selected, today, scale, language } = props;
+  const { t } = useTranslation('ui');
+  const common = {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'aria-level': row.level,
+    tabIndex: active ? 0 : -1,
+    style: { top: index * ROW_HEIGHT },
+    onClick: () => props.onClick(row),
+  } as const;
+
+  if (row.type !== 'milestone') {
+    const name =
+      row.type === 'chapter'
+        ? t(`chapter.${row.chapter}`)
+        : row.type === 'section'
+          ? row.section
+          : t('gantt.undatedLane');
+    return (
+      <div
+        {...common}
+        className={`gantt-row gantt-group level-${row.level}`}
+        aria-expanded={row.expanded}
+        aria-label={t('gantt.groupLabel', { name, count: row.count })}
+        data-row-key={row.key}
+      >
+        <div role="gridcell" className="gantt-label">
+          <span className="caret" aria-hidden="true">
+            {row.expanded ? '▾' : '▸'}
+          </span>
+          <span className="row-title">{name}</span>
+          <span className="count" aria-hidden="true">
+            {row.count}
+          </span>
+        </div>
+        <div role="gridcell" className="gantt-track" aria-hidden="true" />
+      </div>
+    );
+  }
+
+  const m = row.milestone;
+  const title = language.startsWith('nl') ? m.title.nl : m.title.en;
+  const overdue = isOverdue(m, status, today);
+  const dueSoon = !overdue && isDueSoon(m, status, today);
+  const own = isOwn(m);
+  const date = keyDate(m, today);
+  const when = whenText(m, date, language, t);
+  const label = [
+    title,
+    when.long,
+    t('row.status', { status: t(`status.${status}`) }),
+    overdue ? t('row.overdue') : null,
+    dueSoon ? t('row.dueSoon') : null,
+    own ? t('row.own') : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  return (
+    <div
+      {...common}
+      className={[
+        'gantt-row',
+        `level-${row.level}`,
+        `status-${status}`,
+        overdue ? 'is-overdue' : '',
+        dueSoon ? 'is-due-soon' : '',
+        selected ? 'is-selected' : '',
+      ].join(' ')}
+      aria-label={label}
+      data-row-key={row.key}
+      data-milestone-id={m.id}
+    >
+      <div role="gridcell" className="gantt-label">
+        <span className={`status-icon status-${status}`} aria-hidden="true" title={t(`status.${status}`)}>
+          {STATUS_ICON[status]}
+        </span>
+        <span className="row-title">{title}</span>
+        {own && (
+          <span className="badge badge-own" aria-hidden="true" title={t('row.own')}>
+            {OWN_ICON}
+          </span>
+        )}
+        {overdue && (
+          <span className="badge badge-overdue" aria-hidden="true">
+            {OVERDUE_ICON} {t('badge.overdue')}
+          </span>
+        )}
+        {dueSoon && (
+          <span className="badge badge-soon" aria-hidden="true">
+            {DUE_SOON_ICON} {t('badge.dueSoon')}
+          </span>
+        )}
+        <span className="row-date" aria-hidden="true">
+          {when.short}
+        </span>
+      </div>
+      <div role="gridcell" className="gantt-track" aria-hidden="true">
+        <Shapes milestone={m} status={status} scale={scale} />
+      </div>
+    </div>
+  );
+});
+
+/** How a row says when: "due 31 December 2025", "from 1 January 2023", "every 3 years, next …". */
+function whenText(m: AnyMilestone, date: IsoDate | null, language: string, t: TFunction) {
+  if (m.kind === 'undated' || date === null) return { short: '—', long: t('when.undated') };
+  const short = formatDate(date, language);
+  const long = formatLongDate(date, language);
+  switch (m.kind) {
+    case 'deadline':
+      return { short, long: t('when.due', { date: long }) };
+    case 'start':
+      return { short: t('when.fromShort', { date: short }), long: t('when.from', { date: long }) };
+    case 'recurring':
+      return {
+        short: `↻ ${short}`,
+        long: t('when.recurring', { count: m.recurrence?.everyYears ?? 1, date: long }),
+      };
+  }
+}
+
+/** The shapes on the axis: window + bar + diamond, an open-ended bar, cycle markers, or nothing. */
+function Shapes({ milestone: m, status, scale }: { milestone: AnyMilestone; status: Status; scale: Scale }) {
+  const clamp = (x: number) => Math.max(0, Math.min(scale.width, x));
+  const dayWidth = scale.pxPerDay;
+  switch (m.kind) {
+    case 'deadline': {
+      if (!m.due) return null;
+      const start = m.start ?? m.due;
+      const left = clamp(scale.x(start));
+      const right = clamp(scale.x(m.due) + dayWidth);
+      const dueX = scale.x(m.due);
+      return (
+        <>
+          {m.window && (
+            <span
+              className="shape window"
+              style={{
+                left: clamp(scale.x(m.window.from)),
+                width: clamp(scale.x(m.window.to) + dayWidth) - clamp(scale.x(m.window.from)),
+              }}
+            />
+          )}
+          {right > left && (
+            <span className={`shape bar status-${status}`} style={{ left, width: right - left }} />
+          )}
+          {dueX >= 0 && dueX <= scale.width && (
+            <span className={`shape diamond status-${status}`} style={{ left: dueX }} />
+          )}
+        </>
+      );
+    }
+    case 'start': {
+      if (!m.start) return null;
+      const left = clamp(scale.x(m.start));
+      return (
+        <>
+          <span
+            className={`shape bar open-ended status-${status}`}
+            style={{ left, width: scale.width - left }}
+          />
+          {scale.x(m.start) <= scale.width && (
+            <span className={`shape start-mark status-${status}`} style={{ left }} />
+          )}
+        </>
+      );
+    }
+    case 'recurring': {
+      const cycles = cycleDates(m, scale.to).filter((date) => date >= scale.from);
+      return (
+        <>
+          {cycles.length > 1 && (
+            <span
+              className="shape cycle-line"
+              style={{ left: scale.x(cycles[0]!), width: scale.x(cycles.at(-1)!) - scale.x(cycles[0]!) }}
+            />
+          )}
+          {cycles.map((date) => (
+            <span key={date} className={`shape marker status-${status}`} style={{ left: scale.x(date) }} />
+          ))}
+        </>
+      );
+    }
+    case 'undated':
+      return <span className="shape undated-hint" />;
+  }
+}

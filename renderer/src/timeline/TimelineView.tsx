@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Snapshot } from '../../../electron/contract/api';
+import { KINDS } from '../../../electron/core/milestone';
+import { STATUSES } from '../../../electron/core/status';
+import { FilterBar } from './FilterBar';
+import { filterChoices, loadViewState, saveViewState, type Filters, type ViewState } from './filters';
+import { Gantt, type GanttHandle } from './Gantt';
+import { DUE_SOON_ICON, KIND_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
+import { allGroupKeys } from './rows';
+
+export interface TimelineViewProps {
+  snapshot: Snapshot;
+  /** The tab is showing: keyboard shortcuts apply only then. */
+  active: boolean;
+  selectedId: string | null;
+  onOpen(id: string): void;
+  onAddOwn(): void;
+}
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** The timeline tab: filters, legend and the Gantt; the view state is kept between launches. */
+export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }: TimelineViewProps) {
+  const { t } = useTranslation('ui');
+  const [view, setView] = useState<ViewState>(() => loadViewState());
+  const collapsed = useMemo(() => new Set(view.collapsed), [view.collapsed]);
+  const choices = useMemo(
+    () => filterChoices(snapshot.milestones, snapshot.today),
+    [snapshot.milestones, snapshot.today],
+  );
+  const gantt = useRef<GanttHandle>(null);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => saveViewState(view), [view]);
+
+  const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
+  const onToggleGroup = useCallback(
+    (key: string) =>
+      setView((v) => ({
+        ...v,
+        collapsed: v.collapsed.includes(key) ? v.collapsed.filter((k) => k !== key) : [...v.collapsed, key],
+      })),
+    [],
+  );
+  const milestones = snapshot.milestones;
+  const onSetAllCollapsed = useCallback(
+    (all: boolean) => update({ collapsed: all ? allGroupKeys(milestones) : [] }),
+    [update, milestones],
+  );
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      } else if (event.key === '+' || event.key === '=') {
+        event.preventDefault();
+        gantt.current?.zoomBy(1);
+      } else if (event.key === '-' || event.key === '_') {
+        event.preventDefault();
+        gantt.current?.zoomBy(-1);
+      } else if (event.key === 't' || event.key === 'T') {
+        event.preventDefault();
+        gantt.current?.goToToday();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  return (
+    <div className="timeline-view">
+      <div className="timeline-top">
+        <FilterBar
+          filters={view.filters}
+          years={choices.years}
+          actors={choices.actors}
+          searchRef={search}
+          onChange={(filters: Filters) => update({ filters })}
+        />
+        <div className="timeline-actions">
+          <button type="button" className="primary" onClick={onAddOwn}>
+            <span aria-hidden="true">{OWN_ICON}</span> {t('own.add')}
+          </button>
+          <details className="legend">
+            <summary>{t('legend.title')}</summary>
+            <div className="legend-body">
+              <ul aria-label={t('legend.statuses')}>
+                {STATUSES.map((status) => (
+                  <li key={status}>
+                    <span className={`status-icon status-${status}`} aria-hidden="true">
+                      {STATUS_ICON[status]}
+                    </span>{' '}
+                    {t(`status.${status}`)}
+                  </li>
+                ))}
+              </ul>
+              <ul aria-label={t('legend.kinds')}>
+                {KINDS.map((kind) => (
+                  <li key={kind}>
+                    <span className={`legend-kind kind-${kind}`} aria-hidden="true">
+                      {KIND_ICON[kind]}
+                    </span>{' '}
+                    {t(`legend.kind.${kind}`)}
+                  </li>
+                ))}
+                <li>
+                  <span className="badge badge-overdue" aria-hidden="true">
+                    {OVERDUE_ICON}
+                  </span>{' '}
+                  {t('legend.overdue')}
+                </li>
+                <li>
+                  <span className="badge badge-soon" aria-hidden="true">
+                    {DUE_SOON_ICON}
+                  </span>{' '}
+                  {t('legend.dueSoon')}
+                </li>
+                <li>
+                  <span className="badge badge-own" aria-hidden="true">
+                    {OWN_ICON}
+                  </span>{' '}
+                  {t('legend.own')}
+                </li>
+              </ul>
+              <p>{t('legend.keys')}</p>
+            </div>
+          </details>
+        </div>
+      </div>
+      <Gantt
+        ref={gantt}
+        milestones={snapshot.milestones}
+        progress={snapshot.progress}
+        today={snapshot.today}
+        filters={view.filters}
+        zoom={view.zoom}
+        range={view.range}
+        collapsed={collapsed}
+        selectedId={selectedId}
+        onZoomChange={(zoom) => update({ zoom })}
+        onRangeChange={(range) => update({ range })}
+        onToggleGroup={onToggleGroup}
+        onSetAllCollapsed={onSetAllCollapsed}
+        onOpen={onOpen}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * What the timeline needs to know about one milestone on a given day: its key date,
+ * whether it is overdue or due soon, which years it falls due in. Pure functions.
+ */
+import type { IsoDate } from '../../../electron/core/date-phrase';
+import type { AnyMilestone } from '../../../electron/core/milestone';
+import { cycleDates } from '../../../electron/core/occurrences';
+import { OPEN_STATUSES, plusDays } from '../../../electron/core/queries';
+import type { Status } from '../../../electron/core/status';
+import type { UserState } from '../../../electron/core/user-state';
+
+/** A milestone counts as due soon this many days ahead. */
+export const DUE_SOON_DAYS = 30;
+
+export const statusOf = (progress: UserState['progress'], id: string): Status =>
+  progress[id]?.status ?? 'unknown';
+
+/** The date a row shows: the due date, the start, or the next (else the last) cycle. */
+export function keyDate(m: AnyMilestone, today: IsoDate): IsoDate | null {
+  switch (m.kind) {
+    case 'deadline':
+      return m.due;
+    case 'start':
+      return m.start;
+    case 'recurring': {
+      const cycles = cycleDates(m, plusDays(today, 366 * 10));
+      return cycles.find((date) => date >= today) ?? cycles.at(-1) ?? null;
+    }
+    case 'undated':
+      return null;
+  }
+}
+
+/** A deadline that passed while its status is still open (the same rule as core's `overdue`). */
+export const isOverdue = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
+  m.kind === 'deadline' && m.due !== null && m.due < today && OPEN_STATUSES.has(status);
+
+/** Open, and its next date falls within the coming DUE_SOON_DAYS days. */
+export function isDueSoon(m: AnyMilestone, status: Status, today: IsoDate): boolean {
+  if (!OPEN_STATUSES.has(status)) return false;
+  const date = keyDate(m, today);
+  return date !== null && date >= today && date <= plusDays(today, DUE_SOON_DAYS);
+}
+
+/** The years a milestone falls due in, up to `until`: a deadline's due year, a start's year, every cycle. */
+export function dueYears(m: AnyMilestone, until: IsoDate): number[] {
+  switch (m.kind) {
+    case 'deadline':
+      return m.due ? [Number(m.due.slice(0, 4))] : [];
+    case 'start':
+      return m.start ? [Number(m.start.slice(0, 4))] : [];
+    case 'recurring':
+      return cycleDates(m, until).map((date) => Number(date.slice(0, 4)));
+    case 'undated':
+      return [];
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The timeline's filters and view options, their defaults, matching, and keeping them between
+ * launches (localStorage). Anything unreadable in storage falls back to the default.
+ */
+import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase';
+import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
+import { STATUSES, type Status } from '../../../electron/core/status';
+import type { UserState } from '../../../electron/core/user-state';
+import { dueYears, isOverdue, statusOf } from './facts';
+
+export interface Filters {
+  search: string;
+  chapter: Chapter | 'all';
+  status: Status | 'all';
+  kind: MilestoneKind | 'all';
+  year: number | 'all';
+  actor: string | 'all';
+  onlyOverdue: boolean;
+  onlyOwn: boolean;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  search: '',
+  chapter: 'all',
+  status: 'all',
+  kind: 'all',
+  year: 'all',
+  actor: 'all',
+  onlyOverdue: false,
+  onlyOwn: false,
+};
+
+export const ZOOMS = ['year', 'quarter', 'month'] as const;
+export type Zoom = (typeof ZOOMS)[number];
+/** How far the axis runs: to the end of 2025, of the present year, or of 2030. */
+export const RANGES = ['2025', 'present', '2030'] as const;
+export type RangeChoice = (typeof RANGES)[number];
+
+export interface ViewState {
+  filters: Filters;
+  zoom: Zoom;
+  range: RangeChoice;
+  /** Keys of collapsed groups (see rows.ts). */
+  collapsed: string[];
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  filters: DEFAULT_FILTERS,
+  zoom: 'year',
+  range: '2025',
+  collapsed: [],
+};
+
+export const VIEW_STORAGE_KEY = 'compass-timeline.view.v1';
+
+const oneOf = <T>(values: readonly T[], value: unknown, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
+
+/** Reads a stored view state field by field; anything missing or wrong takes its default. */
+export function parseViewState(raw: string | null): ViewState {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    return DEFAULT_VIEW;
+  }
+  const f = (data.filters && typeof data.filters === 'object' ? data.filters : {}) as Record<string, unknown>;
+  const filters: Filters = {
+    search: typeof f.search === 'string' ? f.search.slice(0, 200) : '',
+    chapter: oneOf<Filters['chapter']>(['all', ...CHAPTERS], f.chapter, 'all'),
+    status: oneOf<Filters['status']>(['all', ...STATUSES], f.status, 'all'),
+    kind: oneOf<Filters['kind']>(['all', ...KINDS], f.kind, 'all'),
+    year: Number.isInteger(f.year) ? (f.year as number) : 'all',
+    actor: typeof f.actor === 'string' && f.actor ? f.actor : 'all',
+    onlyOverdue: f.onlyOverdue === true,
+    onlyOwn: f.onlyOwn === true,
+  };
+  return {
+    filters,
+    zoom: oneOf(ZOOMS, data.zoom, 'year'),
+    range: oneOf(RANGES, data.range, '2025'),
+    collapsed: Array.isArray(data.collapsed)
+      ? data.collapsed.filter((k): k is string => typeof k === 'string').slice(0, 1000)
+      : [],
+  };
+}
+
+export function loadViewState(storage: Pick<Storage, 'getItem'> | null = safeStorage()): ViewState {
+  try {
+    return parseViewState(storage?.getItem(VIEW_STORAGE_KEY) ?? null);
+  } catch {
+    return DEFAULT_VIEW;
+  }
+}
+
+export function saveViewState(view: ViewState, storage: Pick<Storage, 'setItem'> | null = safeStorage()) {
+  try {
+    storage?.setItem(VIEW_STORAGE_KEY, JSON.stringify(view));
+  } catch {
+    // Storage full or disabled: the view simply isn't remembered.
+  }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Lower case without accents, so "voor" finds "vóór". */
+export const normalise = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+const haystacks = new WeakMap<AnyMilestone, string>();
+function haystackOf(m: AnyMilestone): string {
+  let text = haystacks.get(m);
+  if (text === undefined) {
+    text = normalise(`${m.title.nl}\n${m.title.en}\n${'quote' in m ? m.quote : ''}`);
+    haystacks.set(m, text);
+  }
+  return text;
+}
+
+export const isFiltering = (filters: Filters): boolean =>
+  (Object.keys(DEFAULT_FILTERS) as (keyof Filters)[]).some((key) => filters[key] !== DEFAULT_FILTERS[key]);
+
+/** The milestones that pass every filter, in their original order. */
+export function applyFilters(
+  milestones: readonly AnyMilestone[],
+  filters: Filters,
+  progress: UserState['progress'],
+  today: IsoDate,
+): AnyMilestone[] {
+  const words = normalise(filters.search).split(/\s+/).filter(Boolean);
+  const yearsUntil = `${Math.max(2030, Number(today.slice(0, 4)))}-12-31`;
+  return milestones.filter((m) => {
+    if (filters.chapter !== 'all' && m.chapter !== filters.chapter) return false;
+    if (filters.kind !== 'all' && m.kind !== filters.kind) return false;
+    if (filters.actor !== 'all' && m.actor !== filters.actor) return false;
+    if (filters.onlyOwn && !isOwn(m)) return false;
+    if (filters.status !== 'all' || filters.onlyOverdue) {
+      const status = statusOf(progress, m.id);
+      if (filters.status !== 'all' && status !== filters.status) return false;
+      if (filters.onlyOverdue && !isOverdue(m, status, today)) return false;
+    }
+    if (filters.year !== 'all' && !dueYears(m, yearsUntil).includes(filters.year)) return false;
+    if (words.length) {
+      const haystack = haystackOf(m);
+      if (!words.every((word) => haystack.includes(word))) return false;
+    }
+    return true;
+  });
+}
+
+/** The choices the year and actor filters offer, from the data. */
+export function filterChoices(milestones: readonly AnyMilestone[], today: IsoDate) {
+  const years = new Set<number>();
+  const actors = new Set<string>();
+  const until = `${Math.max(2030, Number(today.slice(0, 4)))}-12-31`;
+  for (const m of milestones) {
+    actors.add(m.actor);
+    for (const year of dueYears(m, until)) years.add(year);
+  }
+  return {
+    years: [...years].sort((a, b) => a - b),
+    actors: [...actors].sort((a, b) => a.localeCompare(b)),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The time axis: which dates it spans, how many pixels a day takes at each zoom level,
+ * where a date lands, and the ticks to draw. Pure arithmetic on UTC day numbers.
+ */
+import type { IsoDate } from '../../../electron/core/date-phrase';
+import type { RangeChoice, Zoom } from './filters';
+
+export const AXIS_START: IsoDate = '2022-01-01';
+
+/** Pixels per day at each zoom level: about 220 px a year, 180 px a quarter, 180 px a month. */
+export const PX_PER_DAY: Record<Zoom, number> = { year: 0.6, quarter: 2, month: 6 };
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export const dayNumber = (date: IsoDate): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+
+export interface Scale {
+  from: IsoDate;
+  to: IsoDate;
+  pxPerDay: number;
+  /** Width of the whole axis in pixels (through the end of `to`). */
+  width: number;
+  /** Left edge of a day, in pixels from the axis start (may lie outside 0…width). */
+  x(date: IsoDate): number;
+}
+
+export function rangeEnd(choice: RangeChoice, today: IsoDate): IsoDate {
+  if (choice === '2030') return '2030-12-31';
+  if (choice === 'present') return `${Math.max(2025, Number(today.slice(0, 4)))}-12-31`;
+  return '2025-12-31';
+}
+
+export function makeScale(zoom: Zoom, to: IsoDate): Scale {
+  const pxPerDay = PX_PER_DAY[zoom];
+  const start = dayNumber(AXIS_START);
+  const width = Math.round((dayNumber(to) - start + 1) * pxPerDay);
+  return { from: AXIS_START, to, pxPerDay, width, x: (date) => (dayNumber(date) - start) * pxPerDay };
+}
+
+export interface Tick {
+  date: IsoDate;
+  x: number;
+  width: number;
+  /** 'year' ticks head the top tier; the others are the bottom tier's quarters or months. */
+  unit: 'year' | 'quarter' | 'month';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Years for the top tier, and quarters or months for the bottom tier at those zoom levels. */
+export function ticks(scale: Scale, zoom: Zoom): Tick[] {
+  const first = Number(scale.from.slice(0, 4));
+  const last = Number(scale.to.slice(0, 4));
+  const result: Tick[] = [];
+  const span = (from: IsoDate, next: IsoDate) => scale.x(next) - scale.x(from);
+  for (let year = first; year <= last; year += 1) {
+    const date = `${year}-01-01`;
+    result.push({ date, x: scale.x(date), width: span(date, `${year + 1}-01-01`), unit: 'year' });
+    if (zoom === 'year') continue;
+    const step = zoom === 'quarter' ? 3 : 1;
+    for (let month = 1; month <= 12; month += step) {
+      const from = `${year}-${pad(month)}-01`;
+      const next = month + step > 12 ? `${year + 1}-01-01` : `${year}-${pad(month + step)}-01`;
+      result.push({ date: from, x: scale.x(from), width: span(from, next), unit: zoom });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,126 @@
+/**
+ * A FAKE CompassApi for component tests: in memory, no main process and no store on disk, but the
+ * real core rules for progress (applyProgressPatch) and the real dataset. It records every call.
+ */
+import type {
+  ApiEvent,
+  ApiEventPayloads,
+  ApiInput,
+  ApiMethod,
+  ApiOutputs,
+  CompassApi,
+  Snapshot,
+} from '../../electron/contract/api';
+import type { AnyMilestone, Milestone } from '../../electron/core/milestone';
+import { applyProgressPatch } from '../../electron/core/progress';
+import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/core/user-state';
+import dataset from '../../data/compass-milestones.json';
+
+export const COMPASS: Milestone[] = dataset as Milestone[];
+
+export interface FakeApiOptions {
+  today?: string;
+  systemLocale?: string;
+  milestones?: AnyMilestone[];
+  state?: Partial<UserState>;
+  notices?: string[];
+}
+
+export interface FakeCompassApi extends CompassApi {
+  calls: { method: ApiMethod | 'on'; input: unknown }[];
+  callsTo<M extends ApiMethod>(method: M): ApiInput<M>[];
+  emit<E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]): void;
+  snapshot(): Snapshot;
+  /** Make the next call of `method` fail with this message. */
+  failNext(method: ApiMethod, message: string): void;
+}
+
+export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassApi {
+  const base = options.milestones ?? COMPASS;
+  let state: UserState = { ...EMPTY_STATE, settings: DEFAULT_SETTINGS, ...options.state };
+  let notices = [...(options.notices ?? [])];
+  const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
+  const calls: FakeCompassApi['calls'] = [];
+  const failures = new Map<ApiMethod, string>();
+
+  const snapshot = (): Snapshot => ({
+    today: options.today ?? '2024-06-15',
+    milestones: [...base, ...state.ownMilestones],
+    progress: state.progress,
+    settings: state.settings,
+    systemLocale: options.systemLocale ?? 'en-GB',
+    notices,
+  });
+
+  const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] } = {
+    getSnapshot: () => snapshot(),
+    updateProgress: ({ id, patch }) => {
+      state = applyProgressPatch(state, id, patch, new Date('2024-06-15T10:00:00Z'));
+      return snapshot();
+    },
+    saveOwnMilestone: (m) => {
+      const own = m as UserState['ownMilestones'][number];
+      const others = state.ownMilestones.filter((o) => o.id !== own.id);
+      state = { ...state, ownMilestones: [...others, own] };
+      return snapshot();
+    },
+    deleteOwnMilestone: ({ id }) => {
+      state = { ...state, ownMilestones: state.ownMilestones.filter((o) => o.id !== id) };
+      return snapshot();
+    },
+    updateSettings: (patch) => {
+      state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
+      return snapshot();
+    },
+    getReview: () => ({}),
+    exportReview: () => ({ content: '', fileName: 'review.md', mimeType: 'text/markdown' }),
+    exportIcal: () => ({ content: 'BEGIN:VCALENDAR', fileName: 'compass.ics', mimeType: 'text/calendar' }),
+    exportState: () => ({
+      content: JSON.stringify(state),
+      fileName: 'state.json',
+      mimeType: 'application/json',
+    }),
+    importState: () => snapshot(),
+    snooze: () => snapshot(),
+    openExternal: () => ({ opened: true }),
+    dismissNotice: ({ index }) => {
+      notices = notices.filter((_, i) => i !== index);
+      return snapshot();
+    },
+  };
+
+  const api = Object.fromEntries(
+    (Object.keys(handlers) as ApiMethod[]).map((method) => [
+      method,
+      async (input: unknown) => {
+        calls.push({ method, input });
+        const failure = failures.get(method);
+        if (failure) {
+          failures.delete(method);
+          throw new Error(failure);
+        }
+        return (handlers[method] as (input: unknown) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Omit<CompassApi, 'on'>;
+
+  return {
+    ...api,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    calls,
+    callsTo: <M extends ApiMethod>(method: M) =>
+      calls.filter((c) => c.method === method).map((c) => c.input as ApiInput<M>),
+    emit(event, payload) {
+      listeners.get(event)?.forEach((listener) => listener(payload as never));
+    },
+    snapshot,
+    failNext(method, message) {
+      failures.set(method, message);
+    },
+  };
+}
