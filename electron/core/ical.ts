@@ -1,0 +1,472 @@
+/**
+ * The iCal feed: milestones + the user's state → one VCALENDAR (RFC 5545), built with
+ * ical-generator. Pure: no clock, no I/O; the same input gives a byte-identical feed.
+ *
+ * - One all-day event per dated moment: a deadline on its due date, a `start` commitment on its
+ *   start date, every cycle of a recurring one up to the horizon (31 December 2030 by default).
+ *   DTEND is the next day (exclusive). Undated milestones have no event.
+ * - UID: `<id>@compass-timeline`, for a recurring cycle `<id>-<YYYY-MM-DD>@compass-timeline`.
+ * - VALARM: one per lead time in settings.leadTimesDays, at settings.timeOfDay, moved to the Friday
+ *   before when settings.shiftWeekends and the day is a Saturday or Sunday. Expressed as a duration
+ *   relative to the all-day start (local midnight of the due date), e.g. 30 days before at 09:00 is
+ *   `TRIGGER;RELATED=START:-P29DT15H`: it fires at 09:00 in whatever time zone the calendar is in.
+ *   No alarms for achieved, dropped or muted milestones.
+ * - DTSTAMP: the latest status change of the milestone (its progress history), or the adoption
+ *   of the Compass (2022-03-21T00:00:00Z) when there is none.
+ * - SEQUENCE: see `eventSequence`. A hash of everything an event is built from (the milestone in
+ *   both languages, its status, achievedOn, muted, the alarm settings, the date) is compared with
+ *   the hash stored in `state.feedSequences` for that UID: the same hash keeps the stored
+ *   SEQUENCE, a different one publishes stored + 1. Callers persist `nextFeedSequences(...)`
+ *   after publishing so the next change goes one higher again. Without a stored record the
+ *   SEQUENCE is the number of status changes, which only ever grows.
+ */
+import ical, {
+  ICalAlarmRelatesTo,
+  ICalAlarmType,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
+import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
+import { ADOPTION_DATE, type IsoDate } from './date-phrase';
+import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
+import { cycleDates } from './occurrences';
+import { REVIEW_TEXT } from './review-export';
+import { CLOSED_STATUSES, type Status } from './status';
+import { progressOf, type Locale, type Progress, type Settings, type UserState } from './user-state';
+
+export interface IcalOptions {
+  /** Only these chapters; missing or empty means every chapter. */
+  chapters?: readonly Chapter[];
+  /** Include achieved milestones (default true). */
+  includeAchieved?: boolean;
+  /** Language of titles and labels (default 'nl'); the Compass quote stays Dutch. */
+  lang?: Locale;
+  /** Last date for the cycles of recurring milestones (default ICAL_HORIZON). */
+  horizon?: IsoDate;
+}
+
+/** The options the app's feed settings give (an empty chapter list means every chapter). */
+export const icalOptionsFromSettings = (feed: Settings['feed']): IcalOptions => ({
+  chapters: feed.chapters.length ? feed.chapters : undefined,
+  includeAchieved: feed.includeAchieved,
+  lang: feed.lang,
+});
+
+export type FeedSequences = NonNullable<UserState['feedSequences']>;
+
+export const ICAL_HORIZON: IsoDate = '2030-12-31';
+export const ICAL_FILE_NAME = 'compass-timeline.ics';
+export const ICAL_MIME_TYPE = 'text/calendar';
+/** How often subscribers should refresh the feed (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
+export const ICAL_REFRESH_SECONDS = 3600;
+const UID_DOMAIN = 'compass-timeline';
+/** Part of every event hash: raise it when the way events are rendered changes. */
+const RENDER_VERSION = 1;
+const FALLBACK_STAMP = `${ADOPTION_DATE}T00:00:00.000Z`;
+const DAY_SECONDS = 86_400;
+
+const LABELS = {
+  nl: {
+    calendarName: 'Strategisch Kompas – termijnen',
+    calendarDescription:
+      'Termijnen en herinneringen uit het Strategisch Kompas voor veiligheid en defensie (2022) – Compass Timeline',
+    start: 'Start',
+    due: 'Uiterlijk',
+    startsOn: 'Start',
+    cycle: 'Cyclus',
+    every: (years: number) => (years === 1 ? 'jaarlijks' : `om de ${years} jaar`),
+    window: 'Periode',
+    phrase: 'Tijdsaanduiding',
+    status: 'Status',
+    achievedOn: 'bereikt op',
+    chapter: 'Hoofdstuk',
+    section: 'Onderdeel',
+    actor: 'Actor',
+    quote: 'Citaat (Strategisch Kompas, regel',
+    own: 'Eigen mijlpaal',
+    note: 'Notitie',
+    chapters: REVIEW_TEXT.nl.chapter,
+    statuses: REVIEW_TEXT.nl.status,
+  },
+  en: {
+    calendarName: 'Strategic Compass – deadlines',
+    calendarDescription:
+      'Deadlines and reminders of the Strategic Compass for Security and Defence (2022) – Compass Timeline',
+    start: 'Start',
+    due: 'Due',
+    startsOn: 'Starts',
+    cycle: 'Cycle',
+    every: (years: number) => (years === 1 ? 'every year' : `every ${years} years`),
+    window: 'Window',
+    phrase: 'Date phrase',
+    status: 'Status',
+    achievedOn: 'achieved on',
+    chapter: 'Chapter',
+    section: 'Section',
+    actor: 'Actor',
+    quote: 'Quote (Strategic Compass, line',
+    own: 'Own milestone',
+    note: 'Note',
+    chapters: REVIEW_TEXT.en.chapter,
+    statuses: REVIEW_TEXT.en.status,
+  },
+} as const satisfies Record<
+  Locale,
+  { chapters: Record<Chapter, string>; statuses: Record<Status, string> } & Record<string, unknown>
+>;
+
+/** One event of the feed before rendering: which milestone, which moment. */
+export interface FeedEvent {
+  uid: string;
+  milestone: AnyMilestone;
+  date: IsoDate;
+  type: 'deadline' | 'start' | 'cycle';
+}
+
+const uidOf = (id: string, cycle?: IsoDate) =>
+  cycle ? `${id}-${cycle}@${UID_DOMAIN}` : `${id}@${UID_DOMAIN}`;
+
+/** The dated moments of one milestone that get an event (undated ones get none). */
+export function feedEventsOf(milestone: AnyMilestone, horizon: IsoDate = ICAL_HORIZON): FeedEvent[] {
+  switch (milestone.kind) {
+    case 'deadline':
+      return milestone.due
+        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.due, type: 'deadline' }]
+        : [];
+    case 'start':
+      return milestone.start
+        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.start, type: 'start' }]
+        : [];
+    case 'recurring':
+      return cycleDates(milestone, horizon).map((date) => ({
+        uid: uidOf(milestone.id, date),
+        milestone,
+        date,
+        type: 'cycle' as const,
+      }));
+    case 'undated':
+      return [];
+  }
+}
+
+// ---- small date helpers (UTC arithmetic on calendar dates: independent of the machine's zone)
+
+const dayNumber = (date: IsoDate) =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 864e5;
+const fromDayNumber = (n: number): IsoDate => new Date(n * 864e5).toISOString().slice(0, 10);
+const nextDay = (date: IsoDate) => fromDayNumber(dayNumber(date) + 1);
+
+type AlarmSettings = Pick<Settings, 'leadTimesDays' | 'timeOfDay' | 'shiftWeekends'>;
+
+/**
+ * The alarms of an event on `date`, as seconds relative to its all-day start (negative is before):
+ * one per lead time at the time of day, earliest first, duplicates (after the weekend shift) merged.
+ */
+export function alarmOffsets(date: IsoDate, settings: AlarmSettings): number[] {
+  const [hours, minutes] = settings.timeOfDay.split(':').map(Number) as [number, number];
+  const due = dayNumber(date);
+  const offsets = new Set<number>();
+  for (const lead of settings.leadTimesDays) {
+    let day = due - lead;
+    if (settings.shiftWeekends) {
+      // 1970-01-01 (day 0) was a Thursday: weekday 0 = Sunday … 6 = Saturday.
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      if (weekday === 6) day -= 1;
+      else if (weekday === 0) day -= 2;
+    }
+    offsets.add((day - due) * DAY_SECONDS + hours * 3600 + minutes * 60);
+  }
+  return [...offsets].sort((a, b) => a - b);
+}
+
+// ---- hashing for SEQUENCE (cyrb53: a fast, well-spread 53-bit string hash; not cryptographic)
+
+function cyrb53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A hash of everything the event is built from, in both languages (so `lang` does not matter). */
+export function eventHash(event: FeedEvent, progress: Progress, settings: AlarmSettings): string {
+  return cyrb53(
+    JSON.stringify([
+      RENDER_VERSION,
+      event.date,
+      event.type,
+      event.milestone,
+      progress.status,
+      progress.achievedOn,
+      progress.muted,
+      settings.leadTimesDays,
+      settings.timeOfDay,
+      settings.shiftWeekends,
+    ]),
+  );
+}
+
+/**
+ * The SEQUENCE to publish: the stored one while the hash is unchanged, stored + 1 after a change,
+ * and never less than the number of status changes (so it also grows when nothing is stored).
+ */
+export function eventSequence(
+  stored: FeedSequences[string] | undefined,
+  hash: string,
+  progress: Progress,
+): number {
+  const fromStore = stored ? stored.sequence + (stored.hash === hash ? 0 : 1) : 0;
+  return Math.max(fromStore, progress.history.length);
+}
+
+/**
+ * The `feedSequences` to store after publishing, for every dated milestone (whatever the options),
+ * or null when the stored map already says it all (nothing to write). Records of events that are
+ * gone are kept, so an event that comes back continues its SEQUENCE.
+ */
+export function nextFeedSequences(
+  milestones: readonly AnyMilestone[],
+  state: UserState,
+  horizon: IsoDate = ICAL_HORIZON,
+): FeedSequences | null {
+  const stored = state.feedSequences ?? {};
+  const next: FeedSequences = { ...stored };
+  let changed = false;
+  for (const milestone of milestones) {
+    const progress = progressOf(state, milestone.id);
+    for (const event of feedEventsOf(milestone, horizon)) {
+      const hash = eventHash(event, progress, state.settings);
+      const sequence = eventSequence(stored[event.uid], hash, progress);
+      const before = stored[event.uid];
+      if (!before || before.hash !== hash || before.sequence !== sequence) {
+        next[event.uid] = { hash, sequence };
+        changed = true;
+      }
+    }
+  }
+  return changed ? next : null;
+}
+
+/** `eventSequence`, hashing only when there is a stored record to compare with. */
+const sequenceOf = (
+  record: FeedSequences[string] | undefined,
+  event: FeedEvent,
+  progress: Progress,
+  settings: AlarmSettings,
+) => eventSequence(record, record ? eventHash(event, progress, settings) : '', progress);
+
+// ---- rendering
+
+/**
+ * ical-generator's own `foldLines` (lines of at most 75 octets, RFC 5545 §3.1), rewritten for
+ * speed: the library's version allocates a TextEncoder per character, which takes seconds for a
+ * feed of 10,000 events. Same output byte for byte (the unit tests compare the two).
+ */
+export function foldLinesFast(input: string): string {
+  const parts: string[] = [];
+  let start = 0; // start of the text not yet copied to parts
+  let count = 0; // octets on the current output line
+  for (let i = 0; i < input.length; i += 1) {
+    const at = i;
+    const code = input.charCodeAt(i);
+    if (code === 13 && input.charCodeAt(i + 1) === 10) {
+      i += 1;
+      count = 0;
+      continue;
+    }
+    let size: number;
+    if (code < 0x80) size = 1;
+    else if (code < 0x800) size = 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      // Like the library, a high surrogate is measured together with the next unit, whatever it is.
+      i += 1;
+      const next = i < input.length ? input.charCodeAt(i) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) size = 4;
+      else if (next === -1) size = 3;
+      else if (next === 13 && input.charCodeAt(i + 1) === 10) {
+        // The library splits lines first, so the pair never swallows a line break.
+        i -= 1;
+        size = 3;
+      } else size = 3 + (next < 0x80 ? 1 : next < 0x800 ? 2 : 3);
+    } else size = 3;
+    count += size;
+    if (count > 74) {
+      parts.push(input.slice(start, at), '\r\n ');
+      start = at;
+      count = size;
+    }
+  }
+  parts.push(input.slice(start));
+  return parts.join('');
+}
+
+type Labels = (typeof LABELS)[Locale];
+
+function summaryOf(event: FeedEvent, status: Status, labels: Labels, lang: Locale): string {
+  const title = event.milestone.title[lang];
+  const text =
+    event.type === 'start'
+      ? `${labels.start}: ${title}`
+      : event.type === 'cycle'
+        ? `${title} (${event.date.slice(0, 4)})`
+        : title;
+  return status === 'achieved' ? `✓ ${text}` : text;
+}
+
+function descriptionOf(event: FeedEvent, progress: Progress, labels: Labels): string {
+  const m = event.milestone;
+  const lines: string[] = [];
+  if (event.type === 'deadline') lines.push(`${labels.due}: ${event.date}`);
+  else if (event.type === 'start') lines.push(`${labels.startsOn}: ${event.date}`);
+  else lines.push(`${labels.cycle}: ${event.date} (${labels.every(m.recurrence?.everyYears ?? 1)})`);
+  if (m.window) lines.push(`${labels.window}: ${m.window.from} – ${m.window.to}`);
+  if (m.datePhrase) lines.push(`${labels.phrase}: “${m.datePhrase}”`);
+  const achieved =
+    progress.status === 'achieved' && progress.achievedOn
+      ? ` (${labels.achievedOn} ${progress.achievedOn})`
+      : '';
+  lines.push(`${labels.status}: ${labels.statuses[progress.status]}${achieved}`);
+  lines.push(`${labels.chapter}: ${labels.chapters[m.chapter]}`);
+  lines.push(`${labels.section}: ${m.section}`);
+  lines.push(`${labels.actor}: ${m.actor}`);
+  if (isOwn(m)) {
+    lines.push(labels.own);
+    if (m.note) lines.push(`${labels.note}: ${m.note}`);
+  } else {
+    lines.push('', `${labels.quote} ${m.line}):`, `“${m.quote}”`);
+  }
+  return lines.join('\n');
+}
+
+function latestChange(progress: Progress): string {
+  let latest: string | null = null;
+  let latestMs = -Infinity;
+  for (const entry of progress.history) {
+    const ms = Date.parse(entry.at);
+    if (ms > latestMs) {
+      latestMs = ms;
+      latest = entry.at;
+    }
+  }
+  return latest ?? FALLBACK_STAMP;
+}
+
+interface PendingEvent {
+  data: ICalEventData;
+  alarmOffsets: number[];
+}
+
+/**
+ * The calendar with all its events, as ical-generator objects. `buildIcal` renders the same
+ * thing; `calendar.toString()` gives the same text, only slower (see `foldLinesFast`).
+ */
+export function buildIcalCalendar(
+  milestones: readonly AnyMilestone[],
+  state: UserState,
+  options: IcalOptions = {},
+): ICalCalendar {
+  const lang: Locale = options.lang ?? 'nl';
+  const calendar = emptyCalendar(lang);
+  addEvents(calendar, pendingEvents(milestones, state, options));
+  return calendar;
+}
+
+function pendingEvents(
+  milestones: readonly AnyMilestone[],
+  state: UserState,
+  options: IcalOptions,
+): PendingEvent[] {
+  const lang: Locale = options.lang ?? 'nl';
+  const labels = LABELS[lang];
+  const includeAchieved = options.includeAchieved ?? true;
+  const chapters = new Set<Chapter>(options.chapters?.length ? options.chapters : CHAPTERS);
+  const horizon = options.horizon ?? ICAL_HORIZON;
+  const stored = state.feedSequences ?? {};
+  const settings = state.settings;
+
+  const pending: PendingEvent[] = [];
+  const seen = new Set<string>();
+  for (const milestone of milestones) {
+    if (!chapters.has(milestone.chapter)) continue;
+    const progress = progressOf(state, milestone.id);
+    if (!includeAchieved && progress.status === 'achieved') continue;
+    const quiet = CLOSED_STATUSES.has(progress.status) || progress.muted;
+    const stamp = latestChange(progress);
+    const category = labels.chapters[milestone.chapter];
+    for (const event of feedEventsOf(milestone, horizon)) {
+      if (seen.has(event.uid)) continue; // the same id twice is one event
+      seen.add(event.uid);
+      pending.push({
+        data: {
+          id: event.uid,
+          sequence: sequenceOf(stored[event.uid], event, progress, settings),
+          stamp,
+          start: event.date,
+          end: nextDay(event.date),
+          allDay: true,
+          summary: summaryOf(event, progress.status, labels, lang),
+          description: descriptionOf(event, progress, labels),
+          categories: [{ name: category }],
+          status: progress.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+          transparency: ICalEventTransparency.TRANSPARENT,
+        },
+        alarmOffsets: quiet ? [] : alarmOffsets(event.date, settings),
+      });
+    }
+  }
+  // Soonest first, ties by UID: the order does not depend on the order of the input.
+  pending.sort((a, b) => {
+    const da = a.data.start as string;
+    const db = b.data.start as string;
+    if (da !== db) return da < db ? -1 : 1;
+    return (a.data.id as string) < (b.data.id as string) ? -1 : 1;
+  });
+
+  return pending;
+}
+
+function emptyCalendar(lang: Locale): ICalCalendar {
+  const labels = LABELS[lang];
+  return ical({
+    prodId: { company: 'compass-timeline', product: 'Compass Timeline', language: lang.toUpperCase() },
+    name: labels.calendarName,
+    description: labels.calendarDescription,
+    ttl: ICAL_REFRESH_SECONDS,
+  });
+}
+
+function addEvents(calendar: ICalCalendar, pending: readonly PendingEvent[]): ICalEvent[] {
+  return pending.map(({ data, alarmOffsets: offsets }) => {
+    const event = calendar.createEvent(data);
+    for (const offset of offsets) {
+      // The alarm's DESCRIPTION defaults to the event's SUMMARY. RELATED=START must be explicit:
+      // ical-generator writes an alarm after the start as RELATED=END otherwise, which for an
+      // all-day event would be the next day.
+      event
+        .createAlarm({ type: ICalAlarmType.display, trigger: -offset })
+        .relatesTo(ICalAlarmRelatesTo.start);
+    }
+    return event;
+  });
+}
+
+const END = 'END:VCALENDAR';
+
+/** Builds the feed. Same milestones, state and options → the same text, byte for byte. */
+export function buildIcal(milestones: AnyMilestone[], state: UserState, options: IcalOptions = {}): string {
+  const calendar = emptyCalendar(options.lang ?? 'nl');
+  // The calendar's own lines, folded by the library, then the events folded by the fast folder:
+  // the same text as calendar.toString() with the events in it.
+  const head = calendar.toString();
+  const events = addEvents(calendar, pendingEvents(milestones, state, options));
+  const parts = [head.slice(0, -END.length)];
+  for (const event of events) parts.push(foldLinesFast(event.toString()));
+  parts.push(END);
+  return parts.join('');
+}
