@@ -107,7 +107,8 @@ export function StackedBars({ title, groups }: { title: string; groups: BarGroup
           </div>
           <details className="review-chart-data">
             <summary>{t('charts.showTable')}</summary>
-            <div className="review-table-scroll">
+            {/* Focusable, so keyboard users can scroll a table wider than the window. */}
+            <div className="review-table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table>
                 <caption className="visually-hidden">{title}</caption>
                 <thead>
