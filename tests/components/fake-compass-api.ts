@@ -13,6 +13,7 @@ import type {
 } from '../../electron/contract/api';
 import type { AnyMilestone, Milestone } from '../../electron/core/milestone';
 import { applyProgressPatch } from '../../electron/core/progress';
+import { buildReview } from '../../electron/core/review';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import dataset from '../../data/compass-milestones.json';
 
@@ -72,7 +73,7 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
       return snapshot();
     },
-    getReview: () => ({}),
+    getReview: ({ asOf }) => buildReview([...base, ...state.ownMilestones], state.progress, asOf),
     exportReview: () => ({ content: '', fileName: 'review.md', mimeType: 'text/markdown' }),
     exportIcal: () => ({ content: 'BEGIN:VCALENDAR', fileName: 'compass.ics', mimeType: 'text/calendar' }),
     exportState: () => ({
