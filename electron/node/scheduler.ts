@@ -162,7 +162,12 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const now = clock();
     let plan: ReminderPlan;
     try {
-      plan = planReminders(options.milestones(), store.read(), now);
+      const state = store.read();
+      plan = planReminders(options.milestones(), state, now);
+      if (plan.pausedUntil && state.lastRunAt === null) {
+        // Paused on the very first run: remember where reminders start, so the pause's are shown after.
+        store.update((s) => ({ ...s, lastRunAt: s.lastRunAt ?? now.toISOString() }));
+      }
       if (!plan.pausedUntil) {
         const at = now.toISOString();
         const shown = [...plan.due.map((r) => r.key), ...(plan.digest ? [plan.digest.key] : [])];
