@@ -1,19 +1,349 @@
+/**
+ * The Electron shell: wires electron/core and electron/node to Electron's APIs and nothing more.
+ * One instance; a window that hides to the tray; the tray; OS notifications for the reminder
+ * engine; the typed IPC bridge; the app menu; start at login; locked down per Electron's checklist.
+ */
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { format } from 'date-fns';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
+import type { IsoDate } from '../core/date-phrase';
+import {
+  notificationsFor,
+  type NotificationAction,
+  type NotificationContent,
+} from '../core/notification-content';
+import { resolveLocale, type Translate } from '../core/shell-locale';
+import { trayModel, type TrayCommand } from '../core/tray-model';
+import type { Locale, UserState } from '../core/user-state';
+import { createAppService, type AppService } from '../node/app-service';
+import {
+  applyXdgAutostart,
+  autostartDesktopEntry,
+  autostartFilePath,
+  launcher,
+  loginItemSettings,
+  shouldStartHidden,
+} from '../node/autostart';
+import { createFeedController, type FeedController } from './feed';
+import { bundledMilestones } from '../node/milestones-source';
+import { createReminderService, type ReminderService } from '../node/scheduler';
+import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
+import { createFileActions, type FileActions } from './file-actions';
+import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
+import { APP_ID } from './identity';
+import { guardedInvoke } from './ipc-guard';
+import { appMenuTemplate } from './menu-templates';
+import { createNotificationPresenter } from './notifier';
+import { APP_ORIGIN, devServerOrigin, type TrustedOrigin } from './security-policy';
+import { shellTranslator } from './shell-i18n';
+import { createTray, type ShellTray } from './tray';
+import { createMainWindow, showWindow } from './window';
 
-// Placeholder shell: the window only. Tray, notifications and IPC arrive with the shell issue.
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  void window.loadFile(join(__dirname, '../renderer/index.html'));
+const platform = process.platform;
+const devServerUrl = app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null);
+const devServer = devServerOrigin(devServerUrl ?? undefined, app.isPackaged);
+const trusted: TrustedOrigin[] = devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN];
+const outDir = join(import.meta.dirname, '..');
+const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build');
+const iconDir = join(resources, 'tray');
+const appIcon = app.isPackaged ? join(resources, 'icon.png') : join(resources, 'icons', '256x256.png');
+
+// Must happen before "ready": app:// is a standard, secure scheme.
+registerAppScheme();
+// Windows shows toasts only for an app whose AppUserModelID matches its Start-menu shortcut.
+if (platform === 'win32') app.setAppUserModelId(APP_ID);
+
+/** electron-store with the store module's options, in the user-data folder (the CLI's default). */
+const electronStoreEngine: StoreEngineFactory = (options) => {
+  const { configName, ...rest } = options;
+  return new ElectronStore<UserState>({ ...rest, name: configName }) as unknown as StoreEngine;
+};
+
+const today = (): IsoDate => format(new Date(), 'yyyy-MM-dd');
+
+let quitting = false;
+let mainWindow: BrowserWindow | null = null;
+
+function quit(): void {
+  quitting = true;
+  app.quit();
 }
 
-void app.whenReady().then(createWindow);
+function showMain(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) showWindow(mainWindow);
+}
+
+async function start(): Promise<void> {
+  serveRenderer(session.defaultSession, join(outDir, 'renderer'));
+  hardenApp(trusted);
+
+  const store = openStateStore({ cwd: app.getPath('userData'), engine: electronStoreEngine });
+  const dataset = bundledMilestones();
+  const systemLocale = () => app.getLocale();
+  const locale = (state: UserState = store.read()): Locale =>
+    resolveLocale(state.settings.locale, systemLocale());
+  const t = (): Translate => shellTranslator(locale());
+
+  let service: AppService | null = null;
+  const dispatch = async (method: string, input: unknown) => {
+    if (!service)
+      return { ok: false as const, error: { code: 'failed' as const, message: 'Not started yet.' } };
+    const result = await service.dispatch(method, input);
+    if (!result.ok) console.error(`[compass] ${method}: ${result.error.message}`);
+    return result;
+  };
+
+  const openMilestone = (id: string | null) => {
+    showMain();
+    if (id) service?.emit('openMilestone', { id });
+  };
+
+  const act = (action: NotificationAction, content: NotificationContent) => {
+    if (action === 'snooze' && content.reminderKey) {
+      void dispatch('snooze', { key: content.reminderKey, option: 'tomorrow' });
+    } else if (action === 'achieve' && content.milestoneId) {
+      void dispatch('updateProgress', {
+        id: content.milestoneId,
+        patch: { status: 'achieved', achievedOn: today() },
+      });
+    }
+  };
+
+  const presenter = createNotificationPresenter({ open: openMilestone, act, icon: appIcon });
+  const reminders: ReminderService = createReminderService({
+    store,
+    milestones: () => [...dataset, ...store.read().ownMilestones],
+    notifier: {
+      show(batch) {
+        const state = store.read();
+        presenter.show(
+          notificationsFor(batch, {
+            today: today(),
+            locale: locale(state),
+            t: shellTranslator(locale(state)),
+            platform,
+          }),
+        );
+      },
+    },
+  });
+
+  service = createAppService({
+    store,
+    dataset,
+    today,
+    systemLocale,
+    reminders,
+    openExternal: openExternalSafely,
+  });
+
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) =>
+    guardedInvoke(event.senderFrame, method, payload, {
+      trusted,
+      dispatch: (name, input) => dispatch(name, input),
+      onRefused: (reason) => console.warn(`[compass] refused IPC call: ${reason}`),
+    }),
+  );
+
+  const files: FileActions = createFileActions({
+    dispatch,
+    window: () => mainWindow,
+    t,
+    today,
+    documentsDir: app.getPath('documents'),
+    preloadDir: join(outDir, 'preload'),
+    devServerUrl,
+  });
+
+  const about = async () => {
+    await dialog.showMessageBox({
+      type: 'info',
+      title: t()('menu.about'),
+      message: t()('appName'),
+      detail: t()('dialog.aboutDetail', {
+        version: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        dataDir: app.getPath('userData'),
+      }),
+      buttons: [t()('dialog.ok')],
+    });
+  };
+
+  const feed: FeedController = createFeedController({ store, dataset });
+
+  const run = (command: TrayCommand): void => {
+    switch (command.type) {
+      case 'open':
+        return showMain();
+      case 'open-milestone':
+        return openMilestone(command.id);
+      case 'pause':
+        void dispatch('updateSettings', { pausedUntil: command.until });
+        return;
+      case 'resume':
+        void dispatch('updateSettings', { pausedUntil: null });
+        return;
+      case 'export-ical':
+        void files.exportIcal();
+        return;
+      case 'copy':
+        clipboard.writeText(command.text);
+        return;
+      case 'set-start-at-login':
+        void dispatch('updateSettings', { startAtLogin: command.value });
+        return;
+      case 'quit':
+        return quit();
+    }
+  };
+
+  const tray: ShellTray = createTray({ iconDir, platform, run });
+
+  let menuLocale: Locale | null = null;
+  let autostartApplied = '';
+  /** Everything the shell shows or registers that follows the state: called on every change. */
+  const refresh = () => {
+    const state = store.read();
+    const lang = locale(state);
+    const tr = shellTranslator(lang);
+    tray.update(
+      trayModel({
+        milestones: [...dataset, ...state.ownMilestones],
+        progress: state.progress,
+        settings: state.settings,
+        today: today(),
+        now: new Date(),
+        locale: lang,
+        t: tr,
+        feed: feed.urls(),
+      }),
+    );
+    if (menuLocale !== lang) {
+      menuLocale = lang;
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          appMenuTemplate({
+            t: tr,
+            platform,
+            devTools: !app.isPackaged,
+            actions: {
+              exportIcal: () => void files.exportIcal(),
+              exportReview: () => void files.exportReview(),
+              exportData: () => void files.exportData(),
+              importData: () => void files.importData(),
+              about: () => void about(),
+              openDataFolder: () => void shell.openPath(app.getPath('userData')),
+              quit,
+            },
+          }),
+        ),
+      );
+    }
+    const { startAtLogin, startHidden } = state.settings;
+    const wanted = `${startAtLogin}:${startHidden}`;
+    if (wanted !== autostartApplied) {
+      autostartApplied = wanted;
+      applyAutostart(startAtLogin, startHidden, tr);
+    }
+    feed.sync(state);
+  };
+
+  service.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    }
+    if (event === 'stateChanged') refresh();
+  });
+  feed.onChange(refresh);
+
+  const settings = store.read().settings;
+  const hidden = shouldStartHidden({
+    startHidden: settings.startHidden,
+    argv: process.argv,
+    openedAtLogin: platform === 'darwin' ? app.getLoginItemSettings().wasOpenedAtLogin : false,
+  });
+  mainWindow = createMainWindow({
+    preloadDir: join(outDir, 'preload'),
+    devServerUrl,
+    devTools: !app.isPackaged,
+    startHidden: hidden,
+    icon: appIcon,
+    isQuitting: () => quitting,
+    onHiddenToTray: () => {
+      const tr = t();
+      presenter.show([
+        {
+          title: tr('appName'),
+          body: tr('notification.hiddenToTray'),
+          actions: [],
+          milestoneId: null,
+          reminderKey: null,
+        },
+      ]);
+    },
+  });
+
+  refresh();
+  // The tray's counts follow the calendar: refresh them every quarter of an hour (and on wake).
+  setInterval(refresh, 15 * 60_000).unref();
+
+  const resumed = () => {
+    reminders.onResume();
+    refresh();
+  };
+  powerMonitor.on('resume', resumed);
+  powerMonitor.on('unlock-screen', resumed);
+  app.on('before-quit', () => {
+    quitting = true;
+    reminders.stop();
+    void feed.stop();
+    tray.destroy();
+  });
+
+  reminders.start();
+}
+
+/** Start at login: login items on Windows and macOS, an XDG autostart entry on Linux. */
+function applyAutostart(startAtLogin: boolean, startHidden: boolean, t: Translate): void {
+  const target = launcher(process.execPath, app.isPackaged ? [] : [app.getAppPath()]);
+  try {
+    if (platform === 'linux') {
+      const entry = startAtLogin
+        ? autostartDesktopEntry({ target, startHidden, comment: t('appName') })
+        : null;
+      applyXdgAutostart(autostartFilePath(), entry);
+    } else {
+      app.setLoginItemSettings(
+        loginItemSettings({ platform, openAtLogin: startAtLogin, startHidden, target }),
+      );
+    }
+  } catch (error) {
+    console.error(`[compass] start at login: ${String(error)}`);
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance runs: it gets "second-instance" and shows its window; this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', showMain);
+  // macOS: a click on the Dock icon brings the window back.
+  app.on('activate', showMain);
+  // Closing the window only hides it; should every window be gone, keep running in the tray.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Compass Timeline',
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
+      app.exit(1);
+    });
+}

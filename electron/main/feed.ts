@@ -1,0 +1,75 @@
+/**
+ * The live iCal feed on 127.0.0.1 (electron/node/feed-server), started, moved and stopped as
+ * settings.feed says. The feed is built on every request, so it always follows the state.
+ */
+import { icalOptionsFromSettings } from '../core/ical';
+import type { Milestone } from '../core/milestone';
+import type { UserState } from '../core/user-state';
+import { DEFAULT_FEED_HOST, publishIcal, startFeedServer, type FeedServer } from '../node/feed-server';
+import type { StateStore } from '../node/store';
+
+export interface FeedController {
+  /** The subscribe addresses while the feed runs, else null. */
+  urls(): { http: string; webcal: string } | null;
+  /** Starts, moves or stops the server to match the settings. */
+  sync(state: UserState): void;
+  /** Called after the server started or stopped (the tray shows its addresses). */
+  onChange(listener: () => void): void;
+  /** Stops the server. */
+  stop(): Promise<void>;
+}
+
+export function createFeedController(options: {
+  store: StateStore;
+  dataset: Milestone[];
+  log?: (message: string) => void;
+}): FeedController {
+  const log = options.log ?? ((message: string) => console.error(`[compass] feed: ${message}`));
+  let server: FeedServer | null = null;
+  /** The port asked for (null: off), to skip work when nothing about the feed changed. */
+  let wanted: number | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  const listeners: (() => void)[] = [];
+  const changed = () => listeners.forEach((listener) => listener());
+
+  const feed = () =>
+    publishIcal(options.store, options.dataset, (state) => icalOptionsFromSettings(state.settings.feed), log);
+
+  /** Runs start/stop steps one after another, never two at once. */
+  const enqueue = (step: () => Promise<void>) => {
+    queue = queue
+      .then(step)
+      .catch((error: unknown) => log(error instanceof Error ? error.message : String(error)));
+  };
+
+  const close = async () => {
+    if (!server) return;
+    const running = server;
+    server = null;
+    await running.close();
+    changed();
+  };
+
+  return {
+    urls: () => (server ? { http: server.url, webcal: server.webcalUrl } : null),
+    sync(state) {
+      const port = state.settings.feed.enabled ? state.settings.feed.port : null;
+      if (port === wanted) return;
+      wanted = port;
+      enqueue(async () => {
+        await close();
+        if (port === null) return;
+        server = await startFeedServer({ host: DEFAULT_FEED_HOST, port, feed });
+        changed();
+      });
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    stop() {
+      wanted = null;
+      enqueue(close);
+      return queue;
+    },
+  };
+}

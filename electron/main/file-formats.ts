@@ -1,0 +1,39 @@
+/** Save-dialog filters and the export format a chosen file name asks for: pure, tested. */
+import type { FileFilter } from 'electron';
+import type { Translate } from '../core/shell-locale';
+
+export type ReviewFileFormat = 'md' | 'csv' | 'json' | 'pdf';
+
+export const REVIEW_FORMATS: readonly ReviewFileFormat[] = ['md', 'csv', 'json', 'pdf'];
+
+/** The review format of a path by its extension (case-insensitive), or null for anything else. */
+export function reviewFormatOf(path: string): ReviewFileFormat | null {
+  const match = /\.([a-z]+)$/i.exec(path);
+  const ext = match?.[1]?.toLowerCase();
+  if (ext === 'markdown') return 'md';
+  return REVIEW_FORMATS.find((format) => format === ext) ?? null;
+}
+
+/** The review's save-dialog filters, Markdown first. */
+export function reviewFilters(t: Translate): FileFilter[] {
+  return [
+    { name: t('dialog.filterMarkdown'), extensions: ['md'] },
+    { name: t('dialog.filterPdf'), extensions: ['pdf'] },
+    { name: t('dialog.filterCsv'), extensions: ['csv'] },
+    { name: t('dialog.filterJson'), extensions: ['json'] },
+  ];
+}
+
+export const icalFilters = (t: Translate): FileFilter[] => [
+  { name: t('dialog.filterIcal'), extensions: ['ics'] },
+];
+export const dataFilters = (t: Translate): FileFilter[] => [
+  { name: t('dialog.filterJson'), extensions: ['json'] },
+];
+
+/** The largest data file an import reads (the contract's limit for importState's content). */
+export const MAX_IMPORT_BYTES = 50_000_000;
+
+/** The URL that shows the review for printing: the renderer's #/review route with print=1. */
+export const reviewPrintUrl = (indexUrl: string, asOf: string): string =>
+  `${indexUrl}#/review?asOf=${encodeURIComponent(asOf)}&print=1`;
