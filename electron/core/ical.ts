@@ -13,12 +13,12 @@
  *   No alarms for achieved, dropped or muted milestones.
  * - DTSTAMP: the latest status change of the milestone (its progress history), or the adoption
  *   of the Compass (2022-03-21T00:00:00Z) when there is none.
- * - SEQUENCE: see `eventSequence`. A hash of everything an event is built from (the milestone in
- *   both languages, its status, achievedOn, muted, the alarm settings, the date) is compared with
- *   the hash stored in `state.feedSequences` for that UID: the same hash keeps the stored
- *   SEQUENCE, a different one publishes stored + 1. Callers persist `nextFeedSequences(...)`
- *   after publishing so the next change goes one higher again. Without a stored record the
- *   SEQUENCE is the number of status changes, which only ever grows.
+ * - SEQUENCE: a hash of what an event is built from (the milestone in both languages, its date,
+ *   status and achievedOn, and the alarms it gets) is compared with the hash stored for its UID in
+ *   `state.feedSequences`: the same hash keeps the stored SEQUENCE, another publishes stored + 1.
+ *   Whoever publishes stores `nextFeedSequences(...)` (publishIcal in electron/node/feed-server.ts
+ *   does), so the next change goes one higher again. It is never below the number of status
+ *   changes, so it grows with the status even where nothing is stored.
  */
 import ical, {
   ICalAlarmRelatesTo,
@@ -194,8 +194,16 @@ function cyrb53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** A hash of everything the event is built from, in both languages (so `lang` does not matter). */
-export function eventHash(event: FeedEvent, progress: Progress, settings: AlarmSettings): string {
+/** The alarms an event gets: none for achieved, dropped or muted milestones. */
+export const eventAlarms = (event: FeedEvent, progress: Progress, settings: AlarmSettings): number[] =>
+  CLOSED_STATUSES.has(progress.status) || progress.muted ? [] : alarmOffsets(event.date, settings);
+
+/**
+ * A hash of everything the event is built from: the milestone in both languages (so `lang` does
+ * not matter), the status and the alarms it gets (so a change of lead times only touches events
+ * whose alarms move).
+ */
+export function eventHash(event: FeedEvent, progress: Progress, alarms: readonly number[]): string {
   return cyrb53(
     JSON.stringify([
       RENDER_VERSION,
@@ -204,10 +212,7 @@ export function eventHash(event: FeedEvent, progress: Progress, settings: AlarmS
       event.milestone,
       progress.status,
       progress.achievedOn,
-      progress.muted,
-      settings.leadTimesDays,
-      settings.timeOfDay,
-      settings.shiftWeekends,
+      alarms,
     ]),
   );
 }
@@ -241,7 +246,7 @@ export function nextFeedSequences(
   for (const milestone of milestones) {
     const progress = progressOf(state, milestone.id);
     for (const event of feedEventsOf(milestone, horizon)) {
-      const hash = eventHash(event, progress, state.settings);
+      const hash = eventHash(event, progress, eventAlarms(event, progress, state.settings));
       const sequence = eventSequence(stored[event.uid], hash, progress);
       const before = stored[event.uid];
       if (!before || before.hash !== hash || before.sequence !== sequence) {
@@ -252,14 +257,6 @@ export function nextFeedSequences(
   }
   return changed ? next : null;
 }
-
-/** `eventSequence`, hashing only when there is a stored record to compare with. */
-const sequenceOf = (
-  record: FeedSequences[string] | undefined,
-  event: FeedEvent,
-  progress: Progress,
-  settings: AlarmSettings,
-) => eventSequence(record, record ? eventHash(event, progress, settings) : '', progress);
 
 // ---- rendering
 
@@ -396,16 +393,18 @@ function pendingEvents(
     if (!chapters.has(milestone.chapter)) continue;
     const progress = progressOf(state, milestone.id);
     if (!includeAchieved && progress.status === 'achieved') continue;
-    const quiet = CLOSED_STATUSES.has(progress.status) || progress.muted;
     const stamp = latestChange(progress);
     const category = labels.chapters[milestone.chapter];
     for (const event of feedEventsOf(milestone, horizon)) {
       if (seen.has(event.uid)) continue; // the same id twice is one event
       seen.add(event.uid);
+      const alarms = eventAlarms(event, progress, settings);
+      const record = stored[event.uid];
       pending.push({
         data: {
           id: event.uid,
-          sequence: sequenceOf(stored[event.uid], event, progress, settings),
+          // Hashing is only needed to compare with a stored record.
+          sequence: eventSequence(record, record ? eventHash(event, progress, alarms) : '', progress),
           stamp,
           start: event.date,
           end: nextDay(event.date),
@@ -416,7 +415,7 @@ function pendingEvents(
           status: progress.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
           transparency: ICalEventTransparency.TRANSPARENT,
         },
-        alarmOffsets: quiet ? [] : alarmOffsets(event.date, settings),
+        alarmOffsets: alarms,
       });
     }
   }
