@@ -1,0 +1,102 @@
+/**
+ * `npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE]`
+ * Serves the built renderer on 127.0.0.1 with the same API as the preload bridge, over the real
+ * core, store and scheduler (reminders appear as in-app toasts). For tests and development only.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { format } from 'date-fns';
+import { createAppService } from '../app-service';
+import { loadMilestones } from '../milestones-source';
+import { createReminderService, type Notifier } from '../scheduler';
+import { openStateStore } from '../store';
+import { createWebHostServer } from './server';
+
+const USAGE = 'Usage: npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE]';
+
+function fail(message: string): never {
+  process.stderr.write(`Error: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        today: { type: 'string' },
+        milestones: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const port = Number(values.port);
+  if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
+    fail('--port needs a port number (0 picks a free one).');
+  if (!values['data-dir']) fail('--data-dir is required (a folder for the store; it is created if missing).');
+  const fixedToday = values.today;
+  if (
+    fixedToday !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(fixedToday) || Number.isNaN(Date.parse(fixedToday)))
+  ) {
+    fail('--today expects a date as YYYY-MM-DD.');
+  }
+  const rendererDir = resolve('out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html')))
+    fail('out/renderer is missing: run "npm run build" first.');
+
+  let dataset;
+  try {
+    dataset = loadMilestones(values.milestones);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const store = openStateStore({ cwd: resolve(values['data-dir']) });
+  const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+  const today = () => fixedToday ?? format(new Date(), 'yyyy-MM-dd');
+
+  // Reminders in the browser: the engine decides, the page shows a toast.
+  let service: ReturnType<typeof createAppService> | undefined;
+  const notifier: Notifier = {
+    show({ reminders, summary }) {
+      const first = reminders[0];
+      service?.emit('toast', {
+        title: summary ? `${reminders.length} reminders` : (first?.title.en ?? 'Reminder'),
+        body: reminders.map((r) => `${r.title.nl} — ${r.due}`).join('\n'),
+        milestoneId: summary ? null : (first?.milestoneId ?? null),
+        reminderKey: summary ? null : (first?.key ?? null),
+      });
+    },
+  };
+  const reminders = createReminderService({
+    store,
+    milestones: () => [...dataset, ...store.read().ownMilestones],
+    notifier,
+  });
+  service = createAppService({ store, dataset, today, systemLocale: () => systemLocale, reminders });
+
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebHostServer({ service, rendererDir, token });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    process.stdout.write(`Compass Timeline web host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
+    reminders.start();
+  });
+  const stop = () => {
+    reminders.stop();
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../electron/contract/api';
+import { createAppService } from '../../electron/node/app-service';
+import { bundledMilestones } from '../../electron/node/milestones-source';
+import { openStateStore } from '../../electron/node/store';
+
+const dataset = bundledMilestones();
+
+function setup() {
+  const cwd = mkdtempSync(join(tmpdir(), 'compass-service-'));
+  const store = openStateStore({ cwd });
+  const service = createAppService({
+    store,
+    dataset,
+    today: () => '2025-06-01',
+    systemLocale: () => 'nl-NL',
+    now: () => new Date('2025-06-01T10:00:00Z'),
+  });
+  return { cwd, store, service };
+}
+
+const ok = async (promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>) => {
+  const result = await promise;
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+  return (result as { value: unknown }).value;
+};
+
+describe('the app service (behind IPC and the web host)', () => {
+  it('saves a status change to disk, with history, and tells listeners', async () => {
+    const { cwd, service } = setup();
+    const events: string[] = [];
+    service.subscribe((event) => events.push(event));
+    const snapshot = (await ok(
+      service.dispatch('updateProgress', {
+        id: 'act-rapid-deployment-capacity',
+        patch: { status: 'achieved' },
+      }),
+    )) as Snapshot;
+    expect(snapshot.progress['act-rapid-deployment-capacity']).toMatchObject({
+      status: 'achieved',
+      achievedOn: '2025-06-01',
+    });
+    expect(events).toEqual(['stateChanged']);
+    // A new store on the same folder (the CLI, the next launch) reads the same progress.
+    const reopened = openStateStore({ cwd }).read();
+    expect(reopened.progress['act-rapid-deployment-capacity']?.history).toEqual([
+      { at: '2025-06-01T10:00:00.000Z', from: 'unknown', to: 'achieved' },
+    ]);
+    expect(JSON.parse(readFileSync(join(cwd, 'config.json'), 'utf8')).progress).toHaveProperty(
+      'act-rapid-deployment-capacity',
+    );
+  });
+
+  it('answers unknown methods, unknown ids and invalid payloads with errors, not crashes', async () => {
+    const { service } = setup();
+    expect(await service.dispatch('deleteEverything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(
+      await service.dispatch('updateProgress', { id: 'no-such-milestone', patch: { status: 'achieved' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(
+      await service.dispatch('updateProgress', {
+        id: 'act-rapid-deployment-capacity',
+        patch: { status: 'done' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await service.dispatch('openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('survives any hostile payload without changing the store', async () => {
+    const { store, service } = setup();
+    const before = JSON.stringify(store.read());
+    const methods = [
+      'getSnapshot',
+      'updateProgress',
+      'saveOwnMilestone',
+      'deleteOwnMilestone',
+      'updateSettings',
+      'importState',
+      'nope',
+      42,
+      null,
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...methods), fc.anything(), async (method, payload) => {
+        const result = await service.dispatch(method, payload);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+    expect(JSON.stringify(store.read())).toBe(before);
+  });
+
+  it("adds, edits and deletes the user's own milestones, which show with the Compass ones", async () => {
+    const { service } = setup();
+    const own = {
+      id: 'own-national-plan',
+      own: true as const,
+      chapter: 'invest' as const,
+      section: 'Nationaal',
+      title: { nl: 'Nationaal plan', en: 'National plan' },
+      datePhrase: null,
+      kind: 'deadline' as const,
+      start: '2025-01-01',
+      due: '2025-09-30',
+      window: null,
+      recurrence: null,
+      actor: 'Member States',
+    };
+    let snapshot = (await ok(service.dispatch('saveOwnMilestone', own))) as Snapshot;
+    expect(snapshot.milestones.at(-1)).toMatchObject({ id: 'own-national-plan', own: true });
+    snapshot = (await ok(service.dispatch('saveOwnMilestone', { ...own, due: '2025-10-31' }))) as Snapshot;
+    expect(snapshot.milestones.filter((m) => m.id === 'own-national-plan')).toHaveLength(1);
+    expect(await service.dispatch('saveOwnMilestone', { ...own, kind: 'deadline', due: null })).toMatchObject(
+      { ok: false },
+    );
+    snapshot = (await ok(service.dispatch('deleteOwnMilestone', { id: 'own-national-plan' }))) as Snapshot;
+    expect(snapshot.milestones.some((m) => m.id === 'own-national-plan')).toBe(false);
+  });
+
+  it('exports the state and rejects a bad import without touching what is saved', async () => {
+    const { store, service } = setup();
+    await ok(
+      service.dispatch('updateProgress', {
+        id: 'act-rapid-deployment-capacity',
+        patch: { status: 'planned' },
+      }),
+    );
+    const exported = (await ok(service.dispatch('exportState', {}))) as { content: string };
+    const before = JSON.stringify(store.read());
+    const bad = await service.dispatch('importState', { content: '{"format":"something else"}' });
+    expect(bad).toMatchObject({ ok: false });
+    expect(JSON.stringify(store.read())).toBe(before);
+    await ok(
+      service.dispatch('updateProgress', {
+        id: 'act-rapid-deployment-capacity',
+        patch: { status: 'missed' },
+      }),
+    );
+    await ok(service.dispatch('importState', { content: exported.content }));
+    expect(store.read().progress['act-rapid-deployment-capacity']?.status).toBe('planned');
+  });
+
+  it('serves the review and the iCal feed from the same state', async () => {
+    const { service } = setup();
+    await ok(
+      service.dispatch('updateProgress', {
+        id: 'act-rapid-deployment-capacity',
+        patch: { status: 'achieved', achievedOn: '2025-03-01' },
+      }),
+    );
+    const review = (await ok(service.dispatch('exportReview', { asOf: '2025-12-31', format: 'json' }))) as {
+      content: string;
+    };
+    const items = (JSON.parse(review.content) as { items: Array<{ id: string; verdict: string }> }).items;
+    expect(items.find((i) => i.id === 'act-rapid-deployment-capacity')?.verdict).toBe('on-time');
+    const ics = (await ok(service.dispatch('exportIcal', { lang: 'en' }))) as {
+      content: string;
+      fileName: string;
+    };
+    expect(ics.fileName).toMatch(/\.ics$/);
+    expect(ics.content).toContain('UID:act-rapid-deployment-capacity@compass-timeline');
+  });
+});
