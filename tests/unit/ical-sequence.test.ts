@@ -135,10 +135,10 @@ describe('SEQUENCE over any series of changes (property)', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 10 }), (changes) => {
         let state: UserState = { ...EMPTY_STATE, ownMilestones: TRICKY_OWN };
-        let last = publish(state);
-        state = last.state;
-        let lastSeq = sequences(last.text);
-        let lastContent = contents(last.text);
+        const first = publish(state);
+        state = first.state;
+        let lastSeq = sequences(first.text);
+        let lastContent = contents(first.text);
         changes.forEach((c, n) => {
           if (c.kind === 'status') state = applyProgressPatch(state, c.id, { status: c.status }, at(n));
           if (c.kind === 'mute') state = applyProgressPatch(state, c.id, { muted: c.muted }, at(n));
