@@ -62,11 +62,10 @@ function main() {
   const today = () => fixedToday ?? format(new Date(), 'yyyy-MM-dd');
 
   // Reminders in the browser: the engine decides, the page shows a toast.
-  let service: ReturnType<typeof createAppService> | undefined;
   const notifier: Notifier = {
     show({ reminders, summary }) {
       const first = reminders[0];
-      service?.emit('toast', {
+      service.emit('toast', {
         title: summary ? `${reminders.length} reminders` : (first?.title.en ?? 'Reminder'),
         body: reminders.map((r) => `${r.title.nl} — ${r.due}`).join('\n'),
         milestoneId: summary ? null : (first?.milestoneId ?? null),
@@ -79,7 +78,7 @@ function main() {
     milestones: () => [...dataset, ...store.read().ownMilestones],
     notifier,
   });
-  service = createAppService({ store, dataset, today, systemLocale: () => systemLocale, reminders });
+  const service = createAppService({ store, dataset, today, systemLocale: () => systemLocale, reminders });
 
   const token = randomBytes(24).toString('base64url');
   const server = createWebHostServer({ service, rendererDir, token });
