@@ -15,6 +15,7 @@ import { formatInstant, formatLongDate } from '../format';
 import { isDueSoon, isOverdue } from '../timeline/facts';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from '../timeline/look';
 import { errorMessage } from '../app/errors';
+import { Field } from '../app/Field';
 
 export interface DetailPanelProps {
   api: CompassApi;
@@ -206,61 +207,58 @@ export function DetailPanel({
         aria-labelledby={`${id}-ed`}
       >
         <h3 id={`${id}-ed`}>{t('detail.progress')}</h3>
-        <label className="field">
-          <span>{t('detail.status')}</span>
-          <select value={status} onChange={(e) => void save({ status: e.target.value as Status })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_ICON[s]} {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('detail.achievedOn')}</span>
-          <input
-            type="date"
-            value={achievedOn}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={dateError ? `${id}-date-error` : undefined}
-            onChange={(e) => saveAchievedOn(e.target.value)}
-          />
-        </label>
-        {dateError && (
-          <p id={`${id}-date-error`} className="field-error">
-            {dateError}
-          </p>
-        )}
+        <Field label={t('detail.status')}>
+          {(control) => (
+            <select
+              {...control}
+              value={status}
+              onChange={(e) => void save({ status: e.target.value as Status })}
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('detail.achievedOn')} error={dateError}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={achievedOn}
+              onChange={(e) => saveAchievedOn(e.target.value)}
+            />
+          )}
+        </Field>
         <fieldset>
           <legend>{t('detail.evidence')}</legend>
-          <label className="field">
-            <span>{t('detail.evidenceText')}</span>
-            <textarea
-              rows={2}
-              value={evidenceText}
-              onChange={(e) => setEvidenceText(e.target.value)}
-              onBlur={saveEvidence}
-            />
-          </label>
-          <label className="field">
-            <span>{t('detail.evidenceUrl')}</span>
-            <input
-              type="url"
-              inputMode="url"
-              value={evidenceUrl}
-              placeholder="https://"
-              aria-invalid={urlError ? true : undefined}
-              aria-describedby={urlError ? `${id}-url-error` : undefined}
-              onChange={(e) => setEvidenceUrl(e.target.value)}
-              onBlur={saveEvidence}
-              onKeyDown={(e) => e.key === 'Enter' && saveEvidence()}
-            />
-          </label>
-          {urlError && (
-            <p id={`${id}-url-error`} className="field-error">
-              {urlError}
-            </p>
-          )}
+          <Field label={t('detail.evidenceText')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={evidenceText}
+                onChange={(e) => setEvidenceText(e.target.value)}
+                onBlur={saveEvidence}
+              />
+            )}
+          </Field>
+          <Field label={t('detail.evidenceUrl')} error={urlError}>
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                inputMode="url"
+                value={evidenceUrl}
+                placeholder="https://"
+                onChange={(e) => setEvidenceUrl(e.target.value)}
+                onBlur={saveEvidence}
+                onKeyDown={(e) => e.key === 'Enter' && saveEvidence()}
+              />
+            )}
+          </Field>
           {p.evidence?.url && (
             <button
               type="button"
@@ -274,15 +272,17 @@ export function DetailPanel({
             </button>
           )}
         </fieldset>
-        <label className="field">
-          <span>{t('detail.note')}</span>
-          <textarea
-            rows={3}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => note !== p.note && void save({ note })}
-          />
-        </label>
+        <Field label={t('detail.note')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onBlur={() => note !== p.note && void save({ note })}
+            />
+          )}
+        </Field>
         <label className="check">
           <input type="checkbox" checked={p.muted} onChange={(e) => void save({ muted: e.target.checked })} />
           {t('detail.muted')}

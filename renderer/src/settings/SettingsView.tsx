@@ -8,6 +8,7 @@ import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contr
 import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
+import { Field } from '../app/Field';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -122,35 +123,30 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
       <form className="settings-form" onSubmit={(e) => e.preventDefault()} aria-label={t('settings.heading')}>
         <fieldset>
           <legend>{t('settings.reminders')}</legend>
-          <div className="field">
-            <label htmlFor={`${id}-lead`}>{t('settings.leadTimes')}</label>
-            <input
-              id={`${id}-lead`}
-              value={leadText}
-              inputMode="numeric"
-              aria-describedby={`${id}-lead-hint${leadError ? ` ${id}-lead-error` : ''}`}
-              aria-invalid={leadError ? true : undefined}
-              onChange={(e) => setLeadText(e.target.value)}
-              onBlur={saveLeadTimes}
-              onKeyDown={(e) => e.key === 'Enter' && saveLeadTimes()}
-            />
-            <p id={`${id}-lead-hint`} className="hint">
-              {t('settings.leadTimesHint')}
-            </p>
-            {leadError && (
-              <p id={`${id}-lead-error`} className="field-error">
-                {leadError}
-              </p>
+          <Field label={t('settings.leadTimes')} hint={t('settings.leadTimesHint')} error={leadError}>
+            {(control) => (
+              <input
+                {...control}
+                value={leadText}
+                inputMode="numeric"
+                onChange={(e) => setLeadText(e.target.value)}
+                onBlur={saveLeadTimes}
+                onKeyDown={(e) => e.key === 'Enter' && saveLeadTimes()}
+              />
             )}
-          </div>
-          <label className="field">
-            <span>{t('settings.timeOfDay')}</span>
-            <input
-              type="time"
-              value={s.timeOfDay}
-              onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && void save({ timeOfDay: e.target.value })}
-            />
-          </label>
+          </Field>
+          <Field label={t('settings.timeOfDay')}>
+            {(control) => (
+              <input
+                {...control}
+                type="time"
+                value={s.timeOfDay}
+                onChange={(e) =>
+                  /^\d\d:\d\d$/.test(e.target.value) && void save({ timeOfDay: e.target.value })
+                }
+              />
+            )}
+          </Field>
           {check(t('settings.shiftWeekends'), s.shiftWeekends, (on) => void save({ shiftWeekends: on }))}
         </fieldset>
 
@@ -161,64 +157,72 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.digest.enabled,
             (on) => void save({ digest: { ...s.digest, enabled: on } }),
           )}
-          <label className="field">
-            <span>{t('settings.digestWeekday')}</span>
-            <select
-              value={s.digest.weekday}
-              disabled={!s.digest.enabled}
-              onChange={(e) => void save({ digest: { ...s.digest, weekday: Number(e.target.value) } })}
-            >
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`weekday.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('settings.digestTime')}</span>
-            <input
-              type="time"
-              value={s.digest.time}
-              disabled={!s.digest.enabled}
-              onChange={(e) =>
-                /^\d\d:\d\d$/.test(e.target.value) &&
-                void save({ digest: { ...s.digest, time: e.target.value } })
-              }
-            />
-          </label>
+          <Field label={t('settings.digestWeekday')}>
+            {(control) => (
+              <select
+                {...control}
+                value={s.digest.weekday}
+                disabled={!s.digest.enabled}
+                onChange={(e) => void save({ digest: { ...s.digest, weekday: Number(e.target.value) } })}
+              >
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`weekday.${d}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.digestTime')}>
+            {(control) => (
+              <input
+                {...control}
+                type="time"
+                value={s.digest.time}
+                disabled={!s.digest.enabled}
+                onChange={(e) =>
+                  /^\d\d:\d\d$/.test(e.target.value) &&
+                  void save({ digest: { ...s.digest, time: e.target.value } })
+                }
+              />
+            )}
+          </Field>
         </fieldset>
 
         <fieldset>
           <legend>{t('settings.appearance')}</legend>
-          <label className="field">
-            <span>{t('settings.language')}</span>
-            <select
-              value={s.locale ?? 'system'}
-              onChange={(e) =>
-                void save({ locale: e.target.value === 'system' ? null : (e.target.value as 'nl' | 'en') })
-              }
-            >
-              <option value="system">{t('settings.languageSystem')}</option>
-              <option value="nl" lang="nl">
-                Nederlands
-              </option>
-              <option value="en" lang="en">
-                English
-              </option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('settings.theme')}</span>
-            <select
-              value={s.theme}
-              onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
-            >
-              <option value="system">{t('settings.themeSystem')}</option>
-              <option value="light">{t('settings.themeLight')}</option>
-              <option value="dark">{t('settings.themeDark')}</option>
-            </select>
-          </label>
+          <Field label={t('settings.language')}>
+            {(control) => (
+              <select
+                {...control}
+                value={s.locale ?? 'system'}
+                onChange={(e) =>
+                  void save({ locale: e.target.value === 'system' ? null : (e.target.value as 'nl' | 'en') })
+                }
+              >
+                <option value="system">{t('settings.languageSystem')}</option>
+                <option value="nl" lang="nl">
+                  Nederlands
+                </option>
+                <option value="en" lang="en">
+                  English
+                </option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.theme')}>
+            {(control) => (
+              <select
+                {...control}
+                value={s.theme}
+                onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+              >
+                <option value="system">{t('settings.themeSystem')}</option>
+                <option value="light">{t('settings.themeLight')}</option>
+                <option value="dark">{t('settings.themeDark')}</option>
+              </select>
+            )}
+          </Field>
         </fieldset>
 
         <fieldset>
@@ -235,24 +239,18 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.feed.enabled,
             (on) => void save({ feed: { ...s.feed, enabled: on } }),
           )}
-          <div className="field">
-            <label htmlFor={`${id}-port`}>{t('settings.feedPort')}</label>
-            <input
-              id={`${id}-port`}
-              value={portText}
-              inputMode="numeric"
-              aria-invalid={portError ? true : undefined}
-              aria-describedby={portError ? `${id}-port-error` : undefined}
-              onChange={(e) => setPortText(e.target.value)}
-              onBlur={savePort}
-              onKeyDown={(e) => e.key === 'Enter' && savePort()}
-            />
-            {portError && (
-              <p id={`${id}-port-error`} className="field-error">
-                {portError}
-              </p>
+          <Field label={t('settings.feedPort')} error={portError}>
+            {(control) => (
+              <input
+                {...control}
+                value={portText}
+                inputMode="numeric"
+                onChange={(e) => setPortText(e.target.value)}
+                onBlur={savePort}
+                onKeyDown={(e) => e.key === 'Enter' && savePort()}
+              />
             )}
-          </div>
+          </Field>
           <fieldset className="inner">
             <legend>{t('settings.feedChapters')}</legend>
             {CHAPTERS.map((chapter) => (
@@ -268,20 +266,22 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.feed.includeAchieved,
             (on) => void save({ feed: { ...s.feed, includeAchieved: on } }),
           )}
-          <label className="field">
-            <span>{t('settings.feedLanguage')}</span>
-            <select
-              value={s.feed.lang}
-              onChange={(e) => void save({ feed: { ...s.feed, lang: e.target.value as 'nl' | 'en' } })}
-            >
-              <option value="nl" lang="nl">
-                Nederlands
-              </option>
-              <option value="en" lang="en">
-                English
-              </option>
-            </select>
-          </label>
+          <Field label={t('settings.feedLanguage')}>
+            {(control) => (
+              <select
+                {...control}
+                value={s.feed.lang}
+                onChange={(e) => void save({ feed: { ...s.feed, lang: e.target.value as 'nl' | 'en' } })}
+              >
+                <option value="nl" lang="nl">
+                  Nederlands
+                </option>
+                <option value="en" lang="en">
+                  English
+                </option>
+              </select>
+            )}
+          </Field>
         </fieldset>
       </form>
 

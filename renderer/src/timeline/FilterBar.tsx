@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAPTERS, KINDS } from '../../../electron/core/milestone';
 import { STATUSES } from '../../../electron/core/status';
+import { Field } from '../app/Field';
 import { DEFAULT_FILTERS, isFiltering, type Filters } from './filters';
 
 export interface FilterBarProps {
@@ -24,78 +25,95 @@ export function FilterBar({ filters, years, actors, onChange, searchRef }: Filte
       aria-label={t('filters.label')}
       onSubmit={(event) => event.preventDefault()}
     >
-      <label className="field field-search">
-        <span>{t('filters.search')}</span>
-        <input
-          ref={searchRef}
-          type="search"
-          value={filters.search}
-          placeholder={t('filters.searchPlaceholder')}
-          aria-keyshortcuts="/"
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('filters.chapter')}</span>
-        <select
-          value={filters.chapter}
-          onChange={(e) => set('chapter', e.target.value as Filters['chapter'])}
-        >
-          <option value="all">{t('filters.all')}</option>
-          {CHAPTERS.map((chapter) => (
-            <option key={chapter} value={chapter}>
-              {t(`chapter.${chapter}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.status')}</span>
-        <select value={filters.status} onChange={(e) => set('status', e.target.value as Filters['status'])}>
-          <option value="all">{t('filters.all')}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.kind')}</span>
-        <select value={filters.kind} onChange={(e) => set('kind', e.target.value as Filters['kind'])}>
-          <option value="all">{t('filters.all')}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.year')}</span>
-        <select
-          value={String(filters.year)}
-          onChange={(e) => set('year', e.target.value === 'all' ? 'all' : Number(e.target.value))}
-        >
-          <option value="all">{t('filters.all')}</option>
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.actor')}</span>
-        <select value={filters.actor} onChange={(e) => set('actor', e.target.value)}>
-          <option value="all">{t('filters.all')}</option>
-          {actors.map((actor) => (
-            <option key={actor} value={actor}>
-              {actor}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={t('filters.search')} className="field field-search">
+        {(control) => (
+          <input
+            {...control}
+            ref={searchRef}
+            type="search"
+            value={filters.search}
+            placeholder={t('filters.searchPlaceholder')}
+            aria-keyshortcuts="/"
+            onChange={(e) => set('search', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('filters.chapter')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filters.chapter}
+            onChange={(e) => set('chapter', e.target.value as Filters['chapter'])}
+          >
+            <option value="all">{t('filters.all')}</option>
+            {CHAPTERS.map((chapter) => (
+              <option key={chapter} value={chapter}>
+                {t(`chapter.${chapter}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.status')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filters.status}
+            onChange={(e) => set('status', e.target.value as Filters['status'])}
+          >
+            <option value="all">{t('filters.all')}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.kind')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filters.kind}
+            onChange={(e) => set('kind', e.target.value as Filters['kind'])}
+          >
+            <option value="all">{t('filters.all')}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.year')}>
+        {(control) => (
+          <select
+            {...control}
+            value={String(filters.year)}
+            onChange={(e) => set('year', e.target.value === 'all' ? 'all' : Number(e.target.value))}
+          >
+            <option value="all">{t('filters.all')}</option>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.actor')}>
+        {(control) => (
+          <select {...control} value={filters.actor} onChange={(e) => set('actor', e.target.value)}>
+            <option value="all">{t('filters.all')}</option>
+            {actors.map((actor) => (
+              <option key={actor} value={actor}>
+                {actor}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <label className="check">
         <input
           type="checkbox"

@@ -7,6 +7,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useId,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -66,6 +67,7 @@ export function Gantt(props: GanttProps) {
   useMemo(() => performance.mark('gantt-render-start'), [milestones]);
   const { t, i18n } = useTranslation('ui');
   const language = i18n.language;
+  const gridId = useId();
 
   const visible = useMemo(
     () => applyFilters(milestones, filters, progress, today),
@@ -262,9 +264,10 @@ export function Gantt(props: GanttProps) {
             <span aria-hidden="true">+</span> {t('zoom.in')}
           </button>
         </div>
-        <label className="inline-field">
-          <span>{t('range.label')}</span>
+        <span className="inline-field">
+          <label htmlFor={`${gridId}-range`}>{t('range.label')}</label>
           <select
+            id={`${gridId}-range`}
             value={range}
             onChange={(e) => props.onRangeChange(e.target.value as RangeChoice)}
             data-testid="gantt-range"
@@ -275,7 +278,7 @@ export function Gantt(props: GanttProps) {
             )}
             <option value="2030">{t('range.2030')}</option>
           </select>
-        </label>
+        </span>
         <button type="button" onClick={goToToday}>
           {t('gantt.today')}
         </button>
