@@ -155,12 +155,12 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
   },
   nl: {
     verdict: {
-      'on-time': 'Op tijd bereikt',
-      late: 'Te laat bereikt',
-      achieved: 'Bereikt, geen datum om te vergelijken',
-      partial: 'Gedeeltelijk bereikt',
-      missed: 'Niet gehaald',
-      dropped: 'Geschrapt',
+      'on-time': 'Op tijd behaald',
+      late: 'Te laat behaald',
+      achieved: 'Behaald, geen datum om te vergelijken',
+      partial: 'Gedeeltelijk behaald',
+      missed: 'Gemist',
+      dropped: 'Vervallen',
       overdue: 'Open en over tijd',
       unknown: 'Geen status vastgelegd',
     },
@@ -168,10 +168,10 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
       unknown: 'Onbekend',
       planned: 'Gepland',
       'in-progress': 'Bezig',
-      achieved: 'Bereikt',
+      achieved: 'Behaald',
       partial: 'Gedeeltelijk',
-      missed: 'Niet gehaald',
-      dropped: 'Geschrapt',
+      missed: 'Gemist',
+      dropped: 'Vervallen',
     },
     chapter: {
       act: 'Handelen',
@@ -185,7 +185,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     asOf: 'Stand per {date}',
     summary: 'Samenvatting',
     dueByAsOf: 'Toezeggingen met een termijn tot en met {date}',
-    onTime: 'Op tijd bereikt',
+    onTime: 'Op tijd behaald',
     onTimeShareColumn: 'Aandeel op tijd',
     delivered: 'Geleverd (op tijd, te laat of zonder datum)',
     recorded: 'Met een vastgelegde status',
@@ -217,8 +217,8 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     idColumn: 'Id',
     own: '(eigen)',
     rules:
-      'Een toezegging zonder vastgelegde status telt als "Geen status vastgelegd", nooit als bereikt of gemist. ' +
-      'Bereikt na de peildatum telt op die datum nog als open. Een doorlopende toezegging telt als geleverd zodra ze loopt; ' +
+      'Een toezegging zonder vastgelegde status telt als "Geen status vastgelegd", nooit als behaald of gemist. ' +
+      'Behaald na de peildatum telt op die datum nog als open. Een doorlopende toezegging telt als geleverd zodra ze loopt; ' +
       'een terugkerende telt elke cyclus één keer.',
   },
 };

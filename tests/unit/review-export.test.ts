@@ -11,6 +11,8 @@ import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import enReview from '../../electron/contract/locales/en/review.json';
 import nlReview from '../../electron/contract/locales/nl/review.json';
+import enUi from '../../electron/contract/locales/en/ui.json';
+import nlUi from '../../electron/contract/locales/nl/ui.json';
 
 const rec = (status: Progress['status'], achievedOn: string | null = null): Progress => ({
   ...EMPTY_PROGRESS,
@@ -199,5 +201,13 @@ describe("the review view's labels", () => {
     expect(resource.status).toEqual(t.status);
     expect(resource.chapter).toEqual(t.chapter);
     expect(resource.kind).toEqual(t.kind);
+  });
+
+  it.each([
+    ['en', enUi],
+    ['nl', nlUi],
+  ] as const)('%s: status and chapter names are the ones the rest of the app shows', (locale, ui) => {
+    expect(REVIEW_TEXT[locale].status).toEqual(ui.status);
+    expect(REVIEW_TEXT[locale].chapter).toEqual(ui.chapter);
   });
 });
