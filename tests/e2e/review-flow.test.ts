@@ -1,0 +1,145 @@
+/**
+ * The 2025 review in headless Chromium against the real web host: three statuses recorded through
+ * the timeline's detail panel show up in the review, with the same numbers in its exports.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Review } from '../../electron/core/review';
+import { REVIEW_CSV_COLUMNS } from '../../electron/core/review-export';
+import {
+  chromiumAvailable,
+  launchChromium,
+  openApp,
+  row,
+  startWebHost,
+  type WebHost,
+} from './timeline-harness';
+
+/** The three commitments the reviewer records, by id: their Dutch title and what to record. */
+const RECORDS = [
+  // Due 2022-12-31, achieved on the due day: on time.
+  {
+    id: 'act-rapid-deployment-capacity-scenarios',
+    title: "Operationele scenario's voor de snel inzetbare EU-capaciteit overeengekomen",
+    status: 'achieved',
+    on: '2022-12-31',
+  },
+  // Due 2022-12-31, achieved one day later: late by one day.
+  {
+    id: 'secure-threat-analysis-review',
+    title: 'Herevaluatie van de EU-dreigingsanalyse',
+    status: 'achieved',
+    on: '2023-01-01',
+  },
+  // Due 2022-05-15 and only planned: open and overdue on 31 December 2025.
+  {
+    id: 'invest-defence-investment-gap-analysis',
+    title: 'Analyse van lacunes in defensie-investeringen',
+    status: 'planned',
+    on: null,
+  },
+] as const;
+
+async function record(page: Page, entry: (typeof RECORDS)[number]) {
+  await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill(entry.title);
+  await expect.poll(() => page.locator('[data-milestone-id]').count()).toBe(1);
+  await row(page, entry.id).click();
+  const panel = page.getByRole('dialog', { name: entry.title });
+  await panel.waitFor();
+  await panel.getByLabel('Status', { exact: true }).selectOption(entry.status);
+  await panel.getByText('Opgeslagen.').waitFor();
+  if (entry.on) {
+    await panel.getByLabel('Behaald op').fill(entry.on);
+    await expect.poll(() => panel.getByLabel('Behaald op').inputValue()).toBe(entry.on);
+    await panel.getByText('Opgeslagen.').waitFor();
+  }
+  await panel.getByRole('button', { name: 'Details sluiten' }).click();
+}
+
+async function download(page: Page, label: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Exporteer als ${label}` }).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
+  let host: WebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [host, browser] = await Promise.all([startWebHost({ today: '2026-02-10' }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('shows three statuses set in the timeline with their verdicts, and exports the same numbers', async () => {
+    const { page, context, errors } = await openApp(browser, host);
+    for (const entry of RECORDS) await record(page, entry);
+
+    await page.getByRole('tab', { name: 'Review 2025' }).click();
+    await page.getByText('Stand per 31 december 2025').waitFor();
+    const cells = (id: string) =>
+      page.locator(`tr[data-key="${id}"] td`).evaluateAll((tds) => tds.map((td) => td.textContent?.trim()));
+    await expect.poll(() => cells(RECORDS[0].id)).toEqual(expect.arrayContaining(['✓ Op tijd behaald', '0']));
+    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['⏱ Te laat behaald', '1']));
+    expect(await cells(RECORDS[2].id)).toEqual(expect.arrayContaining(['⚠ Open en over tijd', '1326']));
+    expect(await page.locator('.review-overdue li').first().textContent()).toMatch(
+      /^Analyse van lacunes in defensie-investeringen ⚠ 1326 dagen over tijd/,
+    );
+    const card = (key: string) => page.locator(`[data-card="${key}"] .review-card-value`).textContent();
+    const onScreen = { due: Number(await card('due')), overdue: Number(await card('overdue')) };
+
+    const json = await download(page, 'JSON');
+    expect(json.name).toBe('compass-review-2025-12-31.json');
+    const review = JSON.parse(json.text) as Review;
+    const verdict = (id: string) => review.items.find((i) => i.key === id);
+    expect(verdict(RECORDS[0].id)).toMatchObject({
+      verdict: 'on-time',
+      delayDays: 0,
+      achievedOn: '2022-12-31',
+    });
+    expect(verdict(RECORDS[1].id)).toMatchObject({ verdict: 'late', delayDays: 1 });
+    expect(verdict(RECORDS[2].id)).toMatchObject({ verdict: 'overdue', delayDays: 1326 });
+    expect({ due: review.count, overdue: review.totals.overdue }).toEqual(onScreen);
+    expect(review.totals).toMatchObject({ 'on-time': 1, late: 1, overdue: 1 });
+
+    const csv = await download(page, 'CSV');
+    const rows = csv.text.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(REVIEW_CSV_COLUMNS.join(','));
+    expect(rows).toHaveLength(review.count + 1);
+    expect(rows.find((r) => r.startsWith(`${RECORDS[1].id},`))).toMatch(/,late,1,Te laat behaald$/);
+
+    const md = await download(page, 'Markdown');
+    expect(md.text).toMatch(/^# Review van het Strategisch Kompas/);
+    expect(md.text).toContain(`| Open en over tijd | 1 |`);
+    expect(md.text).toContain(
+      `| Toezeggingen met een termijn tot en met 31 december 2025 | ${review.count} |`,
+    );
+
+    // As of the first progress report, the one-day-late re-evaluation was already achieved.
+    await page.getByRole('button', { name: 'Voortgangsverslag, 20 maart 2023' }).click();
+    await page.getByText('Stand per 20 maart 2023').waitFor();
+    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['⏱ Te laat behaald']));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('prints the review as a PDF without its controls', async () => {
+    const { page, context } = await openApp(browser, host);
+    await page.getByRole('tab', { name: 'Review 2025' }).click();
+    await page.getByText('Stand per 31 december 2025').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Exporteer als CSV' }).isVisible()).toBe(false);
+    expect(await page.getByRole('tablist').isVisible()).toBe(false);
+    expect(await page.getByRole('img', { name: 'Oordelen per hoofdstuk' }).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  });
+});
