@@ -3,9 +3,12 @@
  * to keep a copy). An import is validated completely before anything changes; a bad file is
  * rejected with a message naming the first problem.
  */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import pkg from '../../package.json';
 import { userStateSchema, type UserState } from '../core/user-state';
+import type { StateStore } from './store';
 
 export const STATE_EXPORT_FORMAT = 'compass-timeline-state';
 /** The export layout's version; bump it (and convert older ones on import) when the layout changes. */
@@ -51,12 +54,12 @@ export function parseStateExport(content: string): UserState {
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new StateImportError(
-      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export data".`,
+      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export data…" or the CLI's export-state.`,
     );
   }
   if (!isObject(json) || json.format !== STATE_EXPORT_FORMAT) {
     throw new StateImportError(
-      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export data".`,
+      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export data…" or the CLI's export-state.`,
     );
   }
   if (typeof json.version === 'number' && json.version > STATE_EXPORT_VERSION) {
@@ -100,4 +103,22 @@ export function importStateJson(content: string, current?: UserState): UserState
     snoozed: { ...imported.snoozed, ...current.snoozed },
     lastRunAt: later(imported.lastRunAt, current.lastRunAt),
   });
+}
+
+/**
+ * Imports `content` into the store: checks the whole file first (a bad file throws
+ * StateImportError and changes nothing), keeps the current state as an export file next to the
+ * store (import it to go back), then writes the imported state.
+ */
+export function importStateIntoStore(
+  store: StateStore,
+  content: string,
+  now: Date,
+): { state: UserState; backupPath: string } {
+  const current = store.read();
+  const next = importStateJson(content, current);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const backupPath = join(dirname(store.path), `config.before-import-${stamp}.json`);
+  writeFileSync(backupPath, exportStateJson(current, now), { flag: 'wx' });
+  return { state: store.update(() => next), backupPath };
 }

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { IsoDate } from '../../core/date-phrase';
 import type { AnyMilestone } from '../../core/milestone';
 import type { UserState } from '../../core/user-state';
+import type { StateStore } from '../store';
 
 /** A mistake the user can fix: printed without a stack trace, exit code 2 for usage, 1 otherwise. */
 export class CliError extends Error {
@@ -23,6 +24,8 @@ export interface CliContext {
   milestones(): AnyMilestone[];
   /** The user's state from the store in --data-dir (or the app's own folder). */
   state(): UserState;
+  /** The store in --data-dir (opened once per run; its notices are printed on stderr). */
+  store(): StateStore;
   dataDir(): string;
   /** The system date in the local time zone. */
   systemToday(): IsoDate;

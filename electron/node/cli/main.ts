@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { DatasetError } from '../../core/dataset';
 import type { AnyMilestone } from '../../core/milestone';
-import { EMPTY_STATE, type UserState } from '../../core/user-state';
 import { loadMilestones } from '../milestones-source';
 import { defaultDataDir } from '../paths';
+import { openStateStore, type StateStore } from '../store';
 import { CliError, type CliContext, type Command } from './context';
 import { commands } from './commands';
 
@@ -44,7 +44,7 @@ export async function runCli(
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
   },
-  openState: (dataDir: string) => UserState = () => EMPTY_STATE,
+  openStore: (dataDir: string) => StateStore = (dataDir) => openStateStore({ cwd: dataDir }),
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -77,11 +77,24 @@ export async function runCli(
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
     let milestones: AnyMilestone[] | undefined;
-    let state: UserState | undefined;
+    let store: StateStore | undefined;
     const ctx: CliContext = {
       out: io.out,
       err: io.err,
-      state: () => (state ??= openState(dataDir)),
+      store: () => {
+        if (!store) {
+          try {
+            store = openStore(dataDir);
+          } catch (error) {
+            throw new CliError(
+              `Cannot open the store in ${dataDir}: ${(error as Error).message}. Check --data-dir (a folder you can write to).`,
+            );
+          }
+          for (const notice of store.notices) io.err(`Warning: ${notice}`);
+        }
+        return store;
+      },
+      state: () => ctx.store().read(),
       milestones: () =>
         (milestones ??= [
           ...loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined),

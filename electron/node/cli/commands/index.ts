@@ -3,6 +3,9 @@ import { ics } from './ics';
 import { list } from './list';
 import { review } from './review';
 import { serveFeed } from './serve-feed';
+import { status } from './status';
+import { exportState } from './export-state';
+import { importState } from './import-state';
 import { upcoming } from './upcoming';
 
 /** Every CLI command by name. Add new commands here. */
@@ -12,4 +15,7 @@ export const commands: Record<string, Command> = {
   review,
   ics,
   'serve-feed': serveFeed,
+  status,
+  'export-state': exportState,
+  'import-state': importState,
 };
