@@ -42,7 +42,7 @@ import { createTray, type ShellTray } from './tray';
 import { createMainWindow, showWindow } from './window';
 
 const platform = process.platform;
-const devServerUrl = app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null);
+const devServerUrl = app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL || null;
 const devServer = devServerOrigin(devServerUrl ?? undefined, app.isPackaged);
 const trusted: TrustedOrigin[] = devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN];
 const outDir = join(import.meta.dirname, '..');
