@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { app, net, protocol, session, shell, type Session, type WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from './identity';
+import { APP_SCHEME } from './identity';
 import {
   isSafeExternalUrl,
   isTrustedUrl,
@@ -27,11 +27,16 @@ export function registerAppScheme(): void {
 /** Serves the built renderer folder on app://compass/, with our CSP on every response. */
 export function serveRenderer(target: Session, rendererRoot: string): void {
   target.protocol.handle(APP_SCHEME, async (request) => {
+    const notFound = () =>
+      new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const file = resolveAppRequest(request.url, rendererRoot);
-    if (!file || request.method !== 'GET') {
-      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if (!file || request.method !== 'GET') return notFound();
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      return notFound();
     }
-    const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     for (const [name, values] of Object.entries(withSecurityHeaders({}))) {
       headers.set(name, Array.isArray(values) ? values.join(', ') : values);
@@ -89,5 +94,3 @@ export function hardenApp(trusted: readonly TrustedOrigin[]): void {
   hardenSession(session.defaultSession, trusted);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
 }
-
-export const APP_ORIGIN_URL = `${APP_SCHEME}://${APP_HOST}`;
