@@ -16,6 +16,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../electron/contract/api';
 import { isOwn, type OwnMilestone } from '../../electron/core/milestone';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { errorMessage } from './app/errors';
 import { Toasts, type Toast } from './app/Toasts';
 import { DetailPanel } from './detail/DetailPanel';
@@ -238,9 +239,11 @@ export function App({ api }: { api: CompassApi }) {
           >
             {tab === 'review' &&
               (LazyReview ? (
-                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-                  <LazyReview api={api} snapshot={snapshot} onOpenMilestone={openMilestone} />
-                </Suspense>
+                <ErrorBoundary fallback={(message) => <p role="alert">{t('app.viewFailed', { message })}</p>}>
+                  <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                    <LazyReview api={api} snapshot={snapshot} onOpenMilestone={openMilestone} />
+                  </Suspense>
+                </ErrorBoundary>
               ) : (
                 <div className="placeholder" data-testid="review-placeholder">
                   <h2>{t('tabs.review')}</h2>

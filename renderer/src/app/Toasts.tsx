@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../../electron/contract/api';
 import { errorMessage } from './errors';
@@ -20,13 +21,19 @@ const SNOOZE = ['1h', 'tomorrow', 'next-monday'] as const;
  */
 export function Toasts({ toasts, api, onOpen, onDismiss, onSnapshot }: ToastsProps) {
   const { t } = useTranslation('ui');
+  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
   return (
     <section className="toasts" aria-label={t('toast.label')}>
       <div role="status" aria-live="polite">
         {toasts.map((toast) => (
           <div className="toast" key={toast.id}>
             <p className="toast-title">{toast.title}</p>
-            <p>{toast.body}</p>
+            <p className="toast-body">{toast.body}</p>
+            {failure?.id === toast.id && (
+              <p className="field-error" role="alert">
+                {t('toast.snoozeFailed', { message: failure.message })}
+              </p>
+            )}
             <div className="button-row">
               {toast.milestoneId && (
                 <button
@@ -50,7 +57,7 @@ export function Toasts({ toasts, api, onOpen, onDismiss, onSnapshot }: ToastsPro
                           onSnapshot(s);
                           onDismiss(toast.id);
                         },
-                        (error: unknown) => window.alert(errorMessage(error)),
+                        (error: unknown) => setFailure({ id: toast.id, message: errorMessage(error) }),
                       )
                     }
                   >

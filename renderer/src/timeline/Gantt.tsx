@@ -13,6 +13,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type Ref,
 } from 'react';
@@ -32,7 +33,7 @@ import { makeScale, rangeEnd, ticks, type Scale } from './scale';
 
 export const ROW_HEIGHT = 32;
 export const HEADER_HEIGHT = 48;
-export const LEFT_WIDTH = 360;
+export const LEFT_WIDTH = 420;
 const OVERSCAN = 6;
 /** Used until the scroll container has been measured (and in environments without layout). */
 const FALLBACK_VIEWPORT = 800;
@@ -301,7 +302,16 @@ export function Gantt(props: GanttProps) {
           ref={scrollRef}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
-          <div className="gantt-canvas" style={{ width: totalWidth, height: HEADER_HEIGHT + bodyHeight }}>
+          <div
+            className="gantt-canvas"
+            style={
+              {
+                width: totalWidth,
+                height: HEADER_HEIGHT + bodyHeight,
+                '--gantt-left': `${LEFT_WIDTH}px`,
+              } as CSSProperties
+            }
+          >
             <div
               className="gantt-lines"
               aria-hidden="true"
