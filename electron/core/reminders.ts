@@ -8,8 +8,8 @@
  * on a weekend. Each reminder has a stable key, `<occurrence key>#<lead days>`, recorded in
  * `state.fired` when shown so it is shown once.
  *
- * What is due now: every reminder whose instant falls after the last run (`state.lastRunAt`) and at
- * or before `now`, not yet fired, for a milestone that is neither closed (achieved, dropped) nor
+ * What is due now: every reminder whose instant falls after the last run (`state.lastRunAt`), or
+ * earlier today, and at or before `now`, not yet fired, for a milestone that is neither closed (achieved, dropped) nor
  * muted; plus snoozed reminders whose snooze has ended; plus the weekly overdue digest. While
  * reminders are paused nothing is due and the last run stays where it was, so what fell in the
  * pause is shown when it ends.
@@ -228,11 +228,15 @@ export function planReminders(
   }
   const since = state.lastRunAt ? new Date(state.lastRunAt) : now;
   const fired = (key: string) => Object.hasOwn(state.fired, key);
+  // Today's reminders not shown yet count too, e.g. when a change of settings moved one to earlier
+  // today, or the app was first started after it.
+  const todayStart = atLocalTime(toIso(now), '00:00');
+  const windowStart = since < todayStart ? since : new Date(todayStart.getTime() - 1);
 
   // Reminders whose time came since the last run: one per occurrence, the latest.
   const latest = new Map<string, Reminder>();
   const skipped: string[] = [];
-  for (const reminder of remindersBetween(milestones, state, since, now)) {
+  for (const reminder of remindersBetween(milestones, state, windowStart, now)) {
     if (fired(reminder.key)) continue;
     const earlier = latest.get(reminder.occurrenceKey);
     if (earlier) skipped.push(earlier.key);

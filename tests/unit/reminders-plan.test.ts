@@ -127,6 +127,16 @@ describe('planReminders: what to show now', () => {
     expect(early.nextAt && wall(early.nextAt)).toBe('2025-12-01 09:00');
   });
 
+  it("shows today's reminder at once when it was missed today: moved earlier by a settings change, or first start", () => {
+    const state = stateWith({ timeOfDay: '08:00' }, { lastRunAt: local(2025, 12, 1, 8, 30).toISOString() });
+    const plan = planReminders([endOfYear], state, local(2025, 12, 1, 8, 31));
+    expect(plan.due.map((r) => [r.key, wall(r.at)])).toEqual([['end-of-year#30', '2025-12-01 08:00']]);
+    const firstStart = planReminders([endOfYear], stateWith(), local(2025, 12, 1, 10));
+    expect(firstStart.due.map((r) => r.key)).toEqual(['end-of-year#30']);
+    // …but not yesterday's.
+    expect(planReminders([endOfYear], stateWith(), local(2025, 12, 2, 10)).due).toEqual([]);
+  });
+
   it('after a long absence, shows one reminder per occurrence (the latest) and records the rest', () => {
     const other = deadline('other', '2025-12-19');
     const state = stateWith(
