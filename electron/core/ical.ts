@@ -60,7 +60,7 @@ export const ICAL_MIME_TYPE = 'text/calendar';
 /** How often subscribers should refresh the feed (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
 export const ICAL_REFRESH_SECONDS = 3600;
 const UID_DOMAIN = 'compass-timeline';
-/** Part of every event hash: raise it when the way events are rendered changes. */
+/** Part of every event hash: raise it when the code that renders events changes. */
 const RENDER_VERSION = 1;
 const FALLBACK_STAMP = `${ADOPTION_DATE}T00:00:00.000Z`;
 const DAY_SECONDS = 86_400;
@@ -78,7 +78,7 @@ const LABELS = {
     window: 'Periode',
     phrase: 'Tijdsaanduiding',
     status: 'Status',
-    achievedOn: 'bereikt op',
+    achievedOn: 'op',
     chapter: 'Hoofdstuk',
     section: 'Onderdeel',
     actor: 'Actor',
@@ -100,7 +100,7 @@ const LABELS = {
     window: 'Window',
     phrase: 'Date phrase',
     status: 'Status',
-    achievedOn: 'achieved on',
+    achievedOn: 'on',
     chapter: 'Chapter',
     section: 'Section',
     actor: 'Actor',
@@ -194,6 +194,9 @@ function cyrb53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/** The rendering's version and every label (also the review's status and chapter names it borrows). */
+const RENDER_KEY = cyrb53(JSON.stringify([RENDER_VERSION, LABELS]));
+
 /** The alarms an event gets: none for achieved, dropped or muted milestones. */
 export const eventAlarms = (event: FeedEvent, progress: Progress, settings: AlarmSettings): number[] =>
   CLOSED_STATUSES.has(progress.status) || progress.muted ? [] : alarmOffsets(event.date, settings);
@@ -206,7 +209,7 @@ export const eventAlarms = (event: FeedEvent, progress: Progress, settings: Alar
 export function eventHash(event: FeedEvent, progress: Progress, alarms: readonly number[]): string {
   return cyrb53(
     JSON.stringify([
-      RENDER_VERSION,
+      RENDER_KEY,
       event.date,
       event.type,
       event.milestone,

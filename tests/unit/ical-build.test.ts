@@ -10,6 +10,7 @@ import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
 import { cycleDates } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../../electron/core/progress';
 import { plusDays } from '../../electron/core/queries';
+import { REVIEW_TEXT } from '../../electron/core/review-export';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type Settings, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { stateWithStatuses, TRICKY_OWN } from './ical-fixtures';
@@ -67,7 +68,7 @@ describe('buildIcal: one all-day event per dated moment', () => {
     expect(description).toContain('Uiterlijk: 2025-12-31');
     expect(description).toContain('Periode: 2025-01-01 – 2025-12-31');
     expect(description).toContain('Tijdsaanduiding: “Uiterlijk in 2025”');
-    expect(description).toContain('Status: Onbekend');
+    expect(description).toContain(`Status: ${REVIEW_TEXT.nl.status.unknown}`);
     expect(description).toContain('Hoofdstuk: Handelen');
     expect(description).toContain(`Onderdeel: ${m.section}`);
     const quote = 'quote' in m ? m.quote : '';
@@ -149,7 +150,7 @@ describe('buildIcal: options', () => {
     const withAchieved = buildIcal(all, state);
     expect(eventByUid(withAchieved, uid).get('SUMMARY')).toBe('✓ Start: Start cyberoefening, fase "ß"');
     expect(eventByUid(withAchieved, uid).get('DESCRIPTION')).toContain(
-      'Status: Bereikt (bereikt op 2025-03-01)',
+      `Status: ${REVIEW_TEXT.nl.status.achieved} (op 2025-03-01)`,
     );
     const without = eventsOf(buildIcal(all, state, { includeAchieved: false }));
     expect(without.map((e) => e.get('UID'))).not.toContain(uid);
