@@ -1,0 +1,72 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderApp } from './render-app';
+
+const openSettings = async () => {
+  const app = await renderApp();
+  await app.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  return app;
+};
+
+describe('settings', () => {
+  beforeEach(() => {
+    URL.createObjectURL = vi.fn(() => 'blob:fake');
+    URL.revokeObjectURL = vi.fn();
+  });
+
+  it('saves lead times as whole days, and explains what is wrong with bad input', async () => {
+    const { api, user } = await openSettings();
+    const field = screen.getByRole('textbox', { name: 'Remind this many days ahead' });
+    expect(field).toHaveValue('30, 7, 1, 0');
+    await user.clear(field);
+    await user.type(field, '14, two');
+    await user.tab();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/Use whole numbers from 0 to 365/);
+    expect(api.callsTo('updateSettings')).toEqual([]);
+    await user.clear(field);
+    await user.type(field, '3, 14{Enter}');
+    expect(api.callsTo('updateSettings')).toEqual([{ leadTimesDays: [14, 3] }]);
+    expect(field).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('saves switches and choices as they change', async () => {
+    const { api, user } = await openSettings();
+    await user.click(screen.getByRole('checkbox', { name: /weekend/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Start at login' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Day' }), '5');
+    await user.click(screen.getByRole('checkbox', { name: 'Invest' }));
+    expect(api.callsTo('updateSettings')).toEqual([
+      { shiftWeekends: false },
+      { startAtLogin: true },
+      { digest: { enabled: true, weekday: 5, time: '09:00' } },
+      { feed: expect.objectContaining({ chapters: ['invest'] }) },
+    ]);
+    expect(screen.getByRole('checkbox', { name: 'Start at login' })).toBeChecked();
+  });
+
+  it('refuses a feed port outside 1024–65535', async () => {
+    const { api, user } = await openSettings();
+    const port = screen.getByRole('textbox', { name: 'Port' });
+    await user.clear(port);
+    await user.type(port, '80');
+    await user.tab();
+    expect(port).toHaveAccessibleDescription('Choose a port from 1024 to 65535.');
+    expect(api.callsTo('updateSettings')).toEqual([]);
+  });
+
+  it('offers the iCal file and the user’s data as downloads', async () => {
+    const { api, user } = await openSettings();
+    const clicks: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicks.push(this.download);
+    });
+    await user.click(screen.getByRole('button', { name: 'Download iCal file' }));
+    await user.click(screen.getByRole('button', { name: 'Export my data' }));
+    expect(api.callsTo('exportIcal')).toEqual([{ lang: 'nl', includeAchieved: true }]);
+    expect(clicks).toEqual(['compass.ics', 'state.json']);
+    click.mockRestore();
+  });
+});
