@@ -42,7 +42,8 @@ function component(type: string): IcalComponent {
 
 /** Parses the feed into its VCALENDAR component. Throws on unbalanced BEGIN/END. */
 export function readIcal(text: string): IcalComponent {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  // Lenient about a final LF (the CLI's stdout ends with one); the builder writes CRLF throughout.
+  const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
   const stack: IcalComponent[] = [];
   let root: IcalComponent | undefined;
   for (const line of lines) {

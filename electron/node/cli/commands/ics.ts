@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { icalOptionsFromSettings, type IcalOptions } from '../../../core/ical';
 import { CHAPTERS, type Chapter } from '../../../core/milestone';
@@ -89,6 +89,15 @@ export const ics: Command = {
   options: { out: { type: 'string' }, ...FEED_FLAGS },
   positionals: [0, 0],
   run(ctx, values) {
+    if (typeof values.out === 'string') {
+      // Before anything is built or recorded in the store.
+      const folder = dirname(resolve(values.out));
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+        throw new CliError(
+          `Cannot write ${values.out}: the folder ${folder} does not exist. Create it first.`,
+        );
+      }
+    }
     const content = feedFromStore(ctx, values).feed();
     if (typeof values.out === 'string') {
       writeAtomically(values.out, content);
