@@ -57,10 +57,9 @@ export function hardenSession(target: Session, trusted: readonly TrustedOrigin[]
   target.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
-  // No remote content: every http(s)/ws request is cancelled unless it goes to the dev server.
-  target.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-    (details, callback) => callback({ cancel: !isTrustedUrl(details.url, trusted) }),
+  // No remote content: every http(s)/ws(s) request ('*' in a match pattern) is cancelled unless it goes to the dev server.
+  target.webRequest.onBeforeRequest({ urls: ['*://*/*'] }, (details, callback) =>
+    callback({ cancel: !isTrustedUrl(details.url, trusted) }),
   );
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
