@@ -1,4 +1,4 @@
-import { addDays, addHours, format, isSameDay, startOfDay } from 'date-fns';
+import { addDays, addHours, format, isSameDay, parseISO, startOfDay } from 'date-fns';
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone } from './milestone';
 import { overdue, upcoming, type DueItem } from './queries';
@@ -95,7 +95,7 @@ export function trayModel(input: TrayInput): TrayModel {
       ? next.map((item) => ({
           type: 'normal',
           label: t('tray.deadlineItem', {
-            date: format(new Date(`${item.occurrence.date}T12:00:00`), 'd MMM yyyy', { locale: fnsLocale }),
+            date: format(parseISO(item.occurrence.date), 'd MMM yyyy', { locale: fnsLocale }),
             title: truncate(item.milestone.title[locale], MAX_TITLE),
           }),
           enabled: true,
