@@ -49,7 +49,12 @@ export const PROBE_SOURCE = String.raw`
     }
   };
   document.addEventListener('scroll', () => { if (!state.scrollAt) state.scrollAt = performance.now(); }, { capture: true, passive: true });
-  new MutationObserver(change).observe(document, {
+  new MutationObserver((records) => {
+    const t = records[records.length - 1].target;
+    const el = t.nodeType === 1 ? t : t.parentElement;
+    state.lastTarget = el ? el.tagName + '.' + String(el.className).slice(0, 40) : '?';
+    change();
+  }).observe(document, {
     subtree: true,
     childList: true,
     attributes: true,
@@ -96,7 +101,10 @@ export const PROBE_SOURCE = String.raw`
               changes: state.seq - seq0,
             });
           }
-          if (now - startedAt > timeoutMs) return reject(new Error('timed out waiting for a painted frame'));
+          if (now - startedAt > timeoutMs) {
+            const why = JSON.stringify({ mark, ready, ...state, now, target: state.lastTarget });
+            return reject(new Error('timed out waiting for a painted frame: ' + why));
+          }
           setTimeout(poll, 20);
         };
         poll();

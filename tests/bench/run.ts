@@ -15,6 +15,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
+  cpSync,
   createReadStream,
   existsSync,
   mkdirSync,
@@ -169,6 +170,7 @@ function coreBenchmarks(): Record<string, CoreSummary> {
     ['loadReal', 'load', REAL_DATASET],
     ['load', 'load', big],
     ['plan', 'plan', big],
+    ['planAll', 'plan-all', big],
     ['ical', 'ical', big],
   ];
   const out: Record<string, CoreSummary> = {};
@@ -293,24 +295,32 @@ interface WebHost {
   child: ChildProcess;
 }
 
+/**
+ * The renderer the web host serves: a copy of out/renderer taken right after the build, so a
+ * colleague's build in a shared work tree cannot swap the files under a running measurement.
+ */
+const APP_ROOT = join(WORK, 'app');
+
+function snapshotRenderer(): void {
+  rmSync(APP_ROOT, { recursive: true, force: true });
+  mkdirSync(join(APP_ROOT, 'out'), { recursive: true });
+  cpSync(join(ROOT, 'out/renderer'), join(APP_ROOT, 'out/renderer'), { recursive: true });
+}
+
 function startWebHost(milestones: string | null, dataDir: string): Promise<WebHost> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const args = [
-    'run',
-    '--silent',
-    'web',
-    '--',
-    '--port',
-    '0',
-    '--data-dir',
-    dataDir,
-    '--today',
-    '2025-06-02',
-  ];
+  // `npm run web` is `tsx electron/node/web-host/main.ts`, which serves out/renderer of its working
+  // directory: run the same entry from the snapshot folder.
+  const args = ['--import', 'tsx', join(ROOT, 'electron/node/web-host/main.ts')];
+  args.push('--port', '0', '--data-dir', dataDir, '--today', '2025-06-02');
   if (milestones) args.push('--milestones', milestones);
-  // Its own process group, so stopping it stops npm, tsx and node together.
-  const child = spawn('npm', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping it stops everything it started.
+  const child = spawn(process.execPath, args, {
+    cwd: APP_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((ok, fail) => {
     let out = '';
     let err = '';
@@ -529,7 +539,10 @@ async function main(): Promise<void> {
       log(
         `idle page: double rAF ${idle.doubleRafMs.toFixed(2)} ms, frame done ${idle.frameDoneMs.toFixed(2)} ms`,
       );
-      if (ONLY.has('ours')) ours = await measureOurs(browser);
+      if (ONLY.has('ours')) {
+        snapshotRenderer();
+        ours = await measureOurs(browser);
+      }
       if (ONLY.has('libs')) {
         await buildPages();
         const { server, origin } = await startStaticServer();
@@ -728,7 +741,8 @@ function renderResults(r: Results): string {
     );
   coreRow('dataset load + validation (real)', r.core.loadReal);
   coreRow('dataset load + validation', r.core.load);
-  coreRow('reminder planning, 4 lead times', r.core.plan);
+  coreRow('reminder planning (planReminders: due since a week ago, digest, next), 4 lead times', r.core.plan);
+  coreRow('every reminder 2022–2030 (remindersBetween), 4 lead times', r.core.planAll);
   coreRow('iCal feed', r.core.ical);
   lines.push('');
 
