@@ -151,6 +151,16 @@ describe('the Gantt view', () => {
     expect([...document.querySelectorAll('.tick-year')].map((t) => t.textContent).at(-1)).toBe('2030');
   });
 
+  it('marks today on the axis; "Today" widens the axis to the present year when today lies beyond it', async () => {
+    const { user } = await renderApp({ today: '2027-03-01' });
+    expect(document.querySelector('.today-flag')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    expect(screen.getByRole('combobox', { name: 'Period' })).toHaveValue('present');
+    expect(screen.getByRole('option', { name: '2022–2027' })).toBeInTheDocument();
+    expect(document.querySelector('.today-flag')).toHaveTextContent('Today');
+    expect([...document.querySelectorAll('.tick-year')].map((t) => t.textContent).at(-1)).toBe('2027');
+  });
+
   it('keeps the DOM small with 10,000 milestones (virtualised rows)', () => {
     const many: Milestone[] = Array.from({ length: 10_000 }, (_, i) => ({
       ...COMPASS[i % COMPASS.length]!,

@@ -127,7 +127,7 @@ export function Gantt(props: GanttProps) {
   const goToToday = useCallback(() => {
     if (today > scale.to) {
       pendingToday.current = true;
-      props.onRangeChange(today > rangeEnd('present', today) ? '2030' : 'present');
+      props.onRangeChange('present');
     } else scrollToDate(today, scale);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [today, scale, scrollToDate, props.onRangeChange]);
@@ -235,11 +235,16 @@ export function Gantt(props: GanttProps) {
     }
   };
 
-  const onRowClick = (row: Row) => {
-    setActiveKey(row.key);
-    if (row.type === 'milestone') props.onOpen(row.milestone.id);
-    else props.onToggleGroup(row.key);
-  };
+  // Stable, so that scrolling re-renders only the rows that come into view (GanttRow is memoised).
+  const { onOpen, onToggleGroup } = props;
+  const onRowClick = useCallback(
+    (row: Row) => {
+      setActiveKey(row.key);
+      if (row.type === 'milestone') onOpen(row.milestone.id);
+      else onToggleGroup(row.key);
+    },
+    [onOpen, onToggleGroup],
+  );
 
   const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
   const bodyHeight = rows.length * ROW_HEIGHT;
@@ -274,7 +279,7 @@ export function Gantt(props: GanttProps) {
             data-testid="gantt-range"
           >
             <option value="2025">{t('range.2025')}</option>
-            {rangeYear > 2025 && rangeYear < 2030 && (
+            {rangeYear > 2025 && rangeYear !== 2030 && (
               <option value="present">{t('range.present', { year: rangeYear })}</option>
             )}
             <option value="2030">{t('range.2030')}</option>
