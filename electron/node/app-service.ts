@@ -24,7 +24,7 @@ import {
 } from '../contract/api';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
-import { exportStateJson, importStateJson } from './state-transfer';
+import { exportStateJson, importStateIntoStore } from './state-transfer';
 import type { StateStore } from './store';
 
 export interface AppServiceOptions {
@@ -83,12 +83,13 @@ export function createAppService(options: AppServiceOptions): AppService {
     listeners.forEach((listener) => listener(event, payload));
 
   /** Writes a change, re-plans the reminders and tells every window. */
-  const change = (fn: (state: UserState) => UserState): Snapshot => {
-    const next = snapshot(store.update(fn));
+  const changed = (state: UserState): Snapshot => {
+    const next = snapshot(state);
     options.reminders?.replan();
     emit('stateChanged', next);
     return next;
   };
+  const change = (fn: (state: UserState) => UserState): Snapshot => changed(store.update(fn));
 
   const requireMilestone = (state: UserState, id: string) => {
     if (!milestones(state).some((m) => m.id === id)) throw new NotFound(`No milestone with id "${id}".`);
@@ -146,8 +147,8 @@ export function createAppService(options: AppServiceOptions): AppService {
         'application/json',
       ),
     importState: ({ content }) => {
-      // A bad file throws inside the update, so nothing is written.
-      return change((current) => importStateJson(content, current));
+      // A bad file throws before anything is written; what was there is kept as a backup file.
+      return changed(importStateIntoStore(store, content, now()).state);
     },
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -133,7 +133,7 @@ describe('the app service (behind IPC and the web host)', () => {
   });
 
   it('exports the state and rejects a bad import without touching what is saved', async () => {
-    const { store, service } = setup();
+    const { cwd, store, service } = setup();
     await ok(
       service.dispatch('updateProgress', {
         id: 'act-rapid-deployment-capacity',
@@ -153,6 +153,8 @@ describe('the app service (behind IPC and the web host)', () => {
     );
     await ok(service.dispatch('importState', { content: exported.content }));
     expect(store.read().progress['act-rapid-deployment-capacity']?.status).toBe('planned');
+    // What was there before the import is kept as a file that can be imported to go back.
+    expect(readdirSync(cwd).some((name) => name.startsWith('config.before-import-'))).toBe(true);
   });
 
   it('serves the review and the iCal feed from the same state', async () => {

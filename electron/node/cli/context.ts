@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { IsoDate } from '../../core/date-phrase';
-import type { AnyMilestone } from '../../core/milestone';
+import { isoDateSchema, type AnyMilestone } from '../../core/milestone';
 import type { UserState } from '../../core/user-state';
 import type { StateStore } from '../store';
 
@@ -41,10 +41,10 @@ export interface Command {
 }
 
 export function requireDate(value: unknown, flag: string): IsoDate {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isoDateSchema.safeParse(value).success) {
     throw new CliError(`${flag} expects a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, 2);
   }
-  return value;
+  return value as IsoDate;
 }
 
 export function requireInt(value: unknown, flag: string, min: number, max: number): number {

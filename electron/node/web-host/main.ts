@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
+import { isoDateSchema } from '../../core/milestone';
 import { createAppService } from '../app-service';
 import { loadMilestones } from '../milestones-source';
 import { createReminderService, type Notifier } from '../scheduler';
@@ -41,10 +42,7 @@ function main() {
     fail('--port needs a port number (0 picks a free one).');
   if (!values['data-dir']) fail('--data-dir is required (a folder for the store; it is created if missing).');
   const fixedToday = values.today;
-  if (
-    fixedToday !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(fixedToday) || Number.isNaN(Date.parse(fixedToday)))
-  ) {
+  if (fixedToday !== undefined && !isoDateSchema.safeParse(fixedToday).success) {
     fail('--today expects a date as YYYY-MM-DD.');
   }
   const rendererDir = resolve('out/renderer');
