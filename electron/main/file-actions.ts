@@ -16,6 +16,7 @@ import {
   reviewFilters,
   reviewFormatOf,
   reviewPrintUrl,
+  reviewReadyScript,
 } from './file-formats';
 import { APP_INDEX_URL } from './identity';
 import { createSecureWindow } from './window';
@@ -67,6 +68,7 @@ export function createFileActions(options: FileActionsOptions) {
     const printer = createSecureWindow({ show: false }, { preloadDir: options.preloadDir, devTools: false });
     try {
       await printer.loadURL(reviewPrintUrl(options.devServerUrl ?? APP_INDEX_URL, asOf));
+      await printer.webContents.executeJavaScript(reviewReadyScript());
       return await printer.webContents.printToPDF({
         pageSize: 'A4',
         printBackground: true,

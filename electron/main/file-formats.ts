@@ -36,4 +36,18 @@ export const MAX_IMPORT_BYTES = 50_000_000;
 
 /** The URL that shows the review for printing: the renderer's #/review route with print=1. */
 export const reviewPrintUrl = (indexUrl: string, asOf: string): string =>
-  `${indexUrl}#/review?asOf=${encodeURIComponent(asOf)}&print=1`;
+  `${indexUrl}#/review?asOf=${encodeURIComponent(asOf)}`;
+
+/**
+ * Resolves once the review view has its numbers (its section is no longer aria-busy), so the PDF
+ * is not printed from a half-loaded page; rejects after `timeoutMs`.
+ */
+export const reviewReadyScript = (timeoutMs = 15_000): string => `new Promise((resolve, reject) => {
+  const started = Date.now();
+  const check = () => {
+    if (document.querySelector('section.review[aria-busy="false"]')) return resolve(true);
+    if (Date.now() - started > ${timeoutMs}) return reject(new Error('the review did not finish loading'));
+    setTimeout(check, 50);
+  };
+  check();
+})`;

@@ -3,20 +3,12 @@
  * dialog, notices and toasts. It holds the snapshot, fed by api.getSnapshot, by every call that
  * returns one, and by the `stateChanged` event.
  */
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ComponentType,
-  type KeyboardEvent,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../electron/contract/api';
 import { isOwn, type OwnMilestone } from '../../electron/core/milestone';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { parseRoute, TABS, type Tab } from './app/route';
 import { errorMessage } from './app/errors';
 import { Toasts, type Toast } from './app/Toasts';
 import { DetailPanel } from './detail/DetailPanel';
@@ -25,29 +17,10 @@ import { OwnMilestoneDialog } from './own/OwnMilestoneDialog';
 import { SettingsView } from './settings/SettingsView';
 import { TimelineView } from './timeline/TimelineView';
 
-export const TABS = ['timeline', 'review', 'settings'] as const;
-export type Tab = (typeof TABS)[number];
-
-export interface ReviewViewProps {
-  api: CompassApi;
-  snapshot: Snapshot;
-  onOpenMilestone(id: string): void;
-}
-
-// The review view (issue 6) plugs in here once renderer/src/review/ReviewView.tsx exists; its own chunk.
-const reviewModules = import.meta.glob<{
-  ReviewView?: ComponentType<ReviewViewProps>;
-  default?: ComponentType<ReviewViewProps>;
-}>('./review/ReviewView.tsx');
-const loadReview = reviewModules['./review/ReviewView.tsx'];
-const LazyReview = loadReview
-  ? lazy(async () => {
-      const module = await loadReview();
-      const View = module.ReviewView ?? module.default;
-      if (!View) throw new Error('renderer/src/review/ReviewView.tsx exports no ReviewView');
-      return { default: View };
-    })
-  : null;
+// The review view is its own chunk: the timeline opens without it.
+const LazyReview = lazy(() =>
+  import('./review/ReviewView').then((module) => ({ default: module.ReviewView })),
+);
 
 function useSystemDark(): boolean {
   const [query] = useState(() =>
@@ -67,7 +40,8 @@ export function App({ api }: { api: CompassApi }) {
   const { t } = useTranslation('ui');
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('timeline');
+  const [route] = useState(() => parseRoute(window.location.hash));
+  const [tab, setTab] = useState<Tab>(route.tab);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ownDialog, setOwnDialog] = useState<{ editing: OwnMilestone | null } | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -237,19 +211,18 @@ export function App({ api }: { api: CompassApi }) {
             hidden={tab !== 'review'}
             className="tabpanel tabpanel-scroll"
           >
-            {tab === 'review' &&
-              (LazyReview ? (
-                <ErrorBoundary fallback={(message) => <p role="alert">{t('app.viewFailed', { message })}</p>}>
-                  <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-                    <LazyReview api={api} snapshot={snapshot} onOpenMilestone={openMilestone} />
-                  </Suspense>
-                </ErrorBoundary>
-              ) : (
-                <div className="placeholder" data-testid="review-placeholder">
-                  <h2>{t('tabs.review')}</h2>
-                  <p>{t('app.reviewPending')}</p>
-                </div>
-              ))}
+            {tab === 'review' && (
+              <ErrorBoundary fallback={(message) => <p role="alert">{t('app.viewFailed', { message })}</p>}>
+                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                  <LazyReview
+                    api={api}
+                    snapshot={snapshot}
+                    onOpenMilestone={openMilestone}
+                    initialAsOf={route.asOf}
+                  />
+                </Suspense>
+              </ErrorBoundary>
+            )}
           </div>
           <div
             role="tabpanel"

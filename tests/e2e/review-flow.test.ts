@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Review } from '../../electron/core/review';
 import { REVIEW_CSV_COLUMNS } from '../../electron/core/review-export';
+import { reviewPrintUrl, reviewReadyScript } from '../../electron/main/file-formats';
 import {
   chromiumAvailable,
   launchChromium,
@@ -130,10 +131,14 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     await context.close();
   });
 
-  it('prints the review as a PDF without its controls', async () => {
-    const { page, context } = await openApp(browser, host);
-    await page.getByRole('tab', { name: 'Review 2025' }).click();
-    await page.getByText('Stand per 31 december 2025').waitFor();
+  it('prints the review as a PDF without its controls, from the deep link the desktop app prints', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    // The desktop app loads this URL in a hidden window and waits with the same script before printToPDF.
+    await page.goto(reviewPrintUrl(host.url, '2024-03-18'));
+    await page.evaluate(reviewReadyScript());
+    expect(await page.getByRole('tab', { name: 'Review 2025' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByText('Stand per 18 maart 2024').waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Exporteer als CSV' }).isVisible()).toBe(false);
     expect(await page.getByRole('tablist').isVisible()).toBe(false);

@@ -133,7 +133,7 @@ describe('export files', () => {
 
   it('prints the review from the app’s own page', () => {
     expect(reviewPrintUrl(APP_INDEX_URL, '2025-06-30')).toBe(
-      'app://compass/index.html#/review?asOf=2025-06-30&print=1',
+      'app://compass/index.html#/review?asOf=2025-06-30',
     );
   });
 });

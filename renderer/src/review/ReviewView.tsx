@@ -21,6 +21,8 @@ export interface ReviewViewProps {
   api: CompassApi;
   snapshot: Snapshot;
   onOpenMilestone(id: string): void;
+  /** The as-of date to open with (a deep link); else the end of 2025. */
+  initialAsOf?: string;
 }
 
 /** The review's default date: the end of 2025, the year the Compass asks to take stock. */
@@ -56,10 +58,10 @@ export function downloadFile(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ReviewView({ api, snapshot, onOpenMilestone }: ReviewViewProps) {
+export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: ReviewViewProps) {
   const { t, i18n } = useTranslation('review');
   const language: Language = (i18n.resolvedLanguage ?? i18n.language ?? 'en').startsWith('nl') ? 'nl' : 'en';
-  const [asOf, setAsOf] = useState(DEFAULT_AS_OF);
+  const [asOf, setAsOf] = useState(initialAsOf ?? DEFAULT_AS_OF);
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
