@@ -37,7 +37,7 @@ import { guardedInvoke } from './ipc-guard';
 import { appMenuTemplate } from './menu-templates';
 import { createNotificationPresenter } from './notifier';
 import { APP_ORIGIN, devServerOrigin, type TrustedOrigin } from './security-policy';
-import { shellTranslator } from './shell-i18n';
+import { translator as shellTranslator } from '../node/i18n';
 import { createTray, type ShellTray } from './tray';
 import { createMainWindow, showWindow } from './window';
 

@@ -2,21 +2,8 @@
  * The store's messages to the user, in Dutch and English, from the `store` namespace of
  * electron/contract/locales (i18next, like every other user-visible string).
  */
-import { createInstance } from 'i18next';
 import type { Locale } from '../core/user-state';
-import en from '../contract/locales/en/store.json';
-import nl from '../contract/locales/nl/store.json';
-
-const i18n = createInstance();
-void i18n.init({
-  resources: { en: { store: en }, nl: { store: nl } },
-  lng: 'nl',
-  fallbackLng: 'en',
-  ns: ['store'],
-  defaultNS: 'store',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+import { translator } from './i18n';
 
 export type StoreProblem =
   { kind: 'json'; detail: string } | { kind: 'shape' } | { kind: 'schema'; detail: string };
@@ -31,7 +18,7 @@ export interface RecoveryFacts {
 
 /** "Your saved data could not be read (…). … the damaged file is kept at <backup> …" */
 export function storeText(locale: Locale, facts: RecoveryFacts): string {
-  const t = i18n.getFixedT(locale, 'store');
+  const t = translator(locale, 'store');
   const reason =
     facts.problem.kind === 'json'
       ? t('unreadable')

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../e2e/timeline-harness';
 
@@ -95,5 +96,38 @@ describe('the web host', () => {
       text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     expect(text).toContain('"status":"in-progress"');
+  });
+
+  it("shows a due reminder as a toast with the notification's Dutch words", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.origin}/api/events?token=${token}`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    // The reminder engine runs on the real clock: a milestone of one's own due today, reminded on the day at 00:00.
+    const today = format(new Date(), 'yyyy-MM-dd');
+    await invoke('updateSettings', { leadTimesDays: [0], timeOfDay: '00:00', shiftWeekends: false });
+    await invoke('saveOwnMilestone', {
+      id: 'own-toast-check',
+      own: true,
+      chapter: 'general',
+      section: 'Eigen',
+      title: { nl: 'Toastcontrole', en: 'Toast check' },
+      datePhrase: null,
+      kind: 'deadline',
+      start: null,
+      due: today,
+      window: null,
+      recurrence: null,
+      actor: 'EU',
+    });
+    let text = '';
+    while (!text.includes('event: toast')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const data = JSON.parse(/event: toast\ndata: (.*)\n/.exec(text)![1]!) as {
+      title: string;
+      body: string;
+      milestoneId: string;
+    };
+    expect(data).toMatchObject({ title: 'Toastcontrole', milestoneId: 'own-toast-check' });
+    expect(data.body).toMatch(/vandaag/);
   });
 });

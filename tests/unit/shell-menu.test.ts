@@ -11,7 +11,7 @@ import {
 } from '../../electron/main/file-formats';
 import { APP_INDEX_URL } from '../../electron/main/identity';
 import { appMenuTemplate, type AppMenuActions } from '../../electron/main/menu-templates';
-import { shellTranslator } from '../../electron/main/shell-i18n';
+import { translator as shellTranslator } from '../../electron/node/i18n';
 
 const calls: string[] = [];
 const actions = Object.fromEntries(

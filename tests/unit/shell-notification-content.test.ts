@@ -9,7 +9,7 @@ import {
 } from '../../electron/core/notification-content';
 import { planReminders } from '../../electron/core/reminders';
 import type { Locale } from '../../electron/core/user-state';
-import { shellTranslator } from '../../electron/main/shell-i18n';
+import { translator as shellTranslator } from '../../electron/node/i18n';
 import { notificationsOf } from '../../electron/node/scheduler';
 import { deadline, local, stateWith } from './reminders-fixtures';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { relativeDay } from '../../electron/core/notification-content';
 import { pauseUntil, trayModel } from '../../electron/core/tray-model';
-import { shellTranslator } from '../../electron/main/shell-i18n';
+import { translator as shellTranslator } from '../../electron/node/i18n';
 
 const wall = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;

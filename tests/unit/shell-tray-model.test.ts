@@ -13,7 +13,7 @@ import {
 } from '../../electron/core/tray-model';
 import { EMPTY_PROGRESS, type Progress, type UserState } from '../../electron/core/user-state';
 import { trayMenuTemplate } from '../../electron/main/menu-templates';
-import { shellTranslator } from '../../electron/main/shell-i18n';
+import { translator as shellTranslator } from '../../electron/node/i18n';
 import { loadMilestones } from '../../electron/node/milestones-source';
 
 const deadline = (id: string, due: IsoDate, title = `Deadline ${id}`): OwnMilestone => ({

@@ -9,7 +9,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isoDateSchema } from '../../core/milestone';
+import { notificationsFor } from '../../core/notification-content';
+import { resolveLocale } from '../../core/shell-locale';
 import { createAppService } from '../app-service';
+import { translator } from '../i18n';
 import { loadMilestones } from '../milestones-source';
 import { createReminderService, type Notifier } from '../scheduler';
 import { openStateStore } from '../store';
@@ -58,17 +61,29 @@ function main() {
   const store = openStateStore({ cwd: resolve(values['data-dir']) });
   const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
   const today = () => fixedToday ?? format(new Date(), 'yyyy-MM-dd');
+  // With --today, what the user records (e.g. "achieved" without a date) happens on that day too.
+  const now = () => (fixedToday ? new Date(`${fixedToday}T${format(new Date(), 'HH:mm:ss')}`) : new Date());
 
-  // Reminders in the browser: the engine decides, the page shows a toast.
+  const locale = () => resolveLocale(store.read().settings.locale, systemLocale);
+  // Reminders in the browser: the engine decides, the page shows them as toasts with the same
+  // words as the desktop notifications (no OS buttons: the toast has its own).
   const notifier: Notifier = {
-    show({ reminders, summary }) {
-      const first = reminders[0];
-      service.emit('toast', {
-        title: summary ? `${reminders.length} reminders` : (first?.title.en ?? 'Reminder'),
-        body: reminders.map((r) => `${r.title.nl} — ${r.due}`).join('\n'),
-        milestoneId: summary ? null : (first?.milestoneId ?? null),
-        reminderKey: summary ? null : (first?.key ?? null),
-      });
+    show(batch) {
+      // The engine runs on the real clock (even with --today), so "today" in its words is the real one.
+      const context = {
+        today: format(new Date(), 'yyyy-MM-dd'),
+        locale: locale(),
+        t: translator(locale()),
+        platform: 'web',
+      };
+      for (const content of notificationsFor(batch, context)) {
+        service.emit('toast', {
+          title: content.title,
+          body: content.body,
+          milestoneId: content.milestoneId,
+          reminderKey: content.reminderKey,
+        });
+      }
     },
   };
   const reminders = createReminderService({
@@ -76,7 +91,14 @@ function main() {
     milestones: () => [...dataset, ...store.read().ownMilestones],
     notifier,
   });
-  const service = createAppService({ store, dataset, today, systemLocale: () => systemLocale, reminders });
+  const service = createAppService({
+    store,
+    dataset,
+    today,
+    now,
+    systemLocale: () => systemLocale,
+    reminders,
+  });
 
   const token = randomBytes(24).toString('base64url');
   const server = createWebHostServer({ service, rendererDir, token });
