@@ -103,20 +103,31 @@ export function remindsAbout(state: Pick<UserState, 'progress'>, milestoneId: st
 export function remindersOf(milestone: AnyMilestone, occurrence: Occurrence, settings: Settings): Reminder[] {
   const byDay = new Map<IsoDate, Reminder>();
   for (const leadDays of leadTimes(settings)) {
-    const day = reminderDay(occurrence.date, leadDays, settings.shiftWeekends);
-    byDay.set(day, {
-      key: `${occurrence.key}#${leadDays}`,
-      milestoneId: milestone.id,
-      occurrenceKey: occurrence.key,
-      kind: occurrence.type,
-      title: milestone.title,
-      due: occurrence.date,
-      leadDays,
-      day,
-      at: atLocalTime(day, settings.timeOfDay),
-    });
+    const reminder = reminderAt(milestone, occurrence, leadDays, settings);
+    byDay.set(reminder.day, reminder);
   }
   return [...byDay.values()];
+}
+
+/** The reminder `leadDays` before an occurrence, at the set time of day (moved off a weekend if set). */
+function reminderAt(
+  milestone: AnyMilestone,
+  occurrence: Occurrence,
+  leadDays: number,
+  settings: Settings,
+): Reminder {
+  const day = reminderDay(occurrence.date, leadDays, settings.shiftWeekends);
+  return {
+    key: `${occurrence.key}#${leadDays}`,
+    milestoneId: milestone.id,
+    occurrenceKey: occurrence.key,
+    kind: occurrence.type,
+    title: milestone.title,
+    due: occurrence.date,
+    leadDays,
+    day,
+    at: atLocalTime(day, settings.timeOfDay),
+  };
 }
 
 const byTime = (a: Reminder, b: Reminder) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key);
@@ -163,19 +174,7 @@ export function reminderForKey(
     (o) => o.key === occurrenceKey,
   );
   if (!occurrence) return null;
-  const leadDays = Number(lead);
-  const day = reminderDay(occurrence.date, leadDays, settings.shiftWeekends);
-  return {
-    key,
-    milestoneId: milestone.id,
-    occurrenceKey: occurrence.key,
-    kind: occurrence.type,
-    title: milestone.title,
-    due: occurrence.date,
-    leadDays,
-    day,
-    at: atLocalTime(day, settings.timeOfDay),
-  };
+  return reminderAt(milestone, occurrence, Number(lead), settings);
 }
 
 export const isDigestKey = (key: string): boolean => /^digest@\d{4}-\d{2}-\d{2}$/.test(key);

@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../contract/api';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
-import { createBridge } from './bridge';
+import { createBridge } from '../contract/bridge';
 
 const api = createBridge({
   invoke: (method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<ApiResult<unknown>>,

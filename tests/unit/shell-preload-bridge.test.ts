@@ -18,7 +18,7 @@ import { APP_ORIGIN } from '../../electron/main/security-policy';
 import { createAppService, type AppService } from '../../electron/node/app-service';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
-import { createBridge } from '../../electron/preload/bridge';
+import { createBridge } from '../../electron/contract/bridge';
 
 const dataset = loadMilestones();
 let dir: string;

@@ -1,12 +1,5 @@
-import {
-  API_METHODS,
-  apiEvents,
-  unwrapResult,
-  type ApiEvent,
-  type ApiEventPayloads,
-  type ApiResult,
-  type CompassApi,
-} from '../../../electron/contract/api';
+import { apiEvents, type ApiEvent, type ApiResult, type CompassApi } from '../../../electron/contract/api';
+import { createBridge } from '../../../electron/contract/bridge';
 
 const TOKEN_KEY = 'compass-web-token';
 
@@ -21,44 +14,34 @@ export function webToken(location: Pick<Location, 'search'> = window.location): 
 }
 
 /**
- * The CompassApi over the web host's local HTTP bridge (browser tests and development):
- * POST /api/invoke/<method> with the token header; events arrive as server-sent events.
+ * The CompassApi over the web host's local HTTP bridge (browser tests and development): the same
+ * bridge as the preload's, with POST /api/invoke/<method> (token header) for calls and server-sent
+ * events for main's events.
  */
 export function createWebClient(token: string, base = ''): CompassApi {
-  const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
+  const listeners = new Set<(event: unknown, payload: unknown) => void>();
   let source: EventSource | null = null;
-
-  const connect = () => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    for (const event of Object.keys(apiEvents) as ApiEvent[]) {
-      source.addEventListener(event, (message) => {
-        const payload = JSON.parse((message as MessageEvent<string>).data) as never;
-        listeners.get(event)?.forEach((listener) => listener(payload));
+  return createBridge({
+    async invoke(method, input) {
+      const response = await fetch(`${base}/api/invoke/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-compass-token': token },
+        body: JSON.stringify(input ?? {}),
       });
-    }
-  };
-
-  const invoke = async (method: string, input: unknown) => {
-    const response = await fetch(`${base}/api/invoke/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-compass-token': token },
-      body: JSON.stringify(input ?? {}),
-    });
-    return unwrapResult((await response.json()) as ApiResult<unknown>);
-  };
-
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => [method, (input: unknown) => invoke(method, input)]),
-  );
-  return {
-    ...(api as Omit<CompassApi, 'on'>),
-    on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayloads[E]) => void) {
-      connect();
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
-      listeners.set(event, set);
-      return () => set.delete(listener as (payload: never) => void);
+      return (await response.json()) as ApiResult<unknown>;
     },
-  };
+    subscribe(listener) {
+      if (!source) {
+        source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+        for (const event of Object.keys(apiEvents) as ApiEvent[]) {
+          source.addEventListener(event, (message) => {
+            const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+            listeners.forEach((notify) => notify(event, payload));
+          });
+        }
+      }
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
 }

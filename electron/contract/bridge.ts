@@ -1,7 +1,8 @@
 /**
  * The renderer's typed API, built from the contract's method table over two functions: invoke
- * (one IPC channel, validated in main) and subscribe (main's events). Kept free of Electron so the
- * mapping can be tested; index.ts plugs in ipcRenderer and exposes the result via contextBridge.
+ * (validated on the other side) and subscribe (main's events). Free of Electron: the preload plugs
+ * in ipcRenderer and exposes the result via contextBridge; the web host's client plugs in HTTP and
+ * server-sent events.
  */
 import {
   API_METHODS,
@@ -11,7 +12,7 @@ import {
   type ApiEventPayloads,
   type ApiResult,
   type CompassApi,
-} from '../contract/api';
+} from './api';
 
 export interface BridgeTransport {
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
