@@ -18,6 +18,7 @@ import {
   type Ref,
 } from 'react';
 import type { TFunction } from 'i18next';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
@@ -305,7 +306,12 @@ export function Gantt(props: GanttProps) {
           className="gantt-scroll"
           data-testid="gantt-scroll"
           ref={scrollRef}
-          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+          onScroll={(e) => {
+            // Render the rows that came into view within the scroll event's own frame: React would
+            // otherwise treat scroll as continuous input and paint them one frame later (issue 8).
+            const top = e.currentTarget.scrollTop;
+            flushSync(() => setScrollTop(top));
+          }}
         >
           <div
             className="gantt-canvas"
