@@ -61,6 +61,8 @@ export interface LoadSample {
   scrollMs: number | null;
   /** The same, from setting scrollTop at a frame's start and closed by a double rAF. */
   scrollDoubleRafMs: number | null;
+  /** Median of the next STEADY_SCROLLS one-screen scrolls (code warmed up by the first). */
+  scrollSteadyMs: number | null;
   /** How many 'gantt-render-start' marks the page made (>1: the component rendered again). */
   renderMarks: number;
   /** Time from the mark our app sets itself at zoom (if any) to the painted frame. */
@@ -79,6 +81,8 @@ export interface PageSpec {
 }
 
 const QUIET_MS = 300;
+/** One-screen scrolls after the first, for the steady figure. */
+const STEADY_SCROLLS = 5;
 
 async function waitPainted(page: Page, opts: Record<string, unknown>): Promise<PaintedFrame> {
   return page.evaluate((o) => {
@@ -189,26 +193,37 @@ export async function measureLoad(browser: Browser, spec: PageSpec): Promise<Loa
 
     let scrollMs: number | null = null;
     let scrollDoubleRafMs: number | null = null;
+    let scrollSteadyMs: number | null = null;
     if (spec.scroll) {
       const scroller = await page.$(spec.scroll);
       if (scroller) {
-        const result = await scroller.evaluate(
-          async (el, { quietMs }) => {
+        const scrolls = await scroller.evaluate(
+          async (el, { quietMs, count }) => {
             const w = window as unknown as { __bench: Bench & { state: { scrollAt: number } } };
-            const start = await w.__bench.atFrameStart(() => {
-              el.scrollTop += el.clientHeight;
-            });
-            const painted = await w.__bench.waitPainted({ quietMs, timeoutMs: 30_000 });
-            const scrollAt = w.__bench.state.scrollAt;
-            return {
-              ms: scrollAt ? painted.frameDoneAt - scrollAt : null,
-              doubleRafMs: painted.paintedAt - start,
-            };
+            const out: { ms: number | null; doubleRafMs: number }[] = [];
+            for (let i = 0; i < count; i += 1) {
+              const start = await w.__bench.atFrameStart(() => {
+                el.scrollTop += el.clientHeight;
+              });
+              const painted = await w.__bench.waitPainted({ quietMs, timeoutMs: 30_000 });
+              const scrollAt = w.__bench.state.scrollAt;
+              out.push({
+                ms: scrollAt ? painted.frameDoneAt - scrollAt : null,
+                doubleRafMs: painted.paintedAt - start,
+              });
+            }
+            return out;
           },
-          { quietMs: QUIET_MS },
+          { quietMs: QUIET_MS, count: 1 + STEADY_SCROLLS },
         );
-        scrollMs = result.ms;
-        scrollDoubleRafMs = result.doubleRafMs;
+        scrollMs = scrolls[0]?.ms ?? null;
+        scrollDoubleRafMs = scrolls[0]?.doubleRafMs ?? null;
+        const later = scrolls
+          .slice(1)
+          .map((x) => x.ms)
+          .filter((x): x is number => x !== null)
+          .sort((a, b) => a - b);
+        scrollSteadyMs = later.length ? (later[Math.floor(later.length / 2)] as number) : null;
       }
     }
     if (errors.length) console.error(`  page errors on ${spec.url}: ${errors.join(' | ')}`);
@@ -222,6 +237,7 @@ export async function measureLoad(browser: Browser, spec: PageSpec): Promise<Loa
       zoomDoubleRafMs,
       scrollMs,
       scrollDoubleRafMs,
+      scrollSteadyMs,
       renderMarks,
       appZoomMarkMs,
     };
