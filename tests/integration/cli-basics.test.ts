@@ -78,7 +78,7 @@ describe('cli upcoming', () => {
 
   it.each([
     [['upcoming', '--bogus'], /Unknown option '--bogus'/],
-    [['upcoming', '--today', '2025-02-30'], /--today expects a date as YYYY-MM-DD/],
+    [['upcoming', '--today', '2025-02-30'], /--today 2025-02-30 is not a day of the calendar/],
     [['upcoming', '--days', 'many'], /--days expects a whole number/],
     [['frobnicate'], /Unknown command "frobnicate"/],
     [['list', '--milestones', '/nonexistent/file.json'], /Milestones file not found/],

@@ -78,7 +78,7 @@ describe('cli status', { timeout: 90_000 }, () => {
     );
     const badDate = cli(['status', ID, 'achieved', '--on', '2025-02-30', '--data-dir', dataDir]);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/--on expects a date as YYYY-MM-DD/);
+    expect(badDate.stderr).toMatch(/--on 2025-02-30 is not a day of the calendar/);
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(before);
   });
 });

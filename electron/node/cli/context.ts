@@ -41,8 +41,11 @@ export interface Command {
 }
 
 export function requireDate(value: unknown, flag: string): IsoDate {
-  if (!isoDateSchema.safeParse(value).success) {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     throw new CliError(`${flag} expects a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, 2);
+  }
+  if (!isoDateSchema.safeParse(value).success) {
+    throw new CliError(`${flag} ${value} is not a day of the calendar; give a real date as YYYY-MM-DD.`, 2);
   }
   return value as IsoDate;
 }
