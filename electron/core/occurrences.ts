@@ -15,6 +15,9 @@ export interface DateRange {
   to: IsoDate;
 }
 
+/** The same order as `localeCompare`, without looking up a collator on every call (ties are common). */
+const keyOrder = new Intl.Collator();
+
 const inRange = (date: IsoDate, range: DateRange) => date >= range.from && date <= range.to;
 
 function addYears(date: IsoDate, years: number): IsoDate {
@@ -64,5 +67,5 @@ export function occurrencesOf(milestone: Timed, range: DateRange): Occurrence[] 
 export function occurrencesBetween(milestones: readonly Timed[], range: DateRange): Occurrence[] {
   return milestones
     .flatMap((m) => occurrencesOf(m, range))
-    .sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? -1 : 1));
+    .sort((a, b) => (a.date === b.date ? keyOrder.compare(a.key, b.key) : a.date < b.date ? -1 : 1));
 }
