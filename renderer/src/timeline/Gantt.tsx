@@ -389,6 +389,7 @@ export function Gantt(props: GanttProps) {
                       today={today}
                       scale={scale}
                       language={language}
+                      t={t}
                       onClick={onRowClick}
                     />
                   );
@@ -411,12 +412,13 @@ interface GanttRowProps {
   today: IsoDate;
   scale: Scale;
   language: string;
+  /** The parent's `t`: one i18next subscription for the Gantt instead of one per row. */
+  t: TFunction<'ui'>;
   onClick(row: Row): void;
 }
 
 const GanttRow = memo(function GanttRow(props: GanttRowProps) {
-  const { row, index, status, active, selected, today, scale, language } = props;
-  const { t } = useTranslation('ui');
+  const { row, index, status, active, selected, today, scale, language, t } = props;
   const common = {
     role: 'row',
     'aria-rowindex': index + 2,
