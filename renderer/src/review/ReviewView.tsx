@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { isoDateSchema } from '../../../electron/core/milestone';
 import { formatShare, type Review, type ReviewItem } from '../../../electron/core/review';
 import type { ReviewFormat } from '../../../electron/core/review-export';
@@ -16,6 +16,7 @@ import { heldOf, VERDICT_ICON } from './look';
 import { ReviewTable } from './ReviewTable';
 import { StackedBars, VerdictLegend } from './StackedBars';
 import './review.css';
+import { downloadFile } from '../app/download';
 
 export interface ReviewViewProps {
   api: CompassApi;
@@ -43,19 +44,6 @@ interface Loaded {
   attempt: number;
   review: Review | null;
   error: string | null;
-}
-
-/** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
-export function downloadFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: ReviewViewProps) {

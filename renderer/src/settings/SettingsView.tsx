@@ -4,11 +4,12 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
+import { downloadFile } from '../app/download';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -28,19 +29,32 @@ export function parseLeadTimes(text: string): number[] | null {
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
-/** Offers a file to the user as a download. */
-export function downloadFile(file: ExportedFile) {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** A numeric text field saved when it loses focus or on Enter (so half-typed values are not saved). */
+function NumbersField(props: {
+  label: string;
+  hint?: string;
+  error: string | null;
+  value: string;
+  onChange(value: string): void;
+  onCommit(): void;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          value={props.value}
+          inputMode="numeric"
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onCommit}
+          onKeyDown={(e) => e.key === 'Enter' && props.onCommit()}
+        />
+      )}
+    </Field>
+  );
+}
 
 export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
   const { t } = useTranslation('ui');
@@ -123,18 +137,14 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
       <form className="settings-form" onSubmit={(e) => e.preventDefault()} aria-label={t('settings.heading')}>
         <fieldset>
           <legend>{t('settings.reminders')}</legend>
-          <Field label={t('settings.leadTimes')} hint={t('settings.leadTimesHint')} error={leadError}>
-            {(control) => (
-              <input
-                {...control}
-                value={leadText}
-                inputMode="numeric"
-                onChange={(e) => setLeadText(e.target.value)}
-                onBlur={saveLeadTimes}
-                onKeyDown={(e) => e.key === 'Enter' && saveLeadTimes()}
-              />
-            )}
-          </Field>
+          <NumbersField
+            label={t('settings.leadTimes')}
+            hint={t('settings.leadTimesHint')}
+            error={leadError}
+            value={leadText}
+            onChange={setLeadText}
+            onCommit={saveLeadTimes}
+          />
           <Field label={t('settings.timeOfDay')}>
             {(control) => (
               <input
@@ -239,18 +249,13 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.feed.enabled,
             (on) => void save({ feed: { ...s.feed, enabled: on } }),
           )}
-          <Field label={t('settings.feedPort')} error={portError}>
-            {(control) => (
-              <input
-                {...control}
-                value={portText}
-                inputMode="numeric"
-                onChange={(e) => setPortText(e.target.value)}
-                onBlur={savePort}
-                onKeyDown={(e) => e.key === 'Enter' && savePort()}
-              />
-            )}
-          </Field>
+          <NumbersField
+            label={t('settings.feedPort')}
+            error={portError}
+            value={portText}
+            onChange={setPortText}
+            onCommit={savePort}
+          />
           <fieldset className="inner">
             <legend>{t('settings.feedChapters')}</legend>
             {CHAPTERS.map((chapter) => (

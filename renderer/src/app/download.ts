@@ -1,0 +1,14 @@
+import type { ExportedFile } from '../../../electron/contract/api';
+
+/** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
+export function downloadFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
