@@ -777,7 +777,7 @@ function renderResults(r: Results): string {
       'outside hosts resolve to nothing, so no page waits on the network. A script injected before any page script watches the DOM ' +
       'with a MutationObserver; a figure closes on the last DOM change once the DOM has been quiet for 300 ms.',
     '- Render and navigation end at the double `requestAnimationFrame` after the last change (the first painted frame). Headless ' +
-      `Chromium draws at 60 Hz whatever the flags, so this includes waiting for the frame clock (up to 16.7 ms; a no-op started at a frame\'s start and closed this way: ${fmt(r.idleFrames?.doubleRafMs)} ms).`,
+      `Chromium draws at 60 Hz whatever the flags, so this includes waiting for the frame clock (up to 16.7 ms; a no-op started at a frame's start and closed this way: ${fmt(r.idleFrames?.doubleRafMs)} ms).`,
     '- Zoom and scroll are "time to the next painted frame": the action starts at the beginning of a frame (in a rAF callback) and ends ' +
       "when the frame holding the last DOM change has been styled, laid out and painted (a message posted from that frame's rAF), " +
       `without the wait for the next vsync (a no-op: ${fmt(r.idleFrames?.frameDoneMs)} ms). Scroll is timed from the scroll event ` +
