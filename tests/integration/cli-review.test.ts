@@ -2,28 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDatePhrase } from '../../electron/core/date-phrase';
 import type { Milestone } from '../../electron/core/milestone';
 import { buildReview, type Review } from '../../electron/core/review';
 import { exportReview, REVIEW_CSV_COLUMNS } from '../../electron/core/review-export';
 import { EMPTY_STATE } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
+import { milestone as testMilestone } from '../support/milestones';
+
+const milestone = (id: string, phrase: string): Milestone =>
+  testMilestone(id, phrase, { chapter: 'secure', section: 'Strategische domeinen' });
 import { cli } from '../support/cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'compass-cli-review-'));
 const dataDir = join(tmp, 'data');
-
-const milestone = (id: string, phrase: string, year?: number): Milestone => ({
-  id,
-  chapter: 'secure',
-  section: 'Strategische domeinen',
-  title: { nl: `${id} nl`, en: `${id} en` },
-  quote: 'q',
-  line: 1,
-  datePhrase: phrase,
-  ...resolveDatePhrase(phrase, year ? { year } : {}),
-  actor: 'EU',
-});
 
 describe('cli review', () => {
   it('defaults to a Markdown review as of 31 December 2025', () => {

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDatePhrase } from '../../electron/core/date-phrase';
-import type { Milestone } from '../../electron/core/milestone';
+
 import { cycleDates, occurrencesBetween, occurrencesOf } from '../../electron/core/occurrences';
 import { groupByChapterSection, overdue, upcoming } from '../../electron/core/queries';
 import { EMPTY_STATE, EMPTY_PROGRESS } from '../../electron/core/user-state';
-
-const milestone = (
-  id: string,
-  phrase: string | null,
-  extra: Partial<Milestone> = {},
-  year?: number,
-): Milestone => ({
-  id,
-  chapter: 'act',
-  section: 'Handelen',
-  title: { nl: id, en: id },
-  quote: 'q',
-  line: 1,
-  datePhrase: phrase,
-  ...resolveDatePhrase(phrase, year ? { year } : {}),
-  actor: 'EU',
-  ...extra,
-});
+import { milestone } from '../support/milestones';
 
 const forum = milestone('forum', 'tweejaarlijkse', {}, 2022);
 const report = milestone('report', 'jaarlijks', {}, 2023);

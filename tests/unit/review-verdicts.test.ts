@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDatePhrase } from '../../electron/core/date-phrase';
-import type { AnyMilestone, Milestone, OwnMilestone } from '../../electron/core/milestone';
+import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
 import { applyProgressPatch } from '../../electron/core/progress';
 import { buildReview, formatShare, VERDICTS, type ReviewItem } from '../../electron/core/review';
 import { EMPTY_PROGRESS, EMPTY_STATE, type Progress, type UserState } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
-
-const milestone = (
-  id: string,
-  phrase: string | null,
-  extra: Partial<Milestone> = {},
-  year?: number,
-): Milestone => ({
-  id,
-  chapter: 'act',
-  section: 'Handelen',
-  title: { nl: `${id} nl`, en: `${id} en` },
-  quote: 'q',
-  line: 1,
-  datePhrase: phrase,
-  ...resolveDatePhrase(phrase, year ? { year } : {}),
-  actor: 'EU',
-  ...extra,
-});
+import { milestone } from '../support/milestones';
 
 const rec = (status: Progress['status'], achievedOn: string | null = null): Progress => ({
   ...EMPTY_PROGRESS,
