@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-
 import { cycleDates, occurrencesBetween, occurrencesOf } from '../../electron/core/occurrences';
 import { groupByChapterSection, overdue, upcoming } from '../../electron/core/queries';
 import { EMPTY_STATE, EMPTY_PROGRESS } from '../../electron/core/user-state';
