@@ -3,19 +3,12 @@
  * the timeline's detail panel show up in the review, with the same numbers in its exports.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Review } from '../../electron/core/review';
 import { REVIEW_CSV_COLUMNS } from '../../electron/core/review-export';
 import { reviewPrintUrl, reviewReadyScript } from '../../electron/main/file-formats';
-import {
-  chromiumAvailable,
-  launchChromium,
-  openApp,
-  row,
-  startWebHost,
-  type WebHost,
-} from './timeline-harness';
+import { chromiumAvailable, openApp, row, useBrowserAndHost } from './timeline-harness';
 
 /** The three commitments the reviewer records, by id: their Dutch title and what to record. */
 const RECORDS = [
@@ -68,19 +61,10 @@ async function download(page: Page, label: string): Promise<{ name: string; text
 }
 
 describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [host, browser] = await Promise.all([startWebHost({ today: '2026-02-10' }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost({ today: '2026-02-10' });
 
   it('shows three statuses set in the timeline with their verdicts, and exports the same numbers', async () => {
-    const { page, context, errors } = await openApp(browser, host);
+    const { page, context, errors } = await openApp(env.browser, env.host);
     for (const entry of RECORDS) await record(page, entry);
 
     await page.getByRole('tab', { name: 'Review 2025' }).click();
@@ -132,10 +116,10 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
   });
 
   it('prints the review as a PDF without its controls, from the deep link the desktop app prints', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     // The desktop app loads this URL in a hidden window and waits with the same script before printToPDF.
-    await page.goto(reviewPrintUrl(host.url, '2024-03-18'));
+    await page.goto(reviewPrintUrl(env.host.url, '2024-03-18'));
     await page.evaluate(reviewReadyScript());
     expect(await page.getByRole('tab', { name: 'Review 2025' }).getAttribute('aria-selected')).toBe('true');
     await page.getByText('Stand per 18 maart 2024').waitFor();

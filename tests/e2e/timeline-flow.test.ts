@@ -2,31 +2,14 @@
  * The timeline in headless Chromium against the real web host: search, open, record progress,
  * reload; filter by chapter; own milestones; switching the language.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  launchChromium,
-  openApp,
-  row,
-  startWebHost,
-  type WebHost,
-} from './timeline-harness';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, openApp, row, useBrowserAndHost } from './timeline-harness';
 
 describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost();
 
   it('finds a commitment by search, sets it to achieved, and still shows it achieved after a reload', async () => {
-    const { page, context, errors } = await openApp(browser, host);
+    const { page, context, errors } = await openApp(env.browser, env.host);
     // The system language of the host is Dutch, so the app starts in Dutch.
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill('snel inzetbare EU-capaciteit volledig');
@@ -66,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
   });
 
   it('filters by chapter, and keeps the filter after a reload', async () => {
-    const { page, context } = await openApp(browser, host);
+    const { page, context } = await openApp(env.browser, env.host);
     await page.getByRole('combobox', { name: 'Hoofdstuk' }).selectOption('invest');
     const chapterRows = page.locator('[role="row"][aria-level="1"]');
     await expect
@@ -89,7 +72,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
   });
 
   it('adds an own milestone, shows it marked as the user’s own, edits it and deletes it after confirmation', async () => {
-    const { page, context } = await openApp(browser, host);
+    const { page, context } = await openApp(env.browser, env.host);
     await page.getByRole('button', { name: 'Eigen mijlpaal' }).click();
     const dialog = page.getByRole('dialog', { name: 'Eigen mijlpaal toevoegen' });
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -127,7 +110,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
   });
 
   it('switches to English, and stays in English after a reload', async () => {
-    const { page, context } = await openApp(browser, host);
+    const { page, context } = await openApp(env.browser, env.host);
     expect(await page.getByRole('tab').allTextContents()).toEqual([
       'Tijdlijn',
       'Review 2025',

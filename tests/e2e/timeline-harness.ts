@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -132,4 +133,20 @@ export async function invoke<T = unknown>(host: WebHost, method: string, input: 
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value as T;
+}
+
+/**
+ * For a describe block: starts the web host and Chromium before its tests and stops both after.
+ * The returned object's `host` and `browser` are set once the block's tests run.
+ */
+export function useBrowserAndHost(options: Parameters<typeof startWebHost>[0] = {}) {
+  const env = {} as { host: WebHost; browser: Browser };
+  beforeAll(async () => {
+    [env.host, env.browser] = await Promise.all([startWebHost(options), launchChromium()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.host?.stop();
+  });
+  return env;
 }

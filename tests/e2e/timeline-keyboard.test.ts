@@ -3,16 +3,9 @@
  * timeline, arrows between rows, Enter opens, change the status, Esc closes, + / - zoom, t for
  * today, arrows between the tabs. Every stop on the way shows a visible focus indicator.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  launchChromium,
-  openApp,
-  row,
-  startWebHost,
-  type WebHost,
-} from './timeline-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, openApp, row, useBrowserAndHost } from './timeline-harness';
 
 /** What has focus: its role/tag, name and whether it shows a focus ring (outline or box shadow). */
 const focused = (page: Page) =>
@@ -49,19 +42,10 @@ async function pressUntil(
 }
 
 describe.skipIf(!chromiumAvailable())('keyboard only', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost();
 
   it('walks through the main flow without a mouse, with visible focus at every stop', async () => {
-    const { page, context, errors } = await openApp(browser, host);
+    const { page, context, errors } = await openApp(env.browser, env.host);
     const unseen: string[] = [];
 
     // The skip link comes first and jumps to the content; the search field is next.
