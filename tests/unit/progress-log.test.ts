@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentEntry,
+  logEntrySchema,
+  logKey,
+  parseLogKey,
+  type LogEntry,
+} from '../../electron/core/progress-log';
+
+const record = (
+  id: string,
+  recordedAt: string,
+  status: 'achieved' | 'planned',
+  on = '2024-05-14',
+): LogEntry => ({
+  type: 'record',
+  id,
+  key: 'act-ministers-meeting@2024-12-31',
+  recordedAt,
+  author: 'A. Colleague',
+  note: '',
+  status,
+  on,
+  evidence: [],
+});
+
+describe('progress log entries', () => {
+  it('round-trips a cycle key', () => {
+    expect(logKey('general-progress-report', '2023-12-31')).toBe('general-progress-report@2023-12-31');
+    expect(parseLogKey('general-progress-report@2023-12-31')).toEqual({
+      milestoneId: 'general-progress-report',
+      cycle: '2023-12-31',
+    });
+    expect(parseLogKey('act-rapid-deployment')).toEqual({ milestoneId: 'act-rapid-deployment', cycle: null });
+  });
+
+  it('refuses a malformed key and a non-http evidence link', () => {
+    expect(
+      logEntrySchema.safeParse({
+        ...record('aaaaaaaa-1', '2024-05-15T08:00:00.000Z', 'planned'),
+        key: '../x',
+      }).success,
+    ).toBe(false);
+    const bad = {
+      ...record('aaaaaaaa-1', '2024-05-15T08:00:00.000Z', 'planned'),
+      evidence: [{ title: 't', url: 'javascript:alert(1)', date: null, publisher: null }],
+    };
+    expect(logEntrySchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('derives the current state from the latest entry that is not retracted', () => {
+    const a = record('aaaaaaaa-1', '2024-05-15T08:00:00.000Z', 'planned');
+    const b = record('bbbbbbbb-2', '2024-05-16T08:00:00.000Z', 'achieved');
+    expect(currentEntry([b, a])?.id).toBe('bbbbbbbb-2');
+    const retract: LogEntry = {
+      type: 'retraction',
+      id: 'cccccccc-3',
+      key: b.key,
+      recordedAt: '2024-05-17T08:00:00.000Z',
+      author: 'B. Colleague',
+      note: 'wrong milestone',
+      retracts: b.id,
+    };
+    expect(currentEntry([a, b, retract])?.id).toBe('aaaaaaaa-1');
+    expect(currentEntry([retract])).toBeNull();
+  });
+
+  it('orders entries recorded at the same instant by id, the same on every machine', () => {
+    const x = record('aaaaaaaa-1', '2024-05-15T08:00:00.000Z', 'planned');
+    const y = record('bbbbbbbb-2', '2024-05-15T08:00:00.000Z', 'achieved');
+    expect(currentEntry([x, y])?.id).toBe(currentEntry([y, x])?.id);
+  });
+});
