@@ -5,7 +5,7 @@
  * 2. Core in Node, one process per figure: dataset load + validation, reminder planning and the
  *    iCal feed for 10,000 (tests/bench/core.ts).
  * 3. `npm run build`; the renderer's JavaScript raw and gzipped (out/renderer).
- * 4. Builds the frappe-gantt and SVAR React Gantt pages with vite into tests/bench/.work/pages.
+ * 4. Builds the frappe-gantt, SVAR React Gantt and DHTMLX Gantt pages with vite into tests/bench/.work/pages.
  * 5. Headless Chromium: our timeline through the web host (`npm run web -- --milestones FILE`),
  *    and both libraries on the same datasets, measured the same way (tests/bench/browser.ts).
  * 6. Writes tests/bench/RESULTS.md and prints one JSON line with every figure, last.
@@ -251,7 +251,13 @@ async function buildPages(): Promise<void> {
       outDir: PAGES_OUT,
       emptyOutDir: true,
       reportCompressedSize: false,
-      rollupOptions: { input: { frappe: join(pages, 'frappe.html'), svar: join(pages, 'svar.html') } },
+      rollupOptions: {
+        input: {
+          frappe: join(pages, 'frappe.html'),
+          svar: join(pages, 'svar.html'),
+          dhtmlx: join(pages, 'dhtmlx.html'),
+        },
+      },
     },
   });
   log(`library pages built into ${relative(ROOT, PAGES_OUT)}`);
@@ -456,16 +462,20 @@ async function measureOurs(browser: Browser): Promise<Record<string, Summary>> {
   return out;
 }
 
+/** The element each library draws last: its appearance marks the first painted bars. */
+const LIB_NAMES = { frappe: 'frappe', svar: 'SVAR', dhtmlx: 'DHTMLX' } as const;
+const READY = { frappe: '.bar-wrapper', svar: '.wx-bar', dhtmlx: '.gantt_task_line' } as const;
+
 async function measureLibraries(
   browser: Browser,
   origin: string,
 ): Promise<Record<string, Record<string, Summary>>> {
-  const out: Record<string, Record<string, Summary>> = { frappe: {}, svar: {} };
+  const out: Record<string, Record<string, Summary>> = { frappe: {}, svar: {}, dhtmlx: {} };
   for (const size of SIZES) {
-    for (const lib of ['svar', 'frappe'] as const) {
+    for (const lib of ['svar', 'dhtmlx', 'frappe'] as const) {
       const spec: PageSpec = {
         url: `${origin}/${lib}.html?data=/data/${size}.json`,
-        ready: lib === 'frappe' ? '.bar-wrapper' : '.wx-bar',
+        ready: READY[lib],
         zoom: 'page-function',
         timeoutMs: 240_000,
       };
@@ -585,7 +595,7 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const mine = ours[String(n)]?.[`${metric}Ms`] ?? null;
       const row: Record<string, number | null> = {};
-      for (const lib of ['frappe', 'svar']) {
+      for (const lib of ['frappe', 'svar', 'dhtmlx']) {
         const theirs = libs[lib]?.[String(n)]?.[`${metric}Ms`] ?? null;
         row[lib] = mine !== null && theirs ? round(mine / theirs, 3) : null;
       }
@@ -610,10 +620,10 @@ async function main(): Promise<void> {
   ];
   for (const n of SIZES.filter((x) => x >= 1000)) {
     for (const metric of ['render', 'zoom'] as const) {
-      for (const lib of ['frappe', 'svar']) {
+      for (const lib of ['frappe', 'svar', 'dhtmlx']) {
         const ratio = ratios[metric]?.[String(n)]?.[lib] ?? null;
         targets.push(
-          target(`${metric} ours/${lib === 'svar' ? 'SVAR' : 'frappe'}, ${n}`, ratio, 1, '×', true),
+          target(`${metric} ours/${LIB_NAMES[lib as keyof typeof LIB_NAMES]}, ${n}`, ratio, 1, '×', true),
         );
       }
     }
@@ -635,6 +645,7 @@ async function main(): Promise<void> {
       react: versionOf('react'),
       'frappe-gantt': versionOf('frappe-gantt'),
       '@svar-ui/react-gantt': versionOf('@svar-ui/react-gantt'),
+      'dhtmlx-gantt': versionOf('dhtmlx-gantt'),
       zod: versionOf('zod'),
       'ical-generator': versionOf('ical-generator'),
       vite: versionOf('vite'),
@@ -738,6 +749,7 @@ function renderResults(r: Results): string {
   for (const n of SIZES) {
     row('Compass Timeline', n.toLocaleString('en'), r.timeline[String(n)]);
     row('SVAR React Gantt', n.toLocaleString('en'), r.libraries.svar?.[String(n)]);
+    row('DHTMLX Gantt', n.toLocaleString('en'), r.libraries.dhtmlx?.[String(n)]);
     row('frappe-gantt', n.toLocaleString('en'), r.libraries.frappe?.[String(n)]);
   }
   lines.push('');
@@ -787,9 +799,10 @@ function renderResults(r: Results): string {
     "- Our timeline is served by the web host (`npm run web`'s entry, `electron/node/web-host/main.ts --milestones FILE --today 2025-06-02`, " +
       'run from a copy of out/renderer taken right after the build, so that another build in the work tree cannot swap files mid-run); one unmeasured load per host ' +
       'comes first. Zoom is the "zoom in" button (year → quarter, clicked); the libraries zoom from years to months (frappe ' +
-      '`change_view_mode`) or to quarters (SVAR scales, in `flushSync`), called in the page.',
+      '`change_view_mode`) or to quarters (SVAR scales, in `flushSync`; DHTMLX scales and `gantt.render()`), called in the page.',
     '- The libraries get the same datasets, one task row per milestone (deadline: start → due; start: start → 2030; recurring and ' +
-      'undated: a one-day task), converted before the render mark; their rows are not grouped.',
+      'undated: a one-day task), converted before the render mark; frappe and SVAR rows are not grouped, DHTMLX rows are grouped under ' +
+      'chapter and section summary rows (projects, open) with recurring and undated ones as milestones, as in our timeline, smart rendering on.',
     '- Core figures are first calls in a fresh Node process (what the app pays at start), one process per run; "warm" is the median ' +
       'of up to five repeats in the same process.',
     '',

@@ -12,6 +12,8 @@ const ADOPTION = '2022-03-21';
 export interface Row {
   id: string;
   name: string;
+  chapter: string;
+  section: string;
   start: string;
   end: string;
   milestone: boolean;
@@ -22,17 +24,25 @@ export interface Row {
 export function toRows(milestones: readonly Milestone[]): Row[] {
   return milestones.map((m) => {
     const name = m.title.en;
+    const group = { chapter: m.chapter, section: m.section };
     switch (m.kind) {
       case 'deadline':
-        return { id: m.id, name, start: m.start ?? ADOPTION, end: m.due ?? RANGE_END, milestone: false };
+        return {
+          id: m.id,
+          name,
+          ...group,
+          start: m.start ?? ADOPTION,
+          end: m.due ?? RANGE_END,
+          milestone: false,
+        };
       case 'start':
-        return { id: m.id, name, start: m.start ?? ADOPTION, end: RANGE_END, milestone: false };
+        return { id: m.id, name, ...group, start: m.start ?? ADOPTION, end: RANGE_END, milestone: false };
       case 'recurring': {
         const first = m.recurrence?.first ?? ADOPTION;
-        return { id: m.id, name, start: first, end: first, milestone: true };
+        return { id: m.id, name, ...group, start: first, end: first, milestone: true };
       }
       case 'undated':
-        return { id: m.id, name, start: ADOPTION, end: ADOPTION, milestone: true };
+        return { id: m.id, name, ...group, start: ADOPTION, end: ADOPTION, milestone: true };
     }
   });
 }
