@@ -192,6 +192,34 @@ export function reminderForKey(
 
 export const isDigestKey = (key: string): boolean => /^digest@\d{4}-\d{2}-\d{2}$/.test(key);
 
+/**
+ * Recorded reminders (`state.fired`) that can no longer fire: a reminder comes on or before its
+ * occurrence's day, so once that day lies more than two days behind `today` (and the run that
+ * records this has moved `lastRunAt` to now) its record only takes room. Also the records of
+ * milestones that are gone and of digests older than two weeks. Snoozed keys are kept.
+ */
+export function staleFiredKeys(
+  milestones: readonly AnyMilestone[],
+  state: Pick<UserState, 'fired' | 'snoozed'>,
+  today: IsoDate,
+): string[] {
+  const byId = new Map(milestones.map((m) => [m.id, m]));
+  const reminderCutoff = toIso(subDays(parseISO(today), 2));
+  const digestCutoff = toIso(subDays(parseISO(today), 14));
+  return Object.keys(state.fired).filter((key) => {
+    if (Object.hasOwn(state.snoozed, key)) return false;
+    if (isDigestKey(key)) return key.slice(DIGEST_PREFIX.length) < digestCutoff;
+    const match = /^([a-z0-9-]+)(?:@(\d{4}-\d{2}-\d{2}))?#\d+$/.exec(key);
+    if (!match) return false;
+    const milestone = byId.get(match[1] as string);
+    if (!milestone) return true;
+    const date =
+      match[2] ??
+      (milestone.kind === 'deadline' ? milestone.due : milestone.kind === 'start' ? milestone.start : null);
+    return date !== null && date < reminderCutoff;
+  });
+}
+
 /** The digest's instant in the week of `now` (on the settings' weekday and time), local time. */
 function digestInstantOfWeek(now: Date, settings: Settings): Date {
   const shift = settings.digest.weekday - getISODay(now);

@@ -22,6 +22,7 @@ import {
   planReminders,
   reminderForKey,
   snoozeUntil,
+  staleFiredKeys,
   type Digest,
   type Reminder,
   type ReminderPlan,
@@ -173,10 +174,18 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         const shown = [...plan.due.map((r) => r.key), ...(plan.digest ? [plan.digest.key] : [])];
         const record = Object.fromEntries([...shown, ...plan.skipped].map((key) => [key, at]));
         // Recorded before anything is shown: a crash now loses a reminder rather than repeating it.
+        // Records that can no longer fire are dropped in the same write, so the record stays bounded.
         store.update((state) => {
           const snoozed = { ...state.snoozed };
           for (const key of plan.unsnooze) delete snoozed[key];
-          return { ...state, fired: { ...state.fired, ...record }, snoozed, lastRunAt: at };
+          const fired = { ...state.fired, ...record };
+          for (const key of staleFiredKeys(
+            options.milestones(),
+            { fired, snoozed },
+            format(now, 'yyyy-MM-dd'),
+          ))
+            delete fired[key];
+          return { ...state, fired, snoozed, lastRunAt: at };
         });
       }
       failed = false;
