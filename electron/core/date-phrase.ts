@@ -31,6 +31,11 @@ export interface DateContext {
   year?: number;
   /** A deadline's start when the text gives one other than the adoption date. */
   start?: IsoDate;
+  /**
+   * The text says the work begins in the period the phrase names ("eind 2022 … beginnen"):
+   * a start commitment on the period's first day, not a deadline.
+   */
+  begins?: true;
 }
 
 /** The Council adopted the Strategic Compass on 21 March 2022. */
@@ -74,12 +79,25 @@ function deadline(year: number, part: keyof typeof PARTS, context: DateContext):
   };
 }
 
+/** A start commitment; nothing starts before the Compass existed, so never before its adoption. */
 function startOn(date: IsoDate): ResolvedDate {
-  return { kind: 'start', start: date, due: null, window: null, recurrence: null };
+  const start = date < ADOPTION_DATE ? ADOPTION_DATE : date;
+  return { kind: 'start', start, due: null, window: null, recurrence: null };
+}
+
+/** "… beginnen" with a deadline phrase: the start of that deadline's window. */
+function beginning(resolved: ResolvedDate, context: DateContext): ResolvedDate {
+  return context.begins && resolved.kind === 'deadline' && resolved.window
+    ? startOn(resolved.window.from)
+    : resolved;
 }
 
 /** A Dutch time phrase (or null for a commitment without one) to its kind and dates. */
 export function resolveDatePhrase(phrase: string | null, context: DateContext = {}): ResolvedDate {
+  return beginning(resolvePhrase(phrase, context), context);
+}
+
+function resolvePhrase(phrase: string | null, context: DateContext): ResolvedDate {
   if (phrase === null) {
     return { kind: 'undated', start: null, due: null, window: null, recurrence: null };
   }

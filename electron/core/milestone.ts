@@ -49,7 +49,12 @@ export const milestoneSchema = z.strictObject({
   line: z.int().positive(),
   datePhrase: z.string().min(1).nullable(),
   dateContext: z
-    .strictObject({ year: z.int().min(2000).max(2100).optional(), start: isoDate.optional() })
+    .strictObject({
+      year: z.int().min(2000).max(2100).optional(),
+      start: isoDate.optional(),
+      /** The text says the work begins in the named period ("eind 2022 … beginnen"): a start. */
+      begins: z.literal(true).optional(),
+    })
     .optional(),
   kind: z.enum(KINDS),
   start: isoDate.nullable(),

@@ -26,7 +26,7 @@ const rec = (status: Progress['status'], achievedOn: string | null = null): Prog
 /** Three recorded statuses: one on time, one late (as of 2025), one still planned long after its deadline. */
 const PROGRESS: UserState['progress'] = {
   'act-rapid-deployment-capacity-scenarios': rec('achieved', '2022-11-30'), // due 2022-12-31
-  'secure-threat-analysis-review': rec('achieved', '2023-02-01'), // due 2022-12-31: 32 days late
+  'act-ad-hoc-missions-links': rec('achieved', '2023-02-01'), // due 2022-12-31: 32 days late
   'invest-defence-investment-gap-analysis': rec('planned'),
   'general-threat-analysis': rec('achieved', '2025-06-01'), // holds the 2025 cycle
 };
@@ -183,7 +183,7 @@ describe('ReviewView', () => {
     await screen.findByText('As of 31 December 2025');
     const total = buildReview(COMPASS, PROGRESS, '2025-12-31').count;
     await user.selectOptions(screen.getByLabelText('Verdict'), 'late');
-    expect(rowKeys()).toEqual(['secure-threat-analysis-review']);
+    expect(rowKeys()).toEqual(['act-ad-hoc-missions-links']);
     expect(screen.getByText(`1 of ${total} commitments shown`)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await user.type(screen.getByLabelText('Search'), 'threat analysis');
@@ -198,8 +198,8 @@ describe('ReviewView', () => {
   it('opens the detail panel of a row by click and by keyboard, with the milestone id of a cycle', async () => {
     const { user, onOpenMilestone } = renderReview();
     await screen.findByText('As of 31 December 2025');
-    await user.click(document.querySelector('tr[data-key="secure-threat-analysis-review"] td')!);
-    expect(onOpenMilestone).toHaveBeenLastCalledWith('secure-threat-analysis-review');
+    await user.click(document.querySelector('tr[data-key="act-ad-hoc-missions-links"] td')!);
+    expect(onOpenMilestone).toHaveBeenLastCalledWith('act-ad-hoc-missions-links');
     const row = document.querySelector<HTMLElement>('tr[data-key="general-threat-analysis@2025-12-31"]')!;
     within(row).getByRole('button').focus();
     await user.keyboard('{Enter}');

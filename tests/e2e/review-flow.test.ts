@@ -21,8 +21,8 @@ const RECORDS = [
   },
   // Due 2022-12-31, achieved one day later: late by one day.
   {
-    id: 'secure-threat-analysis-review',
-    title: 'Herevaluatie van de EU-dreigingsanalyse',
+    id: 'act-ad-hoc-missions-links',
+    title: 'Verbindingen tussen GVDB-missies en ad-hocmissies in het inzetgebied',
     status: 'achieved',
     on: '2023-01-01',
   },

@@ -34,7 +34,7 @@ describe('cli review over the store', () => {
     // Recorded as users do, with the status command…
     for (const args of [
       ['act-rapid-deployment-capacity-scenarios', 'achieved', '--on', '2022-12-31'], // the due day
-      ['secure-threat-analysis-review', 'achieved', '--on', '2023-01-01'], // one day late
+      ['act-ad-hoc-missions-links', 'achieved', '--on', '2023-01-01'], // one day late
       ['act-rapid-deployment-capacity', 'in-progress'], // due 2025-12-31
     ]) {
       expect(cli(['status', ...args, '--data-dir', dir]).code).toBe(0);
@@ -50,7 +50,7 @@ describe('cli review over the store', () => {
       verdict: 'on-time',
       delayDays: 0,
     });
-    expect(item('secure-threat-analysis-review')).toMatchObject({ verdict: 'late', delayDays: 1 });
+    expect(item('act-ad-hoc-missions-links')).toMatchObject({ verdict: 'late', delayDays: 1 });
     expect(item('act-rapid-deployment-capacity')).toMatchObject({ verdict: 'overdue', delayDays: 0 });
     expect(item('general-threat-analysis@2022-12-31')).toMatchObject({ verdict: 'on-time' });
     expect(item('general-threat-analysis@2025-12-31')).toMatchObject({ verdict: 'unknown' });

@@ -40,6 +40,29 @@ describe('the Compass dataset', () => {
     expect(schemaFile).toEqual(datasetJsonSchema());
   });
 
+  it('counts each commitment once: no deadline repeats the cycle of a recurring entry', () => {
+    const cycles = new Set(
+      milestones.flatMap((m) => (m.recurrence ? [`${m.recurrence.first}|${m.title.en}`] : [])),
+    );
+    const ids = milestones.map((m) => m.id);
+    // The end-2022 threat-analysis re-evaluation and the 2022 forum are the first cycles.
+    expect(ids).not.toContain('secure-threat-analysis-review');
+    expect(ids).not.toContain('partners-security-defence-partnership-forum-first');
+    for (const m of milestones.filter((x) => x.kind === 'deadline')) {
+      const recurringSameLine = milestones.find(
+        (r) => r.kind === 'recurring' && r.line === m.line && r.recurrence?.first === m.due,
+      );
+      expect(recurringSameLine, `${m.id} duplicates a recurring cycle`).toBeUndefined();
+    }
+    expect(cycles.size).toBeGreaterThan(0);
+  });
+
+  it('starts nothing before the adoption date', () => {
+    for (const m of milestones) {
+      if (m.start !== null) expect(m.start >= '2022-03-21', m.id).toBe(true);
+    }
+  });
+
   it('has unique ids', () => {
     expect(new Set(milestones.map((m) => m.id)).size).toBe(milestones.length);
   });

@@ -31,6 +31,7 @@ describe('resolveDatePhrase: the dataset date table', () => {
 
   it.each([
     ['Vanaf 2023', '2023-01-01'],
+    ['Vanaf 2022', '2022-03-21'], // not before the Compass existed: its adoption date
     ['vanaf de tweede helft van 2022', '2022-07-01'],
     ['onmiddellijk', '2022-03-21'],
   ])('%s is a start on %s with no due date', (phrase, start) => {
@@ -69,6 +70,17 @@ describe('resolveDatePhrase: the dataset date table', () => {
 
   it('lets the text move a deadline start away from the adoption date', () => {
     expect(resolveDatePhrase('uiterlijk in 2025', { start: '2023-01-01' }).start).toBe('2023-01-01');
+  });
+
+  it("makes a deadline phrase a start on its window's first day when the text says the work begins then", () => {
+    expect(resolveDatePhrase('eind 2022', { begins: true })).toEqual({
+      kind: 'start',
+      start: '2022-10-01',
+      due: null,
+      window: null,
+      recurrence: null,
+    });
+    expect(resolveDatePhrase('medio 2021', { begins: true }).start).toBe(ADOPTION_DATE);
   });
 
   it('gives null an undated milestone', () => {

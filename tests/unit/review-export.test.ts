@@ -43,7 +43,7 @@ const progress = {
   'general-threat-analysis': rec('in-progress'),
   'act-live-exercises': rec('in-progress'),
   'own-quote-test': rec('missed'),
-  'secure-threat-analysis-review': rec('planned'),
+  'act-ad-hoc-missions-links': rec('planned'),
 };
 const review = buildReview(milestones, progress, '2025-12-31');
 
@@ -182,7 +182,7 @@ describe('the review exports agree with each other', () => {
     expect(verdictOf('general-threat-analysis@2025-12-31')).toBe('overdue');
     expect(verdictOf('act-live-exercises')).toBe('achieved');
     expect(verdictOf('own-quote-test')).toBe('missed');
-    expect(json.longestOverdue[0]?.key).toBe('secure-threat-analysis-review');
+    expect(json.longestOverdue[0]?.key).toBe('act-ad-hoc-missions-links');
   });
 
   it('Markdown headings follow the locale and dates read naturally', () => {

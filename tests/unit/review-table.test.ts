@@ -13,7 +13,7 @@ const { items } = buildReview(
   bundledMilestones(),
   {
     'invest-defence-investment-gap-analysis': rec('planned'), // due 2022-05-15
-    'secure-threat-analysis-review': rec('achieved', '2023-02-01'), // 32 days late
+    'act-ad-hoc-missions-links': rec('achieved', '2023-02-01'), // 32 days late
     'act-rapid-deployment-capacity-scenarios': rec('achieved', '2022-10-01'), // on time: 0
   },
   '2025-12-31',
