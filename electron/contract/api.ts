@@ -8,13 +8,14 @@ import { z } from 'zod';
 import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
 import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
-import type { Settings, UserState } from '../core/user-state';
+import type { Settings } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
-import { progressPatchSchema } from '../core/progress';
-import type { Review } from '../core/review';
+import { newRecordSchema, type ProgressMap } from '../core/progress';
+import type { LogEntry } from '../core/progress-log';
+import type { Review, ReviewComparison } from '../core/review';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
-export { progressPatchSchema, type ProgressPatch } from '../core/progress';
+export { newRecordSchema, type NewRecord } from '../core/progress';
 
 const milestoneId = z
   .string()
@@ -23,7 +24,7 @@ const milestoneId = z
   .regex(/^[a-z0-9-]+$/, 'not a milestone id');
 const empty = z.strictObject({}).optional();
 
-export const reviewFormatSchema = z.enum(['md', 'csv', 'json']);
+export const reviewFormatSchema = z.enum(['md', 'csv', 'json', 'docx', 'xlsx']);
 export const snoozeOptionSchema = z.enum(['1h', 'tomorrow', 'next-monday']);
 export const icalOptionsSchema = z.strictObject({
   chapters: z.array(z.enum(['act', 'secure', 'invest', 'partners', 'general'])).optional(),
@@ -37,7 +38,12 @@ export interface Snapshot {
   today: IsoDate;
   /** The Compass dataset followed by the user's own milestones. */
   milestones: AnyMilestone[];
-  progress: UserState['progress'];
+  /** The current state per log key (milestone id or `<id>@<cycle>`), derived from `log`. */
+  progress: ProgressMap;
+  /** The whole progress log, in the order written. */
+  log: LogEntry[];
+  /** The name new entries are recorded under (Settings, else the OS user). */
+  author: string;
   settings: Settings;
   /** The system's language, for the first launch (settings.locale is null until the user picks). */
   systemLocale: string;
@@ -48,12 +54,25 @@ export interface Snapshot {
 /** Every method: its input schema. Outputs are typed in `ApiOutputs`. */
 export const apiInputs = {
   getSnapshot: empty,
-  updateProgress: z.strictObject({ id: milestoneId, patch: progressPatchSchema }),
+  /** Records a new log entry (a status as of a date, with note and evidence). */
+  appendLogEntry: newRecordSchema,
+  /** Withdraws an entry (it stays in the log, marked as withdrawn). */
+  retractLogEntry: z.strictObject({
+    entryId: z.string().min(8).max(100),
+    note: z.string().max(10_000).optional(),
+  }),
+  /** Mutes or unmutes a milestone's reminders. */
+  setMuted: z.strictObject({ id: milestoneId, muted: z.boolean() }),
   saveOwnMilestone: ownMilestoneSchema,
   deleteOwnMilestone: z.strictObject({ id: milestoneId }),
   updateSettings: settingsSchema.partial().strict(),
   getReview: z.strictObject({ asOf: isoDateSchema }),
-  exportReview: z.strictObject({ asOf: isoDateSchema, format: reviewFormatSchema }),
+  compareReviews: z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+  exportReview: z.strictObject({
+    asOf: isoDateSchema,
+    format: reviewFormatSchema,
+    compareTo: isoDateSchema.optional(),
+  }),
   exportIcal: icalOptionsSchema,
   exportState: empty,
   importState: z.strictObject({ content: z.string().max(50_000_000) }),
@@ -67,19 +86,24 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 
 /** A file the user can save: its text and a suggested name. */
 export interface ExportedFile {
+  /** The text, or for a binary file (DOCX, XLSX) its bytes in base64 (`encoding`). */
   content: string;
+  encoding?: 'base64';
   fileName: string;
   mimeType: string;
 }
 
 export interface ApiOutputs {
   getSnapshot: Snapshot;
-  updateProgress: Snapshot;
+  appendLogEntry: Snapshot;
+  retractLogEntry: Snapshot;
+  setMuted: Snapshot;
   saveOwnMilestone: Snapshot;
   deleteOwnMilestone: Snapshot;
   updateSettings: Snapshot;
   /** The review's JSON shape (see electron/core/review.ts). */
   getReview: Review;
+  compareReviews: ReviewComparison;
   exportReview: ExportedFile;
   exportIcal: ExportedFile;
   exportState: ExportedFile;

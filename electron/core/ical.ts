@@ -32,7 +32,8 @@ import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
 import { REVIEW_TEXT } from './review-export';
 import { CLOSED_STATUSES, type Status } from './status';
-import { progressOf, type Locale, type Progress, type Settings, type UserState } from './user-state';
+import { deriveProgress, progressOfOccurrence, type ProgressMap } from './progress';
+import type { Locale, Progress, Settings, UserState } from './user-state';
 
 export interface IcalOptions {
   /** Only these chapters; missing or empty means every chapter. */
@@ -230,7 +231,7 @@ export function eventSequence(
   progress: Progress,
 ): number {
   const fromStore = stored ? stored.sequence + (stored.hash === hash ? 0 : 1) : 0;
-  return Math.max(fromStore, progress.history.length);
+  return Math.max(fromStore, progress.changes);
 }
 
 /**
@@ -246,9 +247,10 @@ export function nextFeedSequences(
   const stored = state.feedSequences ?? {};
   const next: FeedSequences = { ...stored };
   let changed = false;
+  const source = { progress: deriveProgress(state) };
   for (const milestone of milestones) {
-    const progress = progressOf(state, milestone.id);
     for (const event of feedEventsOf(milestone, horizon)) {
+      const progress = eventProgress(source, event);
       const hash = eventHash(event, progress, eventAlarms(event, progress, state.settings));
       const sequence = eventSequence(stored[event.uid], hash, progress);
       const before = stored[event.uid];
@@ -344,18 +346,15 @@ function descriptionOf(event: FeedEvent, progress: Progress, labels: Labels): st
   return lines.join('\n');
 }
 
-function latestChange(progress: Progress): string {
-  let latest: string | null = null;
-  let latestMs = -Infinity;
-  for (const entry of progress.history) {
-    const ms = Date.parse(entry.at);
-    if (ms > latestMs) {
-      latestMs = ms;
-      latest = entry.at;
-    }
-  }
-  return latest ?? FALLBACK_STAMP;
-}
+const latestChange = (progress: Progress): string => progress.lastChangeAt ?? FALLBACK_STAMP;
+
+/** The progress an event shows: its cycle's own for a recurring cycle, else the milestone's. */
+const eventProgress = (source: { progress: ProgressMap }, event: FeedEvent): Progress =>
+  progressOfOccurrence(
+    source,
+    event.milestone.id,
+    event.type === 'cycle' ? `${event.milestone.id}@${event.date}` : event.milestone.id,
+  );
 
 interface PendingEvent {
   data: ICalEventData;
@@ -392,15 +391,16 @@ function pendingEvents(
 
   const pending: PendingEvent[] = [];
   const seen = new Set<string>();
+  const source = { progress: deriveProgress(state) };
   for (const milestone of milestones) {
     if (!chapters.has(milestone.chapter)) continue;
-    const progress = progressOf(state, milestone.id);
-    if (!includeAchieved && progress.status === 'achieved') continue;
-    const stamp = latestChange(progress);
     const category = labels.chapters[milestone.chapter];
     for (const event of feedEventsOf(milestone, horizon)) {
       if (seen.has(event.uid)) continue; // the same id twice is one event
+      const progress = eventProgress(source, event);
+      if (!includeAchieved && progress.status === 'achieved') continue;
       seen.add(event.uid);
+      const stamp = latestChange(progress);
       const alarms = eventAlarms(event, progress, settings);
       const record = stored[event.uid];
       pending.push({

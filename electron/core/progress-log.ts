@@ -9,8 +9,9 @@
  * different machines never collide and can be merged by union (the team sync relies on this).
  */
 import { z } from 'zod';
+import type { IsoDate } from './date-phrase';
 import { isoDateSchema } from './milestone';
-import { statusSchema } from './user-state';
+import { statusSchema } from './status';
 
 /** An instant, as an ISO 8601 string with offset (new Date().toISOString()). */
 const instant = z.iso.datetime({ offset: true });
@@ -50,15 +51,31 @@ const entryBase = {
   note: z.string().max(10_000),
 };
 
+/** No entry can speak of a day before this one (the app's records begin with the Compass's drafting). */
+export const EARLIEST_ENTRY_DATE = '2000-01-01';
+
+/** The next calendar day of YYYY-MM-DD (UTC arithmetic: calendar dates only). */
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** A statement of the state of a milestone or cycle as of a date. */
-export const recordEntrySchema = z.strictObject({
-  ...entryBase,
-  type: z.literal('record'),
-  status: statusSchema,
-  /** The date the state held: "achieved on" for achieved, "as of" otherwise. */
-  on: isoDateSchema,
-  evidence: z.array(evidenceItemSchema).max(50),
-});
+export const recordEntrySchema = z
+  .strictObject({
+    ...entryBase,
+    type: z.literal('record'),
+    status: statusSchema,
+    /** The date the state held: "achieved on" for achieved, "as of" otherwise. */
+    on: isoDateSchema.refine(
+      (d) => d >= EARLIEST_ENTRY_DATE,
+      `dates before ${EARLIEST_ENTRY_DATE} are refused`,
+    ),
+    evidence: z.array(evidenceItemSchema).max(50),
+  })
+  // An entry cannot tell of a day after the one it was recorded on (a day's slack for time zones).
+  .refine((e) => e.on <= nextDay(e.recordedAt.slice(0, 10)), {
+    message: 'the date is after the day it was recorded',
+    path: ['on'],
+  });
 
 /** Withdraws an earlier entry of the same key (it stays in the log, marked as retracted). */
 export const retractionEntrySchema = z.strictObject({
@@ -99,3 +116,56 @@ export function currentEntry(entries: readonly LogEntry[]): RecordEntry | null {
   }
   return best;
 }
+
+/** Why a date cannot be recorded: not YYYY-MM-DD, no such day, before 2000, or after today. */
+export type EntryDateProblem = 'format' | 'calendar' | 'too-early' | 'future';
+
+/**
+ * The one check of a date a user records ("achieved on", "as of"): the UI, the CLI, the import and
+ * the store all use it. Refuses 2023-02-30, year 0020, anything before 2000 and anything after today.
+ */
+export function checkEntryDate(value: string, today: IsoDate): EntryDateProblem | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'format';
+  if (!isoDateSchema.safeParse(value).success) return 'calendar';
+  if (value < EARLIEST_ENTRY_DATE) return 'too-early';
+  if (value > today) return 'future';
+  return null;
+}
+
+/** The problem in English, saying what to do (the CLI and API errors; the UI has its own words). */
+export function entryDateMessage(problem: EntryDateProblem, value: string, today: IsoDate): string {
+  switch (problem) {
+    case 'format':
+      return `expects a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`;
+    case 'calendar':
+      return `${value} is not a day of the calendar; give a real date as YYYY-MM-DD.`;
+    case 'too-early':
+      return `${value} is before ${EARLIEST_ENTRY_DATE}; check the year (four digits, e.g. 2023).`;
+    case 'future':
+      return `${value} is after today (${today}); record what has happened, on the day it happened.`;
+  }
+}
+
+/** The log grouped by key, each key's entries in `compareEntries` order. */
+export function entriesByKey(log: readonly LogEntry[]): Map<LogKey, LogEntry[]> {
+  const byKey = new Map<LogKey, LogEntry[]>();
+  for (const entry of log) {
+    const list = byKey.get(entry.key);
+    if (list) list.push(entry);
+    else byKey.set(entry.key, [entry]);
+  }
+  for (const list of byKey.values()) list.sort(compareEntries);
+  return byKey;
+}
+
+/**
+ * The entry that states the state of one key as of a date: `currentEntry` among the records whose
+ * `on` is on or before `asOf` (retractions always count: a withdrawn entry never speaks).
+ */
+export function entryAsOf(entries: readonly LogEntry[], asOf: IsoDate): RecordEntry | null {
+  return currentEntry(entries.filter((e) => e.type === 'retraction' || e.on <= asOf));
+}
+
+/** The ids of the entries of `entries` that a retraction withdraws. */
+export const retractedIds = (entries: readonly LogEntry[]): Set<string> =>
+  new Set(entries.flatMap((e) => (e.type === 'retraction' ? [e.retracts] : [])));

@@ -1,68 +1,244 @@
 /**
- * Recording progress on a milestone: a pure function from the user's state and a patch to the
- * next state. A status change is appended to the milestone's history with its instant.
+ * Progress, derived from the progress log: the current state per log key (`currentEntry`), and the
+ * pure steps that add to the log (a new record, a retraction). Nothing in the log is ever changed
+ * or removed; a correction is a new entry, a removal a retraction.
  */
-import { format } from 'date-fns';
 import { z } from 'zod';
-import { isoDateSchema } from './milestone';
-import { evidenceSchema, progressOf, statusSchema, type Progress, type UserState } from './user-state';
+import type { IsoDate } from './date-phrase';
+import type { AnyMilestone } from './milestone';
+import { cycleDates } from './occurrences';
+import {
+  checkEntryDate,
+  currentEntry,
+  entriesByKey,
+  entryDateMessage,
+  evidenceItemSchema,
+  logKeySchema,
+  parseLogKey,
+  type LogEntry,
+  type LogKey,
+  type RecordEntry,
+  type RetractionEntry,
+} from './progress-log';
+import { DATED_STATUSES, statusSchema } from './status';
+import { EMPTY_PROGRESS, type Progress, type UserState } from './user-state';
 
-/** A change to one milestone's progress; omitted fields stay as they are. */
-export const progressPatchSchema = z.strictObject({
-  status: statusSchema.optional(),
-  achievedOn: isoDateSchema.nullable().optional(),
-  evidence: evidenceSchema.nullable().optional(),
-  note: z.string().max(10_000).optional(),
-  muted: z.boolean().optional(),
+/** The derived progress of every key that has entries, by log key. */
+export type ProgressMap = Readonly<Record<string, Progress>>;
+
+/** What the queries, reminders, the feed and the tray read: the derived progress. */
+export interface ProgressSource {
+  progress: ProgressMap;
+}
+
+function progressOfEntries(entries: readonly LogEntry[], muted: boolean): Progress {
+  const entry = currentEntry(entries);
+  const lastChangeAt = entries.length ? entries[entries.length - 1]!.recordedAt : null;
+  if (!entry) return { ...EMPTY_PROGRESS, muted, changes: entries.length, lastChangeAt };
+  return {
+    status: entry.status,
+    on: entry.on,
+    achievedOn: entry.status === 'achieved' || entry.status === 'partial' ? entry.on : null,
+    evidence: entry.evidence,
+    note: entry.note,
+    muted,
+    author: entry.author,
+    entryId: entry.id,
+    changes: entries.length,
+    lastChangeAt,
+  };
+}
+
+const derived = new WeakMap<readonly LogEntry[], WeakMap<readonly string[], ProgressMap>>();
+
+/**
+ * The progress of every log key with entries, and of every muted milestone. Memoised on the log and
+ * mute arrays (the state is immutable), so every caller of one state shares one derivation.
+ */
+export function deriveProgress(state: Pick<UserState, 'log' | 'muted'>): ProgressMap {
+  let byMuted = derived.get(state.log);
+  const cached = byMuted?.get(state.muted);
+  if (cached) return cached;
+  const muted = new Set(state.muted);
+  const out: Record<string, Progress> = {};
+  for (const [key, entries] of entriesByKey(state.log)) {
+    out[key] = progressOfEntries(entries, muted.has(parseLogKey(key).milestoneId));
+  }
+  for (const id of muted) out[id] ??= { ...EMPTY_PROGRESS, muted: true };
+  if (!byMuted) {
+    byMuted = new WeakMap();
+    derived.set(state.log, byMuted);
+  }
+  byMuted.set(state.muted, out);
+  return out;
+}
+
+/** The derived progress next to the stored state, for the readers that take a `ProgressSource`. */
+export const withProgress = <S extends Pick<UserState, 'log' | 'muted'>>(state: S): S & ProgressSource => ({
+  ...state,
+  progress: deriveProgress(state),
 });
-export type ProgressPatch = z.infer<typeof progressPatchSchema>;
 
-/** Thrown for a patch that does not match `progressPatchSchema`; the message names the field. */
-export class ProgressPatchError extends Error {
-  constructor(message: string) {
+/** The progress of one key (a milestone id or a cycle key); EMPTY_PROGRESS when nothing is recorded. */
+export const progressOf = (source: ProgressSource, key: string): Progress =>
+  source.progress[key] ?? EMPTY_PROGRESS;
+
+/**
+ * The progress that speaks for one occurrence: its own key's (a cycle's), else the milestone's.
+ * Mute is always the milestone's.
+ */
+export function progressOfOccurrence(source: ProgressSource, milestoneId: string, key: string): Progress {
+  const own = source.progress[key];
+  const milestone = source.progress[milestoneId];
+  if (own && key !== milestoneId) return { ...own, muted: milestone?.muted ?? own.muted };
+  return milestone ?? EMPTY_PROGRESS;
+}
+
+/** Every entry of one key, oldest first (`compareEntries` order). */
+export const entriesOf = (log: readonly LogEntry[], key: LogKey): LogEntry[] =>
+  entriesByKey(log.filter((e) => e.key === key)).get(key) ?? [];
+
+/** A new record as the UI, the CLI or the API asks for it. */
+export const newRecordSchema = z.strictObject({
+  key: logKeySchema,
+  status: statusSchema,
+  /** The date it happened / the state held; required for achieved, partial and missed. */
+  on: z.string().max(20).nullable().optional(),
+  note: z.string().max(10_000).optional(),
+  evidence: z.array(evidenceItemSchema).max(50).optional(),
+});
+export type NewRecord = z.infer<typeof newRecordSchema>;
+
+/** Who, when and with which id an entry is recorded (the caller's: core has no clock or ids). */
+export interface EntryContext {
+  author: string;
+  now: Date;
+  /** Today in the user's time zone. */
+  today: IsoDate;
+  /** A fresh globally unique id (a UUID). */
+  newId: () => string;
+}
+
+/** A change the log refuses; the message says what to do. */
+export class LogEntryError extends Error {
+  constructor(
+    message: string,
+    /** 'not-found' for an unknown milestone, cycle or entry; 'invalid' otherwise. */
+    readonly code: 'invalid' | 'not-found' = 'invalid',
+  ) {
     super(message);
-    this.name = 'ProgressPatchError';
+    this.name = 'LogEntryError';
   }
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** The cycle dates a recurring milestone can be recorded for (up to today). */
+export const recordableCycles = (milestone: AnyMilestone, today: IsoDate): IsoDate[] =>
+  milestone.kind === 'recurring' ? cycleDates(milestone, today) : [];
 
 /**
- * Applies `patch` to the progress of milestone `id` at instant `at`.
- * - A status change appends `{ at, from, to }` to the history.
- * - Setting `achieved` without `achievedOn` records the local date of `at`; leaving `achieved`
- *   without `achievedOn` clears it.
- * - A patch that changes nothing returns `state` itself.
- * Whether `id` names a known milestone is the caller's check (it knows the dataset).
+ * Checks that a key names something recordable: a known milestone; for a recurring one, one of its
+ * cycles (each cycle is recorded on its own key); for any other, no cycle.
  */
-export function applyProgressPatch(state: UserState, id: string, patch: ProgressPatch, at: Date): UserState {
-  const parsed = progressPatchSchema.safeParse(patch);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw new ProgressPatchError(`Invalid progress change${where}: ${issue?.message ?? 'invalid'}`);
+export function checkLogKey(milestones: readonly AnyMilestone[], key: LogKey, today: IsoDate): void {
+  const { milestoneId, cycle } = parseLogKey(key);
+  const milestone = milestones.find((m) => m.id === milestoneId);
+  if (!milestone) throw new LogEntryError(`No milestone with id "${milestoneId}".`, 'not-found');
+  if (milestone.kind !== 'recurring') {
+    if (cycle) throw new LogEntryError(`"${milestoneId}" is not recurring: record it without "@${cycle}".`);
+    return;
   }
-  if (Number.isNaN(at.getTime()))
-    throw new ProgressPatchError('Invalid progress change: the time is not a date');
-  const change = parsed.data;
-  const current = progressOf(state, id);
-  const next: Progress = { ...current, history: current.history };
-  if (change.note !== undefined) next.note = change.note;
-  if (change.muted !== undefined) next.muted = change.muted;
-  if (change.evidence !== undefined) next.evidence = change.evidence;
-  if (change.achievedOn !== undefined) next.achievedOn = change.achievedOn;
+  const cycles = cycleDates(milestone, '2100-12-31');
+  if (!cycle) {
+    const known = cycleDates(milestone, today);
+    const hint = known.length
+      ? `e.g. ${known.map((c) => `${milestoneId}@${c}`).join(', ')}`
+      : `its first cycle is ${milestoneId}@${cycles[0] ?? '?'}`;
+    throw new LogEntryError(`"${milestoneId}" recurs: record one cycle as <id>@<cycle date>, ${hint}.`);
+  }
+  if (!cycles.includes(cycle)) {
+    throw new LogEntryError(
+      `"${cycle}" is not a cycle of "${milestoneId}"; its cycles are ${cycles.slice(0, 6).join(', ')}, ….`,
+      'not-found',
+    );
+  }
+}
 
-  if (change.status !== undefined && change.status !== current.status) {
-    next.status = change.status;
-    next.history = [...current.history, { at: at.toISOString(), from: current.status, to: change.status }];
-    if (change.achievedOn === undefined) {
-      if (change.status === 'achieved') next.achievedOn = current.achievedOn ?? format(at, 'yyyy-MM-dd');
-      else if (current.status === 'achieved') next.achievedOn = null;
+const firstIssue = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+  return `${issue?.message ?? 'invalid'}${where}`;
+};
+
+/**
+ * Appends a record entry to the log. Achieved, partial and missed need the date it happened
+ * (`on`); for the other statuses `on` is the "as of" date and defaults to today. The date must pass
+ * `checkEntryDate`. Whether the key names a known milestone is checked with `checkLogKey` first.
+ */
+export function appendRecord(
+  state: UserState,
+  input: NewRecord,
+  ctx: EntryContext,
+): { state: UserState; entry: RecordEntry } {
+  const parsed = newRecordSchema.safeParse(input);
+  if (!parsed.success) throw new LogEntryError(`Not recorded: ${firstIssue(parsed.error)}.`);
+  const { key, status, note = '', evidence = [] } = parsed.data;
+  let on = parsed.data.on ?? null;
+  if (on === null || on === '') {
+    if (DATED_STATUSES.has(status)) {
+      throw new LogEntryError(
+        `Not recorded: "${status}" needs the date it happened (on); nothing is assumed.`,
+      );
     }
-  } else if (change.status === 'achieved' && change.achievedOn === undefined && current.achievedOn === null) {
-    next.achievedOn = format(at, 'yyyy-MM-dd');
+    on = ctx.today;
   }
+  const problem = checkEntryDate(on, ctx.today);
+  if (problem) throw new LogEntryError(`Not recorded: the date ${entryDateMessage(problem, on, ctx.today)}`);
+  if (!ctx.author.trim()) throw new LogEntryError('Not recorded: set your name in Settings first.');
+  const entry: RecordEntry = {
+    type: 'record',
+    id: ctx.newId(),
+    key,
+    recordedAt: ctx.now.toISOString(),
+    author: ctx.author.trim(),
+    note,
+    status,
+    on,
+    evidence,
+  };
+  return { state: { ...state, log: [...state.log, entry] }, entry };
+}
 
-  if (sameJson(next, current)) return state;
-  return { ...state, progress: { ...state.progress, [id]: next } };
+/** Appends a retraction of the record `entryId`; refuses an unknown or already withdrawn one. */
+export function appendRetraction(
+  state: UserState,
+  entryId: string,
+  ctx: EntryContext & { note?: string },
+): { state: UserState; entry: RetractionEntry } {
+  const target = state.log.find((e) => e.id === entryId);
+  if (!target || target.type !== 'record') {
+    throw new LogEntryError(`No recorded entry with id "${entryId}".`, 'not-found');
+  }
+  if (state.log.some((e) => e.type === 'retraction' && e.retracts === entryId)) {
+    throw new LogEntryError('That entry is already withdrawn.');
+  }
+  const entry: RetractionEntry = {
+    type: 'retraction',
+    id: ctx.newId(),
+    key: target.key,
+    recordedAt: ctx.now.toISOString(),
+    author: ctx.author.trim() || target.author,
+    note: ctx.note ?? '',
+    retracts: entryId,
+  };
+  return { state: { ...state, log: [...state.log, entry] }, entry };
+}
+
+/** Mutes or unmutes a milestone's reminders (a setting, not a log entry). */
+export function setMuted(state: UserState, milestoneId: string, muted: boolean): UserState {
+  const has = state.muted.includes(milestoneId);
+  if (has === muted) return state;
+  return {
+    ...state,
+    muted: muted ? [...state.muted, milestoneId] : state.muted.filter((id) => id !== milestoneId),
+  };
 }

@@ -3,14 +3,28 @@ import type { IsoDate } from './date-phrase';
 import type { AnyMilestone, Chapter } from './milestone';
 import { CHAPTERS } from './milestone';
 import { occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
-import { CLOSED_STATUSES, type Status } from './status';
-import { progressOf, type UserState } from './user-state';
+import { progressOfOccurrence, type ProgressSource } from './progress';
+import { CLOSED_STATUSES, WORKING_STATUSES, type Status } from './status';
 
 export const plusDays = (date: IsoDate, days: number): IsoDate =>
   format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
-/** Statuses that still expect work: a deadline in one of these is overdue once it passes. */
-export const OPEN_STATUSES: ReadonlySet<Status> = new Set(['unknown', 'planned', 'in-progress']);
+/**
+ * Where something stands once its date has passed, in the one meaning the timeline, the review, the
+ * tray and the notifications share:
+ * - `overdue`: the date has passed (`due` < `day`) and it is recorded as planned or in progress, not
+ *   achieved. A start commitment in progress is under way, so not overdue.
+ * - `unrecorded`: the date has passed and nothing is recorded ("due, nothing recorded").
+ * - null: not yet due, or recorded as achieved, partial, missed or dropped.
+ * The review as of date D asks about the end of D (`day` = D + 1).
+ */
+export type DueState = 'overdue' | 'unrecorded' | null;
+export function dueState(status: Status, due: IsoDate, day: IsoDate, type: Occurrence['type']): DueState {
+  if (due >= day) return null;
+  if (status === 'unknown') return 'unrecorded';
+  if (!WORKING_STATUSES.has(status)) return null;
+  return type === 'start' && status === 'in-progress' ? null : 'overdue';
+}
 
 export interface DueItem {
   milestone: AnyMilestone;
@@ -18,7 +32,7 @@ export interface DueItem {
   status: Status;
 }
 
-type Progress = Pick<UserState, 'progress'>;
+type Progress = ProgressSource;
 
 function withStatus(
   milestones: readonly AnyMilestone[],
@@ -29,7 +43,7 @@ function withStatus(
   return occurrences.map((occurrence) => ({
     milestone: byId.get(occurrence.milestoneId)!,
     occurrence,
-    status: progressOf(state, occurrence.milestoneId).status,
+    status: progressOfOccurrence(state, occurrence.milestoneId, occurrence.key).status,
   }));
 }
 
@@ -54,10 +68,28 @@ export function upcoming(
   );
 }
 
-/** Deadlines whose due date has passed (before `today`) while their status is still open, longest overdue first. */
+/** What is `dueState` overdue on `today`, longest overdue first. */
 export function overdue(milestones: readonly AnyMilestone[], state: Progress, today: IsoDate): DueItem[] {
+  return pastDue(milestones, state, today, 'overdue');
+}
+
+/** What is due with nothing recorded on `today` (`dueState` unrecorded), longest ago first. */
+export function dueUnrecorded(
+  milestones: readonly AnyMilestone[],
+  state: Progress,
+  today: IsoDate,
+): DueItem[] {
+  return pastDue(milestones, state, today, 'unrecorded');
+}
+
+function pastDue(
+  milestones: readonly AnyMilestone[],
+  state: Progress,
+  today: IsoDate,
+  which: DueState,
+): DueItem[] {
   return dueBetween(milestones, { from: '0000-01-01', to: plusDays(today, -1) }, state).filter(
-    (item) => item.occurrence.type === 'deadline' && OPEN_STATUSES.has(item.status),
+    (item) => dueState(item.status, item.occurrence.date, today, item.occurrence.type) === which,
   );
 }
 

@@ -20,7 +20,8 @@ import type { AnyMilestone } from './milestone';
 import { occurrencesBetween, type Occurrence } from './occurrences';
 import { overdue } from './queries';
 import { CLOSED_STATUSES } from './status';
-import { progressOf, type Settings, type UserState } from './user-state';
+import { deriveProgress, progressOf, progressOfOccurrence, type ProgressSource } from './progress';
+import type { Settings, UserState } from './user-state';
 
 export interface Reminder {
   /** `<occurrence key>#<lead days>`, e.g. `eu-hybrid-toolbox#7` or `partnership-forum@2024-12-31#0`. */
@@ -104,8 +105,12 @@ export function reminderDay(due: IsoDate, leadDays: number, shiftWeekends: boole
 const leadTimes = (settings: Settings) => [...new Set(settings.leadTimesDays)].sort((a, b) => b - a);
 
 /** Whether a milestone still gets reminders: not achieved or dropped, not muted. */
-export function remindsAbout(state: Pick<UserState, 'progress'>, milestoneId: string): boolean {
-  const progress = progressOf(state, milestoneId);
+export function remindsAbout(
+  state: ProgressSource,
+  milestoneId: string,
+  occurrenceKey = milestoneId,
+): boolean {
+  const progress = progressOfOccurrence(state, milestoneId, occurrenceKey);
   return !progress.muted && !CLOSED_STATUSES.has(progress.status);
 }
 
@@ -151,7 +156,7 @@ const byTime = (a: Reminder, b: Reminder) =>
  */
 export function remindersBetween(
   milestones: readonly AnyMilestone[],
-  state: Pick<UserState, 'progress' | 'settings'>,
+  state: Pick<UserState, 'log' | 'muted' | 'settings'>,
   from: Date,
   to: Date,
 ): Reminder[] {
@@ -160,8 +165,9 @@ export function remindersBetween(
   // A reminder's day is at most `lead` days (and a weekend shift of 2) before its occurrence.
   const range = { from: toIso(subDays(from, 1)), to: toIso(addDays(to, lead + 3)) };
   const byId = new Map(milestones.map((m) => [m.id, m]));
+  const source = { progress: deriveProgress(state) };
   return occurrencesBetween(milestones, range)
-    .filter((occurrence) => remindsAbout(state, occurrence.milestoneId))
+    .filter((occurrence) => remindsAbout(source, occurrence.milestoneId, occurrence.key))
     .flatMap((occurrence) => remindersOf(byId.get(occurrence.milestoneId)!, occurrence, state.settings))
     .filter((reminder) => reminder.at > from && reminder.at <= to)
     .sort(byTime);
@@ -239,8 +245,9 @@ export function digestItems(
   state: UserState,
   today: IsoDate,
 ): DigestItem[] {
-  return overdue(milestones, state, today)
-    .filter((item) => !progressOf(state, item.milestone.id).muted)
+  const source = { progress: deriveProgress(state) };
+  return overdue(milestones, source, today)
+    .filter((item) => !progressOf(source, item.milestone.id).muted)
     .map(({ milestone, occurrence }) => ({
       milestoneId: milestone.id,
       occurrenceKey: occurrence.key,
@@ -298,7 +305,10 @@ export function planReminders(
       continue;
     }
     const reminder = reminderForKey(milestones, settings, key);
-    if (!reminder || !remindsAbout(state, reminder.milestoneId)) {
+    if (
+      !reminder ||
+      !remindsAbout({ progress: deriveProgress(state) }, reminder.milestoneId, reminder.occurrenceKey)
+    ) {
       unsnooze.push(key);
       continue;
     }

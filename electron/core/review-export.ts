@@ -7,10 +7,13 @@ import { format as formatDate, parseISO } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
 import type { IsoDate } from './date-phrase';
 import type { Chapter } from './milestone';
+import type { EvidenceItem } from './progress-log';
 import {
   VERDICTS,
   formatShare,
+  type Rag,
   type Review,
+  type ReviewComparison,
   type ReviewItem,
   type ReviewItemKind,
   type ReviewTally,
@@ -19,7 +22,34 @@ import {
 import type { Status } from './status';
 import type { Locale } from './user-state';
 
-export type ReviewFormat = 'md' | 'csv' | 'json';
+export type TextReviewFormat = 'md' | 'csv' | 'json';
+export type ReviewFormat = TextReviewFormat | 'docx' | 'xlsx';
+export const REVIEW_FORMATS: readonly ReviewFormat[] = ['md', 'csv', 'json', 'docx', 'xlsx'];
+
+export const REVIEW_MIME: Record<ReviewFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const reviewFileName = (asOf: IsoDate, format: ReviewFormat): string =>
+  `compass-review-${asOf}.${format}`;
+
+/** The cover of an exported review: what it is, as of when, by whom, made when. */
+export interface ReviewCover {
+  asOf: IsoDate;
+  preparedBy: string;
+  /** The day the file was made (local date). */
+  generatedOn: IsoDate;
+}
+
+/** Everything an export is written from. */
+export interface ReviewExport {
+  review: Review;
+  cover: ReviewCover;
+  comparison?: ReviewComparison | null;
+}
 
 /** Tags the JSON export; bump the version only for a change that breaks readers. */
 export const REVIEW_JSON_FORMAT = 'compass-timeline/review';
@@ -40,6 +70,11 @@ export const REVIEW_CSV_COLUMNS = [
   'verdict',
   'delayDays',
   'verdictLabel',
+  'on',
+  'author',
+  'recordedAt',
+  'evidence',
+  'note',
 ] as const;
 
 interface ReviewText {
@@ -83,6 +118,26 @@ interface ReviewText {
   idColumn: string;
   own: string;
   rules: string;
+  preparedBy: string;
+  generatedOn: string;
+  rag: Record<Rag, string>;
+  ragColumn: string;
+  comparison: string;
+  comparisonIntro: string;
+  fromColumn: string;
+  toColumn: string;
+  changeColumn: string;
+  moved: string;
+  noneMoved: string;
+  stillOpen: string;
+  noneStillOpen: string;
+  notYetDueThen: string;
+  entries: string;
+  noEntries: string;
+  onColumn: string;
+  authorColumn: string;
+  evidenceColumn: string;
+  noteColumn: string;
 }
 
 /**
@@ -100,7 +155,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
       missed: 'Missed',
       dropped: 'Dropped',
       overdue: 'Open and overdue',
-      unknown: 'No status recorded',
+      unknown: 'Due, nothing recorded',
     },
     status: {
       unknown: 'Unknown',
@@ -149,9 +204,29 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     idColumn: 'Id',
     own: '(own)',
     rules:
-      'A commitment without a recorded status counts as "No status recorded", never as achieved or missed. ' +
+      'A commitment without a recorded status counts as "Due, nothing recorded", never as achieved or missed. ' +
       'Achieved after the as-of date counts as still open on it. A start commitment counts as delivered once it is under way; ' +
       'a recurring one counts each cycle once.',
+    preparedBy: 'Prepared by',
+    generatedOn: 'Generated on',
+    rag: { red: 'Red', amber: 'Amber', green: 'Green' },
+    ragColumn: 'RAG',
+    comparison: 'Comparison',
+    comparisonIntro: '{from} compared with {to}',
+    fromColumn: 'Then',
+    toColumn: 'Now',
+    changeColumn: 'Change',
+    moved: 'What moved',
+    noneMoved: 'Nothing moved between the two dates.',
+    stillOpen: 'Still open on both dates',
+    noneStillOpen: 'Nothing is open on both dates.',
+    notYetDueThen: 'not yet due',
+    entries: 'Latest entries, evidence and authors',
+    noEntries: 'Nothing has been recorded for the commitments due.',
+    onColumn: 'On',
+    authorColumn: 'Recorded by',
+    evidenceColumn: 'Evidence',
+    noteColumn: 'Note',
   },
   nl: {
     verdict: {
@@ -162,7 +237,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
       missed: 'Gemist',
       dropped: 'Vervallen',
       overdue: 'Open en over tijd',
-      unknown: 'Geen status vastgelegd',
+      unknown: 'Verstreken, niets vastgelegd',
     },
     status: {
       unknown: 'Onbekend',
@@ -217,9 +292,29 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     idColumn: 'Id',
     own: '(eigen)',
     rules:
-      'Een toezegging zonder vastgelegde status telt als "Geen status vastgelegd", nooit als behaald of gemist. ' +
+      'Een toezegging zonder vastgelegde status telt als "Verstreken, niets vastgelegd", nooit als behaald of gemist. ' +
       'Behaald na de peildatum telt op die datum nog als open. Een doorlopende toezegging telt als geleverd zodra ze loopt; ' +
       'een terugkerende telt elke cyclus één keer.',
+    preparedBy: 'Opgesteld door',
+    generatedOn: 'Gemaakt op',
+    rag: { red: 'Rood', amber: 'Oranje', green: 'Groen' },
+    ragColumn: 'RAG',
+    comparison: 'Vergelijking',
+    comparisonIntro: '{from} vergeleken met {to}',
+    fromColumn: 'Toen',
+    toColumn: 'Nu',
+    changeColumn: 'Verschil',
+    moved: 'Wat er veranderde',
+    noneMoved: 'Tussen de twee data veranderde niets.',
+    stillOpen: 'Op beide data nog open',
+    noneStillOpen: 'Niets is op beide data open.',
+    notYetDueThen: 'nog niet aan de beurt',
+    entries: 'Laatste vastleggingen, bewijs en auteurs',
+    noEntries: 'Voor de toezeggingen met een verstreken termijn is niets vastgelegd.',
+    onColumn: 'Op',
+    authorColumn: 'Vastgelegd door',
+    evidenceColumn: 'Bewijs',
+    noteColumn: 'Notitie',
   },
 };
 
@@ -227,10 +322,24 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
 export const formatReviewDate = (date: IsoDate, locale: Locale): string =>
   formatDate(parseISO(date), 'd MMMM yyyy', { locale: locale === 'nl' ? nl : enGB });
 
-/** The JSON export: the review itself, tagged with its format and version. */
-export function reviewToJson(review: Review): string {
-  return `${JSON.stringify({ format: REVIEW_JSON_FORMAT, version: REVIEW_JSON_VERSION, ...review }, null, 2)}\n`;
+/** The JSON export: the review itself, tagged with its format and version, with its cover (and comparison). */
+export function reviewToJson(
+  review: Review,
+  cover?: ReviewCover,
+  comparison?: ReviewComparison | null,
+): string {
+  const extra = { ...(cover ? { cover } : {}), ...(comparison ? { comparison } : {}) };
+  return `${JSON.stringify({ format: REVIEW_JSON_FORMAT, version: REVIEW_JSON_VERSION, ...extra, ...review }, null, 2)}\n`;
 }
+
+/** Evidence as one line of text: "title <url> (date, publisher)"; items separated by "; ". */
+export const evidenceText = (evidence: readonly EvidenceItem[]): string =>
+  evidence
+    .map((e) => {
+      const about = [e.date, e.publisher].filter(Boolean).join(', ');
+      return `${e.title}${e.url && e.url !== e.title ? ` <${e.url}>` : ''}${about ? ` (${about})` : ''}`;
+    })
+    .join('; ');
 
 /** One CSV field (RFC 4180); text that a spreadsheet would run as a formula is prefixed with '. */
 function csvField(value: string | number | null, text = false): string {
@@ -257,48 +366,69 @@ export function reviewToCsv(review: Review, locale: Locale): string {
       csvField(i.verdict),
       csvField(i.delayDays),
       csvField(text.verdict[i.verdict]),
+      csvField(i.on),
+      csvField(i.author, true),
+      csvField(i.recordedAt),
+      csvField(evidenceText(i.evidence), true),
+      csvField(i.note, true),
     ].join(','),
   );
   return [REVIEW_CSV_COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
 }
 
-const mdCell = (value: string | number | null): string =>
-  value === null ? '' : String(value).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
-
-function mdTable(headers: string[], rows: Array<Array<string | number | null>>): string {
-  const line = (cells: Array<string | number | null>) => `| ${cells.map(mdCell).join(' | ')} |`;
-  return [line(headers), `|${headers.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-}
+/** The review as a document: headings, paragraphs and tables. Markdown and DOCX are both written from it. */
+export type ReviewBlock =
+  | { type: 'heading'; level: 1 | 2; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'table'; headers: string[]; rows: Array<Array<string | number | null>> };
 
 function tallyTable(
   text: ReviewText,
   firstColumn: string,
   rows: Array<{ label: string; tally: ReviewTally }>,
-): string {
-  return mdTable(
-    [firstColumn, text.count, ...VERDICTS.map((v) => text.verdict[v]), text.onTimeShareColumn],
-    rows.map(({ label, tally }) => [
+): ReviewBlock {
+  return {
+    type: 'table',
+    headers: [
+      firstColumn,
+      text.count,
+      ...VERDICTS.map((v) => text.verdict[v]),
+      text.onTimeShareColumn,
+      text.ragColumn,
+    ],
+    rows: rows.map(({ label, tally }) => [
       label,
       tally.count,
       ...VERDICTS.map((v) => tally.totals[v]),
       formatShare(tally.onTimeShare),
+      text.rag[tally.rag],
     ]),
-  );
+  };
 }
 
-/** The Markdown export: summary, the breakdowns, the longest-overdue list and every item. */
-export function reviewToMarkdown(review: Review, locale: Locale): string {
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** The document: cover, summary, breakdowns with RAG, comparison, longest overdue, items, entries. */
+export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[] {
+  const { review, cover, comparison } = input;
   const t = REVIEW_TEXT[locale];
   const date = formatReviewDate(review.asOf, locale);
-  const title = (i: ReviewItem) => `${i.title[locale]}${i.own ? ` ${t.own}` : ''}`;
-  const out: string[] = [
-    `# ${t.title}`,
-    '',
-    `${t.asOf.replace('{date}', date)} (${review.asOf})`,
-    '',
-    `## ${t.summary}`,
-    '',
-    mdTable(
+  const title = (i: Pick<ReviewItem, 'title'> & { own?: boolean }) =>
+    `${i.title[locale]}${i.own ? ` ${t.own}` : ''}`;
+  const heading = (text: string, level: 1 | 2 = 2): ReviewBlock => ({ type: 'heading', level, text });
+  const paragraph = (text: string): ReviewBlock => ({ type: 'paragraph', text });
+  const table = (headers: string[], rows: Array<Array<string | number | null>>): ReviewBlock => ({
+    type: 'table',
+    headers,
+    rows,
+  });
+  const out: ReviewBlock[] = [
+    heading(t.title, 1),
+    paragraph(`${t.asOf.replace('{date}', date)} (${review.asOf})`),
+    paragraph(`${t.preparedBy}: ${cover.preparedBy}`),
+    paragraph(`${t.generatedOn}: ${formatReviewDate(cover.generatedOn, locale)} (${cover.generatedOn})`),
+    heading(t.summary),
+    table(
       ['', t.count, t.share],
       [
         [t.dueByAsOf.replace('{date}', date), review.count, ''],
@@ -317,75 +447,100 @@ export function reviewToMarkdown(review: Review, locale: Locale): string {
         [t.undated, review.undated.length, ''],
       ],
     ),
-    '',
-    t.rules,
-    '',
-    `## ${t.byChapter}`,
-    '',
+    paragraph(t.rules),
+    heading(t.byChapter),
     tallyTable(
       t,
       t.chapterColumn,
       review.byChapter.map((g) => ({ label: t.chapter[g.chapter], tally: g })),
     ),
-    '',
-    `## ${t.byYear}`,
-    '',
+    heading(t.byYear),
     tallyTable(
       t,
       t.yearColumn,
       review.byYear.map((g) => ({ label: String(g.year), tally: g })),
     ),
-    '',
-    `## ${t.bySection}`,
-    '',
+    heading(t.bySection),
     tallyTable(
       t,
       t.sectionColumn,
       review.bySection.map((g) => ({ label: `${t.chapter[g.chapter]} · ${g.section}`, tally: g })),
     ),
-    '',
-    `## ${t.byActor}`,
-    '',
+    heading(t.byActor),
     tallyTable(
       t,
       t.actorColumn,
       review.byActor.map((g) => ({ label: g.actor, tally: g })),
     ),
-    '',
-    `## ${t.byKind}`,
-    '',
+    heading(t.byKind),
     tallyTable(
       t,
       t.kindColumn,
       review.byKind.map((g) => ({ label: t.kind[g.kind], tally: g })),
     ),
-    '',
-    `## ${t.longestOverdue}`,
-    '',
+  ];
+  if (comparison) {
+    const from = formatReviewDate(comparison.from, locale);
+    const to = formatReviewDate(comparison.to, locale);
+    const verdict = (v: Verdict | null) => (v === null ? t.notYetDueThen : t.verdict[v]);
+    out.push(
+      heading(t.comparison),
+      paragraph(t.comparisonIntro.replace('{from}', from).replace('{to}', to)),
+      table(
+        ['', t.fromColumn, t.toColumn, t.changeColumn],
+        [
+          [
+            t.dueByAsOf.replace('{date}', to),
+            comparison.fromCount,
+            comparison.toCount,
+            signed(comparison.toCount - comparison.fromCount),
+          ],
+          ...VERDICTS.map((v) => [
+            t.verdict[v],
+            comparison.fromTotals[v],
+            comparison.toTotals[v],
+            signed(comparison.delta[v]),
+          ]),
+        ],
+      ),
+      heading(t.moved),
+      comparison.moved.length === 0
+        ? paragraph(t.noneMoved)
+        : table(
+            [t.dueColumn, t.milestoneColumn, t.fromColumn, t.toColumn, t.idColumn],
+            comparison.moved.map((m) => [m.due, title(m), verdict(m.from), verdict(m.to), m.key]),
+          ),
+      heading(t.stillOpen),
+      comparison.stillOpen.length === 0
+        ? paragraph(t.noneStillOpen)
+        : table(
+            [t.dueColumn, t.milestoneColumn, t.verdictColumn, t.idColumn],
+            comparison.stillOpen.map((m) => [m.due, title(m), verdict(m.to), m.key]),
+          ),
+    );
+  }
+  out.push(
+    heading(t.longestOverdue),
     review.longestOverdue.length === 0
-      ? t.noneOverdue
-      : mdTable(
+      ? paragraph(t.noneOverdue)
+      : table(
           [t.daysOverdueColumn, t.dueColumn, t.milestoneColumn, t.statusColumn, t.idColumn],
           review.longestOverdue.map((i) => [i.delayDays, i.due, title(i), t.status[i.status], i.key]),
         ),
-    '',
-    `## ${t.recurring}`,
-    '',
-  ];
+    heading(t.recurring),
+  );
   const ongoing = review.items.filter((i) => i.kind !== 'deadline');
   out.push(
     ongoing.length === 0
-      ? t.noItems
-      : mdTable(
+      ? paragraph(t.noItems)
+      : table(
           [t.dueColumn, t.kindColumn, t.milestoneColumn, t.verdictColumn, t.idColumn],
           ongoing.map((i) => [i.due, t.kind[i.kind], title(i), t.verdict[i.verdict], i.key]),
         ),
-    '',
-    `## ${t.allItems}`,
-    '',
+    heading(t.allItems),
     review.items.length === 0
-      ? t.noItems
-      : mdTable(
+      ? paragraph(t.noItems)
+      : table(
           [
             t.dueColumn,
             t.milestoneColumn,
@@ -393,6 +548,7 @@ export function reviewToMarkdown(review: Review, locale: Locale): string {
             t.statusColumn,
             t.verdictColumn,
             t.delayColumn,
+            t.authorColumn,
             t.idColumn,
           ],
           review.items.map((i) => [
@@ -402,22 +558,51 @@ export function reviewToMarkdown(review: Review, locale: Locale): string {
             t.status[i.status],
             t.verdict[i.verdict],
             i.delayDays,
+            i.author,
             i.key,
           ]),
         ),
-    '',
+    heading(t.entries),
   );
-  return out.join('\n');
+  const recorded = review.items.filter((i) => i.entryId !== null);
+  out.push(
+    recorded.length === 0
+      ? paragraph(t.noEntries)
+      : table(
+          [t.idColumn, t.statusColumn, t.onColumn, t.authorColumn, t.evidenceColumn, t.noteColumn],
+          recorded.map((i) => [i.key, t.status[i.status], i.on, i.author, evidenceText(i.evidence), i.note]),
+        ),
+  );
+  return out;
 }
 
-/** The review as the content of a file in the given format; `locale` picks the words (not used by JSON). */
-export function exportReview(review: Review, format: ReviewFormat, locale: Locale): string {
+const mdCell = (value: string | number | null): string =>
+  value === null ? '' : String(value).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function mdTable(headers: string[], rows: Array<Array<string | number | null>>): string {
+  const line = (cells: Array<string | number | null>) => `| ${cells.map(mdCell).join(' | ')} |`;
+  return [line(headers), `|${headers.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The Markdown export: the document of `reviewBlocks`, block by block. */
+export function reviewToMarkdown(input: ReviewExport, locale: Locale): string {
+  const md = (b: ReviewBlock) =>
+    b.type === 'heading'
+      ? `${'#'.repeat(b.level)} ${b.text}`
+      : b.type === 'paragraph'
+        ? b.text
+        : mdTable(b.headers, b.rows);
+  return `${reviewBlocks(input, locale).map(md).join('\n\n')}\n`;
+}
+
+/** The review as the content of a text file in the given format; `locale` picks the words (not used by JSON). */
+export function exportReview(input: ReviewExport, format: TextReviewFormat, locale: Locale): string {
   switch (format) {
     case 'md':
-      return reviewToMarkdown(review, locale);
+      return reviewToMarkdown(input, locale);
     case 'csv':
-      return reviewToCsv(review, locale);
+      return reviewToCsv(input.review, locale);
     case 'json':
-      return reviewToJson(review);
+      return reviewToJson(input.review, input.cover, input.comparison);
   }
 }

@@ -28,8 +28,9 @@
 import type { IsoDate } from './date-phrase';
 import { isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
+import { entriesByKey, entryAsOf, type EvidenceItem, type LogEntry, type RecordEntry } from './progress-log';
+import { dueState, plusDays } from './queries';
 import type { Status } from './status';
-import { EMPTY_PROGRESS, type Progress, type UserState } from './user-state';
 
 /** The verdicts, in the order charts stack them: delivered first, then not, then unknown. */
 export const VERDICTS = [
@@ -68,6 +69,14 @@ export interface ReviewItem {
   /** The status the verdict is based on ("unknown" for a cycle no record speaks for). */
   status: Status;
   achievedOn: IsoDate | null;
+  /** The date of the entry the verdict rests on ("achieved on" / "as of"); null without one. */
+  on: IsoDate | null;
+  /** That entry's note, evidence, author and recording instant (the latest entry as of the date). */
+  note: string;
+  evidence: EvidenceItem[];
+  author: string | null;
+  recordedAt: string | null;
+  entryId: string | null;
   verdict: Verdict;
   /** Days late (`late`), days overdue on the as-of date (`overdue`), 0 for `on-time`, otherwise null. */
   delayDays: number | null;
@@ -86,6 +95,23 @@ export interface ReviewTally {
   deliveredShare: number | null;
   /** Share of `count` with a status recorded (not `unknown`). */
   recordedShare: number | null;
+  /** Red / amber / green (see `ragOf`). */
+  rag: Rag;
+}
+
+/**
+ * The red/amber/green of a group: red when a quarter or more of what fell due is missed or
+ * overdue; green when nothing is missed or overdue and three quarters or more is delivered;
+ * amber otherwise (including much that is due with nothing recorded). Nothing due: green.
+ */
+export type Rag = 'red' | 'amber' | 'green';
+export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
+export function ragOf(count: number, totals: VerdictTotals): Rag {
+  if (count === 0) return 'green';
+  const bad = totals.missed + totals.overdue;
+  if (bad / count >= 0.25) return 'red';
+  const delivered = totals['on-time'] + totals.late + totals.achieved;
+  return bad === 0 && delivered / count >= 0.75 ? 'green' : 'amber';
 }
 
 export interface ChapterTally extends ReviewTally {
@@ -130,21 +156,58 @@ const DAY_MS = 86_400_000;
 export const daysBetween = (from: IsoDate, to: IsoDate): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-interface Judgement {
-  status: Status;
-  achievedOn: IsoDate | null;
-  verdict: Verdict;
-  delayDays: number | null;
-}
+type Judgement = Pick<
+  ReviewItem,
+  | 'status'
+  | 'achievedOn'
+  | 'on'
+  | 'note'
+  | 'evidence'
+  | 'author'
+  | 'recordedAt'
+  | 'entryId'
+  | 'verdict'
+  | 'delayDays'
+>;
 
-const UNKNOWN: Judgement = { status: 'unknown', achievedOn: null, verdict: 'unknown', delayDays: null };
+const NOTHING = { on: null, note: '', evidence: [], author: null, recordedAt: null, entryId: null };
+const UNKNOWN: Judgement = {
+  status: 'unknown',
+  achievedOn: null,
+  verdict: 'unknown',
+  delayDays: null,
+  ...NOTHING,
+};
 
-/** The verdict on one record for something due on `due`, as of `asOf` (due ≤ asOf). */
-function judge(record: Progress, due: IsoDate, asOf: IsoDate, kind: ReviewItemKind): Judgement {
-  const { status } = record;
-  const achievedOn = status === 'achieved' ? record.achievedOn : null;
-  const base = { status, achievedOn: record.achievedOn };
-  const overdue: Judgement = { ...base, verdict: 'overdue', delayDays: daysBetween(due, asOf) };
+/**
+ * The verdict on one key's log for something due on `due`, as of `asOf` (due ≤ asOf): the entry
+ * that speaks is the latest as of that date (`entryAsOf`). A log whose only records are achieved
+ * or partial after `asOf` says it was still open then.
+ */
+function judge(entries: readonly LogEntry[], due: IsoDate, asOf: IsoDate, kind: ReviewItemKind): Judgement {
+  const entry: RecordEntry | null = entryAsOf(entries, asOf);
+  const delay = daysBetween(due, asOf);
+  if (!entry) {
+    const later = entryAsOf(entries, '9999-12-31');
+    if (later && (later.status === 'achieved' || later.status === 'partial')) {
+      return { ...UNKNOWN, status: 'in-progress', verdict: 'overdue', delayDays: delay };
+    }
+    return UNKNOWN;
+  }
+  const { status } = entry;
+  const base = {
+    status,
+    achievedOn: status === 'achieved' || status === 'partial' ? entry.on : null,
+    on: entry.on,
+    note: entry.note,
+    evidence: entry.evidence,
+    author: entry.author,
+    recordedAt: entry.recordedAt,
+    entryId: entry.id,
+  };
+  // The one meaning of overdue (queries.ts), asked about the end of the as-of date.
+  const state = dueState(status, due, plusDays(asOf, 1), kind === 'cycle' ? 'cycle' : kind);
+  if (state === 'overdue') return { ...base, verdict: 'overdue', delayDays: delay };
   switch (status) {
     case 'unknown':
       return { ...base, verdict: 'unknown', delayDays: null };
@@ -153,45 +216,35 @@ function judge(record: Progress, due: IsoDate, asOf: IsoDate, kind: ReviewItemKi
     case 'dropped':
       return { ...base, verdict: status, delayDays: null };
     case 'planned':
-      return overdue;
     case 'in-progress':
-      if (kind !== 'start') return overdue;
-      // A start commitment in progress has begun, unless the day it began is after the as-of date.
-      return record.achievedOn && record.achievedOn > asOf
-        ? overdue
-        : { ...base, verdict: 'achieved', delayDays: null };
+      // Not overdue: a start commitment under way.
+      return { ...base, verdict: 'achieved', delayDays: null };
     case 'achieved':
-      if (achievedOn && achievedOn > asOf) return overdue;
-      if (kind === 'start' || !achievedOn) return { ...base, verdict: 'achieved', delayDays: null };
-      return achievedOn <= due
+      if (kind === 'start') return { ...base, verdict: 'achieved', delayDays: null };
+      return entry.on <= due
         ? { ...base, verdict: 'on-time', delayDays: 0 }
-        : { ...base, verdict: 'late', delayDays: daysBetween(due, achievedOn) };
+        : { ...base, verdict: 'late', delayDays: daysBetween(due, entry.on) };
   }
 }
 
-/** The verdicts on the cycles of a recurring milestone due by `asOf` (see the module comment). */
-function judgeCycles(
+/**
+ * The log of each cycle of a recurring milestone: its own key's entries; for a cycle without any,
+ * the entries under the milestone's own id whose date falls in the cycle's period (after the
+ * previous cycle date, up to and including its own), so a record made before cycles had keys of
+ * their own still counts once.
+ */
+function cycleLogs(
   id: string,
-  cycles: IsoDate[],
-  progress: UserState['progress'],
-  asOf: IsoDate,
-): Judgement[] {
-  const own = progress[id];
-  const latest = cycles.length - 1;
-  // Which cycle the milestone's own record speaks for, if any.
-  let speaksFor = -1;
-  if (own && own.status === 'achieved' && own.achievedOn) {
-    const on = own.achievedOn;
-    const index = cycles.findIndex((date, i) => on <= date && (i === 0 || on > cycles[i - 1]!));
-    speaksFor = on <= asOf ? index : -1;
-  } else if (own && own.status !== 'unknown') {
-    speaksFor = latest;
-  }
+  cycles: readonly IsoDate[],
+  byKey: ReadonlyMap<string, LogEntry[]>,
+): LogEntry[][] {
+  const own = byKey.get(id) ?? [];
+  const retractions = own.filter((e) => e.type === 'retraction');
   return cycles.map((date, i) => {
-    const record = progress[`${id}@${date}`];
-    if (record) return judge(record, date, asOf, 'cycle');
-    if (own && i === speaksFor) return judge(own, date, asOf, 'cycle');
-    return UNKNOWN;
+    const entries = byKey.get(`${id}@${date}`);
+    if (entries?.length) return entries;
+    const previous = i === 0 ? '0000-01-01' : cycles[i - 1]!;
+    return [...own.filter((e) => e.type === 'record' && e.on > previous && e.on <= date), ...retractions];
   });
 }
 
@@ -206,6 +259,7 @@ function tally(items: readonly ReviewItem[]): ReviewTally {
     onTimeShare: share(totals['on-time']),
     deliveredShare: share(totals['on-time'] + totals.late + totals.achieved),
     recordedShare: share(count - totals.unknown),
+    rag: ragOf(count, totals),
   };
 }
 
@@ -224,14 +278,15 @@ function groupBy<K>(items: readonly ReviewItem[], keyOf: (item: ReviewItem) => K
 const CHAPTER_ORDER: readonly Chapter[] = ['act', 'secure', 'invest', 'partners', 'general'];
 
 /**
- * The review as of a date. `progress` is the user's recorded progress by milestone id (and, for a
- * recurring cycle recorded on its own, by `<id>@<date>`); a milestone without a record is unknown.
+ * The review as of a date, from the progress log (entries keyed by milestone id and, for each
+ * cycle of a recurring one, `<id>@<date>`); a milestone without entries is unknown.
  */
 export function buildReview(
   milestones: readonly AnyMilestone[],
-  progress: UserState['progress'],
+  log: readonly LogEntry[],
   asOf: IsoDate,
 ): Review {
+  const byKey = entriesByKey(log);
   const items: ReviewItem[] = [];
   const notYetDue: string[] = [];
   const undated: string[] = [];
@@ -244,7 +299,7 @@ export function buildReview(
       actor: m.actor,
       own: isOwn(m),
     };
-    const record = progress[m.id] ?? EMPTY_PROGRESS;
+    const record = byKey.get(m.id) ?? [];
     const single = (kind: ReviewItemKind, due: IsoDate | null) => {
       if (!due) undated.push(m.id);
       else if (due > asOf) notYetDue.push(m.id);
@@ -263,8 +318,9 @@ export function buildReview(
           if (m.recurrence) notYetDue.push(m.id);
           else undated.push(m.id);
         }
-        judgeCycles(m.id, cycles, progress, asOf).forEach((judgement, i) => {
+        cycleLogs(m.id, cycles, byKey).forEach((entries, i) => {
           const due = cycles[i]!;
+          const judgement = entries.length ? judge(entries, due, asOf, 'cycle') : UNKNOWN;
           items.push({ ...common, key: `${m.id}@${due}`, kind: 'cycle', due, ...judgement });
         });
         break;
@@ -325,3 +381,69 @@ export function buildReview(
 /** A share as a whole percentage ("33%"), or "—" when there is nothing to share. */
 export const formatShare = (share: number | null): string =>
   share === null ? '—' : `${Math.round(share * 100)}%`;
+
+/** One item whose verdict differs between two reviews (or that fell due in between). */
+export interface ReviewMove {
+  key: string;
+  id: string;
+  title: { nl: string; en: string };
+  chapter: Chapter;
+  due: IsoDate;
+  /** The verdict in the earlier review; null when it was not yet due then. */
+  from: Verdict | null;
+  to: Verdict;
+}
+
+/** Two reviews side by side: what moved between the as-of dates and what is still open. */
+export interface ReviewComparison {
+  from: IsoDate;
+  to: IsoDate;
+  /** Totals of the earlier and the later review, and the difference per verdict. */
+  fromTotals: VerdictTotals;
+  toTotals: VerdictTotals;
+  delta: VerdictTotals;
+  fromCount: number;
+  toCount: number;
+  /** Items whose verdict changed, and items that fell due in between. */
+  moved: ReviewMove[];
+  /** Keys open (overdue or nothing recorded) on both dates. */
+  stillOpen: ReviewMove[];
+}
+
+const OPEN_VERDICTS: ReadonlySet<Verdict> = new Set(['overdue', 'unknown']);
+
+/** Compares two reviews of the same milestones (either order; the earlier as-of date comes first). */
+export function compareReviews(a: Review, b: Review): ReviewComparison {
+  const [earlier, later] = a.asOf <= b.asOf ? [a, b] : [b, a];
+  const before = new Map(earlier.items.map((i) => [i.key, i]));
+  const moved: ReviewMove[] = [];
+  const stillOpen: ReviewMove[] = [];
+  for (const item of later.items) {
+    const old = before.get(item.key);
+    const move: ReviewMove = {
+      key: item.key,
+      id: item.id,
+      title: item.title,
+      chapter: item.chapter,
+      due: item.due,
+      from: old?.verdict ?? null,
+      to: item.verdict,
+    };
+    if (!old || old.verdict !== item.verdict) moved.push(move);
+    else if (OPEN_VERDICTS.has(item.verdict)) stillOpen.push(move);
+  }
+  const delta = Object.fromEntries(
+    VERDICTS.map((v) => [v, later.totals[v] - earlier.totals[v]]),
+  ) as VerdictTotals;
+  return {
+    from: earlier.asOf,
+    to: later.asOf,
+    fromTotals: earlier.totals,
+    toTotals: later.totals,
+    delta,
+    fromCount: earlier.count,
+    toCount: later.count,
+    moved,
+    stillOpen,
+  };
+}

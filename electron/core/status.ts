@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export const STATUSES = [
   'unknown',
   'planned',
@@ -11,3 +13,11 @@ export type Status = (typeof STATUSES)[number];
 
 /** Statuses after which a milestone needs no more reminders. */
 export const CLOSED_STATUSES: ReadonlySet<Status> = new Set(['achieved', 'dropped']);
+
+export const statusSchema = z.enum(STATUSES);
+
+/** Statuses that say when something happened: recording one needs the date it happened. */
+export const DATED_STATUSES: ReadonlySet<Status> = new Set(['achieved', 'partial', 'missed']);
+
+/** Statuses that still expect work once the date has passed (recorded, but not done). */
+export const WORKING_STATUSES: ReadonlySet<Status> = new Set(['planned', 'in-progress']);

@@ -1,9 +1,10 @@
 import { addDays, addHours, format, isSameDay, parseISO, startOfDay } from 'date-fns';
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone } from './milestone';
+import type { ProgressMap } from './progress';
 import { overdue, upcoming, type DueItem } from './queries';
 import { dateLocale, type Translate } from './shell-locale';
-import type { Locale, Settings, UserState } from './user-state';
+import type { Locale, Settings } from './user-state';
 
 /** What a tray menu item does when clicked; the shell maps each to an Electron call. */
 export type TrayCommand =
@@ -26,7 +27,7 @@ export type TrayMenuItem =
 
 export interface TrayInput {
   milestones: readonly AnyMilestone[];
-  progress: UserState['progress'];
+  progress: ProgressMap;
   settings: Pick<Settings, 'startAtLogin' | 'pausedUntil'>;
   today: IsoDate;
   now: Date;

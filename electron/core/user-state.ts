@@ -1,42 +1,52 @@
 import { z } from 'zod';
-import { isoDateSchema, ownMilestoneSchema } from './milestone';
-import { STATUSES } from './status';
+import { ownMilestoneSchema } from './milestone';
+import type { IsoDate } from './date-phrase';
+import { logEntrySchema, type EvidenceItem } from './progress-log';
+import { statusSchema, type Status } from './status';
 
 /** An instant, as an ISO 8601 string with offset (new Date().toISOString()). */
 const instant = z.iso.datetime({ offset: true });
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm');
 
-export const statusSchema = z.enum(STATUSES);
+export { statusSchema };
 
-export const historyEntrySchema = z.strictObject({
-  at: instant,
-  from: statusSchema,
-  to: statusSchema,
-});
+/** The store's layout version (kept in the file as `schemaVersion`; files without it are layout 1). */
+export const STORE_SCHEMA_VERSION = 2;
 
-export const evidenceSchema = z.strictObject({
-  text: z.string().max(10_000),
-  url: z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' }).nullable(),
-});
-
-/** What the user recorded about one milestone. */
-export const progressSchema = z.strictObject({
-  status: statusSchema,
-  achievedOn: isoDateSchema.nullable(),
-  evidence: evidenceSchema.nullable(),
-  note: z.string().max(10_000),
-  muted: z.boolean(),
-  history: z.array(historyEntrySchema),
-});
-export type Progress = z.infer<typeof progressSchema>;
+/**
+ * The current state of one log key (a milestone, or one cycle of a recurring one), derived from
+ * the progress log (`currentEntry`), plus the milestone's own mute setting. Never stored.
+ */
+export interface Progress {
+  status: Status;
+  /** The date the current state held ("achieved on" for achieved, "as of" otherwise); null without an entry. */
+  on: IsoDate | null;
+  /** `on` when the status is achieved or partial (the date it was delivered), else null. */
+  achievedOn: IsoDate | null;
+  evidence: EvidenceItem[];
+  note: string;
+  muted: boolean;
+  /** Who recorded the current entry. */
+  author: string | null;
+  /** The id of the current entry. */
+  entryId: string | null;
+  /** How many entries (records and retractions) the key's log holds. */
+  changes: number;
+  /** When the latest entry of the key (of any type) was recorded. */
+  lastChangeAt: string | null;
+}
 
 export const EMPTY_PROGRESS: Progress = {
   status: 'unknown',
+  on: null,
   achievedOn: null,
-  evidence: null,
+  evidence: [],
   note: '',
   muted: false,
-  history: [],
+  author: null,
+  entryId: null,
+  changes: 0,
+  lastChangeAt: null,
 };
 
 export const LOCALES = ['nl', 'en'] as const;
@@ -72,6 +82,8 @@ export const settingsSchema = z.strictObject({
   /** Reminders paused until this instant (tray "Pause reminders"). */
   pausedUntil: instant.nullable(),
   feed: feedSettingsSchema,
+  /** The name progress entries are recorded under; null: the operating system's user name. */
+  author: z.string().trim().min(1).max(200).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -86,11 +98,16 @@ export const DEFAULT_SETTINGS: Settings = {
   startHidden: false,
   pausedUntil: null,
   feed: { enabled: false, port: 17_863, chapters: [], includeAchieved: true, lang: 'nl' },
+  author: null,
 };
 
 /** Everything the user owns, as stored on disk and exported. */
 export const userStateSchema = z.strictObject({
-  progress: z.record(z.string(), progressSchema),
+  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+  /** The progress log: every entry ever recorded, in the order written (see progress-log.ts). */
+  log: z.array(logEntrySchema),
+  /** Ids of the milestones whose reminders are muted (a setting, not part of the log). */
+  muted: z.array(z.string().max(200)),
   ownMilestones: z.array(ownMilestoneSchema),
   settings: settingsSchema,
   /** Reminder key → instant it was shown: each reminder fires once. */
@@ -107,17 +124,18 @@ export const userStateSchema = z.strictObject({
   feedSequences: z
     .record(z.string(), z.strictObject({ hash: z.string(), sequence: z.int().min(0) }))
     .optional(),
+  /** Progress records of the first layout that could not become log entries, kept as they were. */
+  legacyProgress: z.record(z.string(), z.unknown()).optional(),
 });
 export type UserState = z.infer<typeof userStateSchema>;
 
 export const EMPTY_STATE: UserState = {
-  progress: {},
+  schemaVersion: STORE_SCHEMA_VERSION,
+  log: [],
+  muted: [],
   ownMilestones: [],
   settings: DEFAULT_SETTINGS,
   fired: {},
   snoozed: {},
   lastRunAt: null,
 };
-
-export const progressOf = (state: Pick<UserState, 'progress'>, id: string): Progress =>
-  state.progress[id] ?? EMPTY_PROGRESS;

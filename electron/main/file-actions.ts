@@ -60,7 +60,11 @@ export function createFileActions(options: FileActionsOptions) {
 
   const saveExport = async (title: string, file: ExportedFile, filters: FileFilter[]) => {
     const path = await askSavePath(title, file.fileName, filters);
-    if (path) await writeFile(path, file.content, 'utf8');
+    if (path) {
+      await (file.encoding === 'base64'
+        ? writeFile(path, Buffer.from(file.content, 'base64'))
+        : writeFile(path, file.content, 'utf8'));
+    }
   };
 
   /** The review printed to PDF: the renderer's review route in a hidden, equally locked-down window. */

@@ -14,6 +14,7 @@ import {
   type NotificationAction,
   type NotificationContent,
 } from '../core/notification-content';
+import { deriveProgress } from '../core/progress';
 import { resolveLocale, type Translate } from '../core/shell-locale';
 import { trayModel, type TrayCommand } from '../core/tray-model';
 import type { Locale, UserState } from '../core/user-state';
@@ -104,9 +105,11 @@ async function start(): Promise<void> {
     if (action === 'snooze' && content.reminderKey) {
       void dispatch('snooze', { key: content.reminderKey, option: 'tomorrow' });
     } else if (action === 'achieve' && content.milestoneId) {
-      void dispatch('updateProgress', {
-        id: content.milestoneId,
-        patch: { status: 'achieved', achievedOn: today() },
+      // The user says it is achieved now: recorded as achieved today, for the reminder's own cycle.
+      void dispatch('appendLogEntry', {
+        key: content.reminderKey?.split('#')[0] ?? content.milestoneId,
+        status: 'achieved',
+        on: today(),
       });
     }
   };
@@ -211,7 +214,7 @@ async function start(): Promise<void> {
     tray.update(
       trayModel({
         milestones: [...dataset, ...state.ownMilestones],
-        progress: state.progress,
+        progress: deriveProgress(state),
         settings: state.settings,
         today: today(),
         now: new Date(),

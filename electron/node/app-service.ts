@@ -6,9 +6,17 @@
 import type { IsoDate } from '../core/date-phrase';
 import { ICAL_FILE_NAME, ICAL_MIME_TYPE, icalOptionsFromSettings } from '../core/ical';
 import type { AnyMilestone, Milestone, OwnMilestone } from '../core/milestone';
-import { applyProgressPatch } from '../core/progress';
-import { buildReview } from '../core/review';
-import { exportReview } from '../core/review-export';
+import { randomUUID } from 'node:crypto';
+import {
+  appendRecord,
+  appendRetraction,
+  checkLogKey,
+  deriveProgress,
+  LogEntryError,
+  setMuted,
+} from '../core/progress';
+import { buildReview, compareReviews } from '../core/review';
+import { REVIEW_MIME, reviewFileName } from '../core/review-export';
 import type { Locale, UserState } from '../core/user-state';
 import {
   parseApiInput,
@@ -22,6 +30,8 @@ import {
   type ExportedFile,
   type Snapshot,
 } from '../contract/api';
+import { authorOf } from './author';
+import { renderReview } from './review-files';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
 import { exportStateJson, importStateIntoStore } from './state-transfer';
@@ -73,7 +83,9 @@ export function createAppService(options: AppServiceOptions): AppService {
   const snapshot = (state: UserState = store.read()): Snapshot => ({
     today: options.today(),
     milestones: milestones(state),
-    progress: state.progress,
+    progress: deriveProgress(state),
+    log: state.log,
+    author: authorOf(state.settings),
     settings: state.settings,
     systemLocale: options.systemLocale(),
     notices,
@@ -94,12 +106,38 @@ export function createAppService(options: AppServiceOptions): AppService {
   const requireMilestone = (state: UserState, id: string) => {
     if (!milestones(state).some((m) => m.id === id)) throw new NotFound(`No milestone with id "${id}".`);
   };
+  const entryContext = (state: UserState) => ({
+    author: authorOf(state.settings),
+    now: now(),
+    today: options.today(),
+    newId: randomUUID,
+  });
+  /** Runs a log change; a refused one becomes a not-found or a plain failure with its message. */
+  const logChange = (fn: () => Snapshot): Snapshot => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof LogEntryError && error.code === 'not-found') throw new NotFound(error.message);
+      throw error;
+    }
+  };
 
   const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> } = {
     getSnapshot: () => snapshot(),
-    updateProgress: ({ id, patch }) => {
+    appendLogEntry: (input) =>
+      logChange(() =>
+        change((state) => {
+          checkLogKey(milestones(state), input.key, options.today());
+          return appendRecord(state, input, entryContext(state)).state;
+        }),
+      ),
+    retractLogEntry: ({ entryId, note }) =>
+      logChange(() =>
+        change((state) => appendRetraction(state, entryId, { ...entryContext(state), note }).state),
+      ),
+    setMuted: ({ id, muted }) => {
       requireMilestone(store.read(), id);
-      return change((state) => applyProgressPatch(state, id, patch, now()));
+      return change((state) => setMuted(state, id, muted));
     },
     saveOwnMilestone: (milestone) => {
       if (datasetIds.has(milestone.id))
@@ -113,25 +151,44 @@ export function createAppService(options: AppServiceOptions): AppService {
     deleteOwnMilestone: ({ id }) => {
       if (!store.read().ownMilestones.some((m) => m.id === id))
         throw new NotFound(`No milestone of your own with id "${id}".`);
-      return change((state) => {
-        const { [id]: _removed, ...progress } = state.progress;
-        return { ...state, ownMilestones: state.ownMilestones.filter((m) => m.id !== id), progress };
-      });
+      // Its log entries stay in the log (nothing recorded is ever removed); they no longer show.
+      return change((state) => ({
+        ...state,
+        ownMilestones: state.ownMilestones.filter((m) => m.id !== id),
+        muted: state.muted.filter((m) => m !== id),
+      }));
     },
     updateSettings: (patch) => change((state) => ({ ...state, settings: { ...state.settings, ...patch } })),
     getReview: ({ asOf }) => {
       const state = store.read();
-      return buildReview(milestones(state), state.progress, asOf);
+      return buildReview(milestones(state), state.log, asOf);
     },
-    exportReview: ({ asOf, format }) => {
+    compareReviews: ({ from, to }) => {
       const state = store.read();
-      const content = exportReview(
-        buildReview(milestones(state), state.progress, asOf),
-        format,
-        locale(state),
+      return compareReviews(
+        buildReview(milestones(state), state.log, from),
+        buildReview(milestones(state), state.log, to),
       );
-      const mime = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format];
-      return file(content, `compass-review-${asOf}.${format}`, `${mime}; charset=utf-8`);
+    },
+    exportReview: async ({ asOf, format, compareTo }) => {
+      const state = store.read();
+      const content = await renderReview({
+        milestones: milestones(state),
+        log: state.log,
+        asOf,
+        compareTo: compareTo ?? null,
+        format,
+        locale: locale(state),
+        preparedBy: authorOf(state.settings),
+        generatedAt: now(),
+      });
+      const binary = typeof content !== 'string';
+      return {
+        content: binary ? Buffer.from(content).toString('base64') : content,
+        ...(binary ? { encoding: 'base64' as const } : {}),
+        fileName: reviewFileName(asOf, format),
+        mimeType: REVIEW_MIME[format],
+      };
     },
     exportIcal: (input) => {
       const content = publishIcal(store, dataset, (state) => ({

@@ -15,7 +15,9 @@ import { format } from 'date-fns';
 import schedule, { type Job } from 'node-schedule';
 import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
-import { applyProgressPatch } from '../core/progress';
+import { randomUUID } from 'node:crypto';
+import { appendRecord } from '../core/progress';
+import { authorOf } from './author';
 import {
   daysUntil,
   isDigestKey,
@@ -68,8 +70,11 @@ export interface ReminderService {
   onResume(): void;
   /** Shows the reminder `key` again later. Throws for a key that names no reminder. */
   snooze(key: string, option: SnoozeOption): void;
-  /** Marks a milestone achieved (a notification's action): no more reminders for it. */
-  markAchieved(milestoneId: string): void;
+  /**
+   * Records a milestone (or, with `occurrenceKey`, the cycle) achieved today: a notification's
+   * action, the user saying "done" on the day. No more reminders for it.
+   */
+  markAchieved(milestoneId: string, occurrenceKey?: string): void;
 }
 
 export interface ReminderServiceOptions {
@@ -252,12 +257,22 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       }));
       changed(next);
     },
-    markAchieved(milestoneId) {
+    markAchieved(milestoneId, occurrenceKey = milestoneId) {
       if (!options.milestones().some((m) => m.id === milestoneId)) {
         throw new Error(`There is no milestone "${milestoneId}".`);
       }
       const now = clock();
-      changed(store.update((s) => applyProgressPatch(s, milestoneId, { status: 'achieved' }, now)));
+      const today = format(now, 'yyyy-MM-dd');
+      changed(
+        store.update(
+          (s) =>
+            appendRecord(
+              s,
+              { key: occurrenceKey, status: 'achieved', on: today },
+              { author: authorOf(s.settings), now, today, newId: randomUUID },
+            ).state,
+        ),
+      );
     },
   };
 }

@@ -7,15 +7,20 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import pkg from '../../package.json';
+import { randomUUID } from 'node:crypto';
+import { isV1Layout, migrateV1 } from '../core/store-v1';
+import { checkEntryDate, entryDateMessage } from '../core/progress-log';
 import { userStateSchema, type UserState } from '../core/user-state';
+import { osAuthor } from './author';
 import type { StateStore } from './store';
 
 export const STATE_EXPORT_FORMAT = 'compass-timeline-state';
 /** The export layout's version; bump it (and convert older ones on import) when the layout changes. */
-export const STATE_EXPORT_VERSION = 1;
+export const STATE_EXPORT_VERSION = 2;
 
 export const stateExportSchema = z.strictObject({
   format: z.literal(STATE_EXPORT_FORMAT),
+  /** 2: the progress log; files of version 1 (progress records) are converted on import. */
   version: z.literal(STATE_EXPORT_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   /** The app version that wrote the file, for support questions. */
@@ -44,6 +49,10 @@ export function exportStateJson(state: UserState, now: Date): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const localToday = (now = new Date()) =>
+  `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -67,6 +76,14 @@ export function parseStateExport(content: string): UserState {
       `The file was made by a newer Compass Timeline (export version ${json.version}; this one reads version ${STATE_EXPORT_VERSION}). Update the app, then import again.`,
     );
   }
+  // A version 1 file (progress records with a history) is converted to the log, as the store does.
+  if (json.version === 1 && isObject(json.state) && isV1Layout(json.state)) {
+    json = {
+      ...json,
+      version: STATE_EXPORT_VERSION,
+      state: migrateV1(json.state, { author: osAuthor(), now: new Date(), newId: randomUUID }),
+    };
+  }
   const parsed = stateExportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -74,6 +91,17 @@ export function parseStateExport(content: string): UserState {
     throw new StateImportError(`The file cannot be imported: ${issue.message}${where}. Nothing was changed.`);
   }
   const state = parsed.data.state;
+  // The one date check: nothing recorded can be dated after today.
+  const today = localToday();
+  state.log.forEach((entry, index) => {
+    if (entry.type !== 'record') return;
+    const problem = checkEntryDate(entry.on, today);
+    if (problem) {
+      throw new StateImportError(
+        `The file cannot be imported: the date ${entryDateMessage(problem, entry.on, today)} (at state.log.${index}.on). Nothing was changed.`,
+      );
+    }
+  });
   const seen = new Set<string>();
   state.ownMilestones.forEach((milestone, index) => {
     if (seen.has(milestone.id)) {

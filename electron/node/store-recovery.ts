@@ -2,22 +2,30 @@
  * Recovering what can be read from a damaged store: record by record, field by field. A record
  * that cannot be read is counted as lost (it stays in the backup file); nothing is invented.
  */
+import { randomUUID } from 'node:crypto';
 import { ownMilestoneSchema } from '../core/milestone';
+import { logEntrySchema } from '../core/progress-log';
 import {
-  EMPTY_PROGRESS,
+  EMPTY_V1_PROGRESS,
+  isV1Layout,
+  migrateV1,
+  v1HistoryEntrySchema,
+  v1ProgressSchema,
+  type MigrationContext,
+  type V1Progress,
+} from '../core/store-v1';
+import {
   EMPTY_STATE,
-  historyEntrySchema,
-  progressSchema,
   settingsSchema,
   userStateSchema,
-  type Progress,
   type Settings,
   type UserState,
 } from '../core/user-state';
+import { osAuthor } from './author';
 
 export interface Salvage {
   state: UserState;
-  /** Progress records read back (complete or repaired field by field). */
+  /** Progress log entries (or, from a first-layout file, progress records) read back. */
   progress: number;
   /** Own milestones read back. */
   own: number;
@@ -45,36 +53,63 @@ function salvageFields<T extends Record<string, unknown>>(
   return { value: value as T, replaced };
 }
 
-function salvageProgress(raw: unknown): { value: Progress; repaired: boolean } | null {
-  const whole = progressSchema.safeParse(raw);
-  if (whole.success) return { value: whole.data, repaired: false };
+/** A first-layout progress record, field by field. */
+export function salvageV1Progress(raw: unknown): V1Progress | null {
+  const whole = v1ProgressSchema.safeParse(raw);
+  if (whole.success) return whole.data;
   if (!isObject(raw)) return null;
-  const { history: _history, ...shape } = progressSchema.shape;
-  const { value, replaced } = salvageFields(shape, raw, EMPTY_PROGRESS);
+  const { history: _history, ...shape } = v1ProgressSchema.shape;
+  const { value } = salvageFields(shape, raw, EMPTY_V1_PROGRESS);
   const entries = Array.isArray(raw.history) ? raw.history : [];
   const goodHistory = entries.flatMap((entry) => {
-    const parsed = historyEntrySchema.safeParse(entry);
+    const parsed = v1HistoryEntrySchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
-  const result = progressSchema.safeParse({ ...value, history: goodHistory });
-  if (!result.success) return null;
-  return { value: result.data, repaired: replaced > 0 || goodHistory.length !== entries.length };
+  const result = v1ProgressSchema.safeParse({ ...value, history: goodHistory });
+  return result.success ? result.data : null;
 }
 
-/** Reads back what it can from `raw` (the parsed store file, or anything else). */
-export function salvageUserState(raw: unknown): Salvage {
+/**
+ * Reads back what it can from `raw` (the parsed store file, or anything else). A file of the first
+ * layout is read record by record and converted to log entries (recorded under `migration.author`).
+ */
+export function salvageUserState(
+  raw: unknown,
+  migration: MigrationContext = { author: osAuthor(), now: new Date(), newId: randomUUID },
+): Salvage {
   const out: Salvage = { state: structuredClone(EMPTY_STATE), progress: 0, own: 0, lost: 0 };
   if (!isObject(raw)) return out;
 
-  if (isObject(raw.progress)) {
-    for (const [id, record] of Object.entries(raw.progress)) {
-      const salvaged = salvageProgress(record);
-      if (salvaged) {
-        out.state.progress[id] = salvaged.value;
-        out.progress += 1;
-      } else out.lost += 1;
+  if (isV1Layout(raw) && raw.progress !== undefined) {
+    const records: Record<string, V1Progress> = {};
+    if (isObject(raw.progress)) {
+      for (const [id, record] of Object.entries(raw.progress)) {
+        const salvaged = salvageV1Progress(record);
+        if (salvaged) {
+          records[id] = salvaged;
+          out.progress += 1;
+        } else out.lost += 1;
+      }
+    } else out.lost += 1;
+    const migrated = migrateV1({ progress: records }, migration);
+    out.state.log = migrated.log as UserState['log'];
+    out.state.muted = migrated.muted as string[];
+    if (migrated.legacyProgress)
+      out.state.legacyProgress = migrated.legacyProgress as Record<string, unknown>;
+  } else {
+    if (Array.isArray(raw.log)) {
+      for (const entry of raw.log) {
+        const parsed = logEntrySchema.safeParse(entry);
+        if (parsed.success) {
+          out.state.log.push(parsed.data);
+          out.progress += 1;
+        } else out.lost += 1;
+      }
+    } else if (raw.log !== undefined) out.lost += 1;
+    if (Array.isArray(raw.muted)) {
+      out.state.muted = raw.muted.filter((id): id is string => typeof id === 'string' && id.length <= 200);
     }
-  } else if (raw.progress !== undefined) out.lost += 1;
+  }
 
   if (Array.isArray(raw.ownMilestones)) {
     const seen = new Set<string>();
@@ -113,7 +148,7 @@ export function salvageUserState(raw: unknown): Salvage {
 
   // Optional fields added later (e.g. the iCal feed's sequences): kept when they read back whole.
   for (const [key, schema] of Object.entries(userStateSchema.shape)) {
-    if (key in EMPTY_STATE || !(key in raw)) continue;
+    if (key in EMPTY_STATE || key in out.state || !(key in raw)) continue;
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success && parsed.data !== undefined)
       (out.state as Record<string, unknown>)[key] = parsed.data;

@@ -9,14 +9,23 @@
  * - A file that cannot be parsed or validated is never wiped: it is moved aside to a timestamped
  *   backup next to it, what can be read is recovered record by record, and `notices` tells the
  *   user where the backup is.
+ * - Every read-modify-write holds a lock across processes (store-lock.ts), so writers at once all
+ *   keep their change; an update that changes nothing writes nothing.
+ * - The layout is versioned (`schemaVersion`); a file of the first layout (progress records with
+ *   a status history) is converted to the progress log when opened, with a copy of it kept next to
+ *   it as `config.v1-<time>.json`.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
 import { z } from 'zod';
 import pkg from '../../package.json';
+import { isV1Layout, migrateV1 } from '../core/store-v1';
 import { EMPTY_STATE, userStateSchema, type Locale, type UserState } from '../core/user-state';
-import { salvageUserState } from './store-recovery';
+import { osAuthor } from './author';
+import { salvageUserState, salvageV1Progress } from './store-recovery';
+import { withStoreLock } from './store-lock';
 import { storeText, type RecoveryFacts, type StoreProblem } from './store-notices';
 
 export interface StateStore {
@@ -24,7 +33,11 @@ export interface StateStore {
   readonly path: string;
   /** The current, validated state (read from disk: changes by another process are seen). */
   read(): UserState;
-  /** Validates fn's result and writes it atomically; throws `StoreValidationError` without writing when invalid. */
+  /**
+   * Reads, applies fn and writes the result atomically, holding the store's lock across processes
+   * throughout; returns fn's state. Writes nothing when fn returns its argument itself. Throws
+   * `StoreValidationError` without writing when the result is invalid.
+   */
   update(fn: (state: UserState) => UserState): UserState;
   /** Messages the user must see, e.g. where a damaged store was backed up. */
   readonly notices: string[];
@@ -97,6 +110,8 @@ export interface OpenStateStoreOptions {
   locale?: Locale;
   /** For the backup's name; default: the current time. */
   now?: () => Date;
+  /** The name entries migrated from the first layout are recorded under; default: the OS user. */
+  author?: string;
 }
 
 const describeZod = (error: z.ZodError): string => {
@@ -207,9 +222,34 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
     return parsed.data;
   };
 
+  /** A file of the first layout, converted to the progress log (a copy of it is kept). */
+  const migrate = (text: string): string => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return text; // damaged: recovery deals with it
+    }
+    if (!isV1Layout(raw)) return text;
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    copyFileSync(path, join(dirname(path), `${STORE_OPTIONS.configName}.v1-${stamp}.json`));
+    const migrated = migrateV1(raw, {
+      author: options.author ?? osAuthor(),
+      now: now(),
+      newId: randomUUID,
+      repair: salvageV1Progress,
+    });
+    const next = JSON.stringify(migrated, undefined, '\t');
+    const temporary = `${path}.migrating`;
+    writeFileSync(temporary, next);
+    renameSync(temporary, path);
+    return next;
+  };
+
   /** Reads and checks the file from scratch; on damage, recovers and returns the recovered state. */
   const load = (): UserState => {
-    const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    const found = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    const text = found === undefined ? undefined : migrate(found);
     if (text !== undefined) {
       const check = checkFileText(text);
       if (!check.ok) return recover(text, check.problem);
@@ -224,14 +264,22 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
     }
   };
 
-  load();
+  // conf writes while it opens (defaults, its version record), so opening holds the lock too.
+  withStoreLock(path, load);
 
-  const read = (): UserState => {
+  const readUnlocked = (): UserState => {
     try {
       return readChecked();
     } catch {
       // Damaged while running (e.g. edited by hand): same recovery as at start.
       return load();
+    }
+  };
+  const read = (): UserState => {
+    try {
+      return readChecked();
+    } catch {
+      return withStoreLock(path, load);
     }
   };
 
@@ -241,13 +289,17 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
     recoveries,
     read,
     update(fn) {
-      const next = fn(read());
-      const parsed = userStateSchema.safeParse(next);
-      if (!parsed.success) {
-        throw new StoreValidationError(`Not saved: ${describeZod(parsed.error)}`);
-      }
-      engine!.store = plain(parsed.data);
-      return parsed.data;
+      return withStoreLock(path, () => {
+        const current = readUnlocked();
+        const next = fn(current);
+        if (next === current) return current;
+        const parsed = userStateSchema.safeParse(next);
+        if (!parsed.success) {
+          throw new StoreValidationError(`Not saved: ${describeZod(parsed.error)}`);
+        }
+        engine!.store = plain(parsed.data);
+        return parsed.data;
+      });
     },
   };
 }

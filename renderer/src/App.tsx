@@ -240,6 +240,8 @@ export function App({ api }: { api: CompassApi }) {
             api={api}
             milestone={selected}
             progress={snapshot.progress[selected.id]}
+            progressMap={snapshot.progress}
+            log={snapshot.log}
             today={snapshot.today}
             onSnapshot={apply}
             onClose={closeDetail}

@@ -11,7 +11,7 @@ describe('language', () => {
     expect(tabNames()).toEqual(['Tijdlijn', 'Review 2025', 'Instellingen']);
     expect(document.documentElement.lang).toBe('nl');
     expect(rowOf('act-article-44-arrangements')).toHaveAccessibleName(
-      'Praktische regelingen voor artikel 44 VEU, uiterlijk 31 december 2023, status Onbekend, te laat',
+      'Praktische regelingen voor artikel 44 VEU, uiterlijk 31 december 2023, status Onbekend, verstreken, niets vastgelegd',
     );
   });
 
@@ -65,7 +65,7 @@ describe('views and events', () => {
   it('follows stateChanged events from main', async () => {
     const { api } = await renderApp();
     await act(async () => {
-      await api.updateProgress({ id: 'act-rapid-deployment-capacity', patch: { status: 'missed' } });
+      await api.appendLogEntry({ key: 'act-rapid-deployment-capacity', status: 'missed', on: '2024-06-01' });
       api.emit('stateChanged', api.snapshot());
     });
     expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Missed$/);

@@ -39,19 +39,50 @@ describe('the detail panel', () => {
     ).toBeInTheDocument();
   });
 
-  it('saves a status change at once and the Gantt row follows, with the change in the history', async () => {
+  it('saves nothing while choosing: arrow keys through the status list and typing a date write no entry', async () => {
     const { api, user } = await renderApp();
     const panel = await openDetail(user, 'act-rapid-deployment-capacity');
-    expect(within(panel).getByText('No status changes yet.')).toBeInTheDocument();
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'achieved');
-    expect(api.callsTo('updateProgress')).toEqual([
-      { id: 'act-rapid-deployment-capacity', patch: { status: 'achieved' } },
+    expect(within(panel).getByText('Nothing recorded yet.')).toBeInTheDocument();
+    const status = within(panel).getByRole('combobox', { name: 'Status' });
+    status.focus();
+    for (let i = 0; i < 5; i += 1) await user.keyboard('{ArrowDown}');
+    await user.selectOptions(status, 'achieved');
+    await user.type(within(panel).getByLabelText('Date it was Achieved'), '2024-05-14');
+    await user.type(within(panel).getByRole('textbox', { name: 'Note' }), 'Declared operational');
+    await user.tab();
+    expect(api.callsTo('appendLogEntry')).toEqual([]);
+
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
+    expect(api.callsTo('appendLogEntry')).toEqual([
+      {
+        key: 'act-rapid-deployment-capacity',
+        status: 'achieved',
+        on: '2024-05-14',
+        note: 'Declared operational',
+        evidence: [],
+      },
     ]);
-    expect(await within(panel).findByText('Saved.')).toBeInTheDocument();
+    expect(await within(panel).findByText('Entry saved.')).toBeInTheDocument();
     expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Achieved$/);
-    expect(within(panel).getByRole('listitem')).toHaveTextContent(/Unknown → Achieved$/);
-    // The store filled in the day it was achieved; the field shows it.
-    expect(within(panel).getByLabelText('Achieved on')).toHaveValue('2024-06-15');
+    // The state of play shows the entry: status, date, author, note.
+    const entries = within(panel).getByTestId('log-entries');
+    expect(entries).toHaveTextContent(/Achieved on 14 May 2024 \(current\)/);
+    expect(entries).toHaveTextContent('recorded by Test User');
+    expect(entries).toHaveTextContent('Declared operational');
+  });
+
+  it('asks for the date an achievement happened and refuses impossible and future dates', async () => {
+    const { api, user } = await renderApp();
+    const panel = await openDetail(user, 'act-rapid-deployment-capacity');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'achieved');
+    const save = within(panel).getByRole('button', { name: 'Save entry' });
+    await user.click(save);
+    const date = within(panel).getByLabelText('Date it was Achieved');
+    expect(date).toHaveAccessibleDescription(/Give the date it happened: nothing is assumed/);
+    await user.type(date, '2099-01-01');
+    await user.click(save);
+    expect(date).toHaveAccessibleDescription(/after today \(2024-06-15\)/);
+    expect(api.callsTo('appendLogEntry')).toEqual([]);
   });
 
   it('refuses an evidence link that is not http(s), with a message saying how to fix it', async () => {
@@ -59,42 +90,85 @@ describe('the detail panel', () => {
     const panel = await openDetail(user, 'act-rapid-deployment-capacity');
     const link = within(panel).getByRole('textbox', { name: 'Link' });
     await user.type(link, 'javascript:alert(1)');
-    await user.tab();
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
     expect(link).toHaveAttribute('aria-invalid', 'true');
     expect(link).toHaveAccessibleDescription(/must start with http:\/\/ or https:\/\//);
-    expect(api.callsTo('updateProgress')).toEqual([]);
+    expect(api.callsTo('appendLogEntry')).toEqual([]);
 
     await user.clear(link);
     await user.type(link, 'https://www.consilium.europa.eu/rdc');
     await user.type(within(panel).getByRole('textbox', { name: 'Description' }), 'Council conclusions');
-    await user.tab();
-    expect(api.callsTo('updateProgress').at(-1)).toEqual({
-      id: 'act-rapid-deployment-capacity',
-      patch: { evidence: { text: 'Council conclusions', url: 'https://www.consilium.europa.eu/rdc' } },
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
+    expect(api.callsTo('appendLogEntry').at(-1)).toMatchObject({
+      key: 'act-rapid-deployment-capacity',
+      status: 'planned',
+      on: null,
+      evidence: [
+        {
+          title: 'Council conclusions',
+          url: 'https://www.consilium.europa.eu/rdc',
+          date: null,
+          publisher: null,
+        },
+      ],
     });
     await user.click(await within(panel).findByRole('button', { name: 'Open link' }));
     expect(api.callsTo('openExternal')).toEqual([{ url: 'https://www.consilium.europa.eu/rdc' }]);
   });
 
-  it('saves the note when leaving it, and mutes reminders', async () => {
+  it('withdraws an entry: it stays in the log, marked as withdrawn, and the state falls back', async () => {
     const { api, user } = await renderApp();
     const panel = await openDetail(user, 'act-rapid-deployment-capacity');
-    await user.type(within(panel).getByRole('textbox', { name: 'Note' }), 'Waiting for the Council');
-    expect(api.callsTo('updateProgress')).toEqual([]);
-    await user.tab();
-    await user.click(within(panel).getByRole('checkbox', { name: 'No reminders for this milestone' }));
-    expect(api.callsTo('updateProgress')).toEqual([
-      { id: 'act-rapid-deployment-capacity', patch: { note: 'Waiting for the Council' } },
-      { id: 'act-rapid-deployment-capacity', patch: { muted: true } },
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' })); // planned, as of today
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'missed');
+    await user.type(within(panel).getByLabelText('Date it was Missed'), '2024-06-01');
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
+    await within(panel).findByText('Entry saved.');
+    expect(within(panel).getByTestId('log-entries')).toHaveTextContent(/Missed on 1 June 2024 \(current\)/);
+    await user.click(within(panel).getByRole('button', { name: 'Withdraw the entry Missed of 2024-06-01' }));
+    expect(api.callsTo('retractLogEntry')).toHaveLength(1);
+    expect(await within(panel).findByText('Withdrawn by Test User.')).toBeInTheDocument();
+    expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Planned$/);
+    expect(api.snapshot().log).toHaveLength(3);
+  });
+
+  it('lets a recurring milestone be recorded per cycle', async () => {
+    const { api, user } = await renderApp();
+    await user.type(screen.getByRole('searchbox'), 'progress report');
+    const panel = await openDetail(user, 'general-progress-report');
+    const cycle = within(panel).getByRole('combobox', { name: 'Cycle' });
+    expect(
+      within(cycle)
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value),
+    ).toEqual(['2023-12-31', '2024-12-31']);
+    await user.selectOptions(cycle, '2023-12-31');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'achieved');
+    await user.type(within(panel).getByLabelText('Date it was Achieved'), '2023-03-20');
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
+    expect(api.callsTo('appendLogEntry')).toEqual([
+      expect.objectContaining({
+        key: 'general-progress-report@2023-12-31',
+        status: 'achieved',
+        on: '2023-03-20',
+      }),
     ]);
+    expect(api.snapshot().progress['general-progress-report@2023-12-31']?.status).toBe('achieved');
+  });
+
+  it('mutes reminders with the checkbox', async () => {
+    const { api, user } = await renderApp();
+    const panel = await openDetail(user, 'act-rapid-deployment-capacity');
+    await user.click(within(panel).getByRole('checkbox', { name: 'No reminders for this milestone' }));
+    expect(api.callsTo('setMuted')).toEqual([{ id: 'act-rapid-deployment-capacity', muted: true }]);
     expect(within(panel).getByRole('checkbox', { name: 'No reminders for this milestone' })).toBeChecked();
   });
 
   it('shows the reason when saving fails', async () => {
     const { api, user } = await renderApp();
     const panel = await openDetail(user, 'act-rapid-deployment-capacity');
-    api.failNext('updateProgress', 'the store is read-only');
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'missed');
+    api.failNext('appendLogEntry', 'the store is read-only');
+    await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
     expect(await within(panel).findByRole('alert')).toHaveTextContent(
       'Saving failed: the store is read-only',
     );

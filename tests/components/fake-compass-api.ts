@@ -1,6 +1,7 @@
 /**
  * A FAKE CompassApi for component tests: in memory, no main process and no store on disk, but the
- * real core rules for progress (applyProgressPatch) and the real dataset. It records every call.
+ * real core rules for the progress log (appendRecord, appendRetraction) and the real dataset. It
+ * records every call.
  */
 import type {
   ApiEvent,
@@ -12,8 +13,15 @@ import type {
   Snapshot,
 } from '../../electron/contract/api';
 import type { AnyMilestone, Milestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../../electron/core/progress';
-import { buildReview } from '../../electron/core/review';
+import {
+  appendRecord,
+  appendRetraction,
+  checkLogKey,
+  deriveProgress,
+  setMuted,
+} from '../../electron/core/progress';
+import { buildReview, compareReviews } from '../../electron/core/review';
+import { testId } from '../support/log';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import dataset from '../../data/compass-milestones.json';
 
@@ -47,16 +55,34 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
   const snapshot = (): Snapshot => ({
     today: options.today ?? '2024-06-15',
     milestones: [...base, ...state.ownMilestones],
-    progress: state.progress,
+    progress: deriveProgress(state),
+    log: state.log,
+    author: state.settings.author ?? 'Test User',
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
     notices,
   });
 
+  const ctx = () => ({
+    author: state.settings.author ?? 'Test User',
+    now: new Date(`${options.today ?? '2024-06-15'}T10:00:00Z`),
+    today: options.today ?? '2024-06-15',
+    newId: testId,
+  });
+
   const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] } = {
     getSnapshot: () => snapshot(),
-    updateProgress: ({ id, patch }) => {
-      state = applyProgressPatch(state, id, patch, new Date('2024-06-15T10:00:00Z'));
+    appendLogEntry: (input) => {
+      checkLogKey([...base, ...state.ownMilestones], input.key, ctx().today);
+      state = appendRecord(state, input, ctx()).state;
+      return snapshot();
+    },
+    retractLogEntry: ({ entryId, note }) => {
+      state = appendRetraction(state, entryId, { ...ctx(), note }).state;
+      return snapshot();
+    },
+    setMuted: ({ id, muted }) => {
+      state = setMuted(state, id, muted);
       return snapshot();
     },
     saveOwnMilestone: (m) => {
@@ -73,7 +99,12 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
       return snapshot();
     },
-    getReview: ({ asOf }) => buildReview([...base, ...state.ownMilestones], state.progress, asOf),
+    getReview: ({ asOf }) => buildReview([...base, ...state.ownMilestones], state.log, asOf),
+    compareReviews: ({ from, to }) =>
+      compareReviews(
+        buildReview([...base, ...state.ownMilestones], state.log, from),
+        buildReview([...base, ...state.ownMilestones], state.log, to),
+      ),
     exportReview: () => ({ content: '', fileName: 'review.md', mimeType: 'text/markdown' }),
     exportIcal: () => ({ content: 'BEGIN:VCALENDAR', fileName: 'compass.ics', mimeType: 'text/calendar' }),
     exportState: () => ({

@@ -1,3 +1,4 @@
+import { logOf } from '../support/log';
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -34,7 +35,7 @@ describe('the Gantt view', () => {
     const { user } = await renderApp({ today: '2024-06-15' });
     const search = screen.getByRole('searchbox');
     expect(rowOf('act-article-44-arrangements')).toHaveAccessibleName(
-      'Practical arrangements for Article 44 TEU, due 31 December 2023, status Unknown, overdue',
+      'Practical arrangements for Article 44 TEU, due 31 December 2023, status Unknown, due, nothing recorded',
     );
     expect(rowOf('act-article-44-arrangements')).toHaveAttribute('role', 'row');
     expect(rowOf('act-rapid-deployment-capacity-live-exercises')).toHaveAccessibleName(
@@ -71,16 +72,10 @@ describe('the Gantt view', () => {
     await renderApp({
       today: '2024-06-15',
       state: {
-        progress: {
-          'act-rapid-deployment-capacity': {
-            status: 'achieved',
-            achievedOn: '2024-01-10',
-            evidence: null,
-            note: '',
-            muted: false,
-            history: [],
-          },
-        },
+        log: logOf({
+          'act-rapid-deployment-capacity': { status: 'achieved', achievedOn: '2024-01-10' },
+          'act-article-44-arrangements': { status: 'in-progress', on: '2023-06-01' },
+        }),
       },
     });
     const achieved = rowOf('act-rapid-deployment-capacity')!;
@@ -89,7 +84,12 @@ describe('the Gantt view', () => {
     const overdue = rowOf('act-article-44-arrangements')!;
     expect(overdue).toHaveClass('is-overdue');
     expect(overdue).toHaveTextContent(/overdue/);
-    expect(overdue.querySelector('.status-icon')).toHaveTextContent('?');
+    expect(overdue.querySelector('.status-icon')).toHaveTextContent('◔');
+    // Past due with nothing recorded is its own state, not "overdue".
+    const unrecorded = rowOf('act-rapid-deployment-capacity-scenarios')!;
+    expect(unrecorded).not.toHaveClass('is-overdue');
+    expect(unrecorded).toHaveClass('is-unrecorded');
+    expect(unrecorded).toHaveAccessibleName(/due, nothing recorded/);
   });
 
   it('collapses and expands a group by click and by keyboard', async () => {
@@ -233,7 +233,10 @@ describe('search and filters', () => {
   });
 
   it('“only overdue” and “only my own” filter as named', async () => {
-    const { user } = await renderApp({ today: '2024-06-15' });
+    const { user } = await renderApp({
+      today: '2024-06-15',
+      state: { log: logOf({ 'act-article-44-arrangements': { status: 'planned', on: '2023-01-10' } }) },
+    });
     await user.click(screen.getByRole('checkbox', { name: 'Only overdue' }));
     expect(rowOf('act-article-44-arrangements')).not.toBeNull();
     expect(rowOf('act-rapid-deployment-capacity')).toBeNull();

@@ -4,14 +4,10 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompassApi, Snapshot } from '../../electron/contract/api';
 import type { Milestone } from '../../electron/core/milestone';
-import { buildReview, formatShare } from '../../electron/core/review';
+import { formatShare } from '../../electron/core/review';
+import { logOf, reviewOf, TEST_COVER } from '../support/log';
 import { exportReview } from '../../electron/core/review-export';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_PROGRESS,
-  type Progress,
-  type UserState,
-} from '../../electron/core/user-state';
+import { DEFAULT_SETTINGS, EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
 import dataset from '../../data/compass-milestones.json';
 import { i18n } from '../../renderer/src/i18n';
 import { ReviewView } from '../../renderer/src/review/ReviewView';
@@ -24,18 +20,20 @@ const rec = (status: Progress['status'], achievedOn: string | null = null): Prog
 });
 
 /** Three recorded statuses: one on time, one late (as of 2025), one still planned long after its deadline. */
-const PROGRESS: UserState['progress'] = {
+const PROGRESS: Parameters<typeof reviewOf>[1] = {
   'act-rapid-deployment-capacity-scenarios': rec('achieved', '2022-11-30'), // due 2022-12-31
   'act-ad-hoc-missions-links': rec('achieved', '2023-02-01'), // due 2022-12-31: 32 days late
   'invest-defence-investment-gap-analysis': rec('planned'),
   'general-threat-analysis': rec('achieved', '2025-06-01'), // holds the 2025 cycle
 };
 
-function snapshotOf(progress: UserState['progress'], today = '2026-02-10'): Snapshot {
+function snapshotOf(progress: Parameters<typeof reviewOf>[1], today = '2026-02-10'): Snapshot {
   return {
     today,
     milestones: COMPASS,
-    progress,
+    progress: {},
+    log: Array.isArray(progress) ? [...progress] : logOf(progress as Record<string, Progress>),
+    author: 'Test User',
     settings: DEFAULT_SETTINGS,
     systemLocale: 'en-GB',
     notices: [],
@@ -46,13 +44,17 @@ function snapshotOf(progress: UserState['progress'], today = '2026-02-10'): Snap
 function reviewApi(snapshot: () => Snapshot) {
   const getReview = vi.fn(async ({ asOf }: { asOf: string }) => {
     const s = snapshot();
-    return buildReview(s.milestones, s.progress, asOf);
+    return reviewOf(s.milestones, s.log, asOf);
   });
   const exportReviewCall = vi.fn(
     async ({ asOf, format }: { asOf: string; format: 'md' | 'csv' | 'json' }) => {
       const s = snapshot();
       return {
-        content: exportReview(buildReview(s.milestones, s.progress, asOf), format, 'en'),
+        content: exportReview(
+          { review: reviewOf(s.milestones, s.log, asOf), cover: TEST_COVER },
+          format,
+          'en',
+        ),
         fileName: `compass-review-${asOf}.${format}`,
         mimeType: `${{ md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format]}; charset=utf-8`,
       };
@@ -75,7 +77,7 @@ function renderReview(progress = PROGRESS, beforeRender?: (calls: ReturnType<typ
       <ReviewView api={calls.api} snapshot={snapshot} onOpenMilestone={onOpenMilestone} />
     </I18nextProvider>,
   );
-  const update = (next: UserState['progress']) => {
+  const update = (next: Parameters<typeof reviewOf>[1]) => {
     snapshot = snapshotOf(next);
     view.rerender(
       <I18nextProvider i18n={i18n}>
@@ -103,7 +105,7 @@ describe('ReviewView', () => {
     const { getReview } = renderReview();
     await screen.findByText('As of 31 December 2025');
     expect(getReview).toHaveBeenCalledWith({ asOf: '2025-12-31' });
-    const review = buildReview(COMPASS, PROGRESS, '2025-12-31');
+    const review = reviewOf(COMPASS, PROGRESS, '2025-12-31');
     expect(card('due')).toBe(String(review.count));
     expect(card('onTime')).toBe(formatShare(review.onTimeShare));
     expect(card('overdue')).toBe(String(review.totals.overdue));
@@ -121,7 +123,7 @@ describe('ReviewView', () => {
     await screen.findByText('As of 20 March 2023');
     expect(getReview).toHaveBeenLastCalledWith({ asOf: '2023-03-20' });
     expect(preset.getAttribute('aria-pressed')).toBe('true');
-    expect(card('due')).toBe(String(buildReview(COMPASS, PROGRESS, '2023-03-20').count));
+    expect(card('due')).toBe(String(reviewOf(COMPASS, PROGRESS, '2023-03-20').count));
     // "Today" is the snapshot's today, not the machine's clock.
     await user.click(screen.getByRole('button', { name: 'Today (10 February 2026)' }));
     await screen.findByText('As of 10 February 2026');
@@ -153,7 +155,7 @@ describe('ReviewView', () => {
     renderReview();
     await screen.findByText('As of 31 December 2025');
     const chart = screen.getByRole('img', { name: 'Verdicts per chapter' });
-    const review = buildReview(COMPASS, PROGRESS, '2025-12-31');
+    const review = reviewOf(COMPASS, PROGRESS, '2025-12-31');
     for (const group of review.byChapter) {
       const segments = chart.querySelectorAll<SVGRectElement>(`[data-group="${group.chapter}"] rect`);
       const sum = [...segments].reduce((n, s) => n + Number(s.dataset.count), 0);
@@ -181,7 +183,7 @@ describe('ReviewView', () => {
   it('filters the table by verdict and by text, and says how many rows are shown', async () => {
     const { user } = renderReview();
     await screen.findByText('As of 31 December 2025');
-    const total = buildReview(COMPASS, PROGRESS, '2025-12-31').count;
+    const total = reviewOf(COMPASS, PROGRESS, '2025-12-31').count;
     await user.selectOptions(screen.getByLabelText('Verdict'), 'late');
     expect(rowKeys()).toEqual(['act-ad-hoc-missions-links']);
     expect(screen.getByText(`1 of ${total} commitments shown`)).toBeTruthy();
@@ -220,7 +222,7 @@ describe('ReviewView', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(cycles).toEqual([
-      expect.stringMatching(/31 Dec 2022: not recorded \(No status recorded\)/),
+      expect.stringMatching(/31 Dec 2022: not recorded \(Due, nothing recorded\)/),
       expect.stringMatching(/31 Dec 2025: held \(Achieved on time\)/),
     ]);
   });
@@ -260,7 +262,7 @@ describe('ReviewView', () => {
       expect(exportCall).toHaveBeenLastCalledWith({ asOf: '2024-03-18', format });
       expect(downloads).toEqual([{ name: `compass-review-2024-03-18.${format}`, href: 'blob:review-1' }]);
       expect(await blobs[0]!.text()).toBe(
-        exportReview(buildReview(COMPASS, PROGRESS, '2024-03-18'), format, 'en'),
+        exportReview({ review: reviewOf(COMPASS, PROGRESS, '2024-03-18'), cover: TEST_COVER }, format, 'en'),
       );
     });
 

@@ -1,3 +1,4 @@
+import { EMPTY_PROGRESS } from '../../electron/core/user-state';
 import { describe, expect, it } from 'vitest';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
 import { isDueSoon, isOverdue, keyDate } from '../../renderer/src/timeline/facts';
@@ -79,8 +80,11 @@ describe('search and filters', () => {
   });
 
   it('"only overdue" keeps open deadlines whose date passed; "only my own" keeps the user’s own', () => {
-    const overdue = filter({ onlyOverdue: true }, {}, '2024-06-15');
-    expect(overdue).toContain('act-article-44-arrangements'); // due 2023-12-31
+    const planned = { 'act-article-44-arrangements': { ...EMPTY_PROGRESS, status: 'planned' as const } };
+    const overdue = filter({ onlyOverdue: true }, planned, '2024-06-15');
+    expect(overdue).toContain('act-article-44-arrangements'); // due 2023-12-31, still planned
+    // Due with nothing recorded is not overdue (it is its own state).
+    expect(filter({ onlyOverdue: true }, {}, '2024-06-15')).not.toContain('act-article-44-arrangements');
     expect(overdue).not.toContain('act-rapid-deployment-capacity'); // due 2025-12-31
     expect(overdue.every((id) => id === 'own-national-plan' || byId(id).kind === 'deadline')).toBe(true);
     expect(filter({ onlyOwn: true })).toEqual(['own-national-plan']);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
+import type { Review } from '../../electron/core/review';
+import { progressOf } from '../support/log';
 import { createAppService } from '../../electron/node/app-service';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
@@ -30,29 +32,89 @@ const ok = async (promise: Promise<{ ok: boolean; value?: unknown; error?: unkno
 };
 
 describe('the app service (behind IPC and the web host)', () => {
-  it('saves a status change to disk, with history, and tells listeners', async () => {
+  it('records a log entry on disk, with its date, author and time, and tells listeners', async () => {
     const { cwd, service } = setup();
     const events: string[] = [];
     service.subscribe((event) => events.push(event));
     const snapshot = (await ok(
-      service.dispatch('updateProgress', {
-        id: 'act-rapid-deployment-capacity',
-        patch: { status: 'achieved' },
+      service.dispatch('appendLogEntry', {
+        key: 'act-rapid-deployment-capacity',
+        status: 'achieved',
+        on: '2025-05-20',
+        note: 'Declared operational',
       }),
     )) as Snapshot;
     expect(snapshot.progress['act-rapid-deployment-capacity']).toMatchObject({
       status: 'achieved',
-      achievedOn: '2025-06-01',
+      achievedOn: '2025-05-20',
+      note: 'Declared operational',
+      author: snapshot.author,
     });
     expect(events).toEqual(['stateChanged']);
-    // A new store on the same folder (the CLI, the next launch) reads the same progress.
+    // A new store on the same folder (the CLI, the next launch) reads the same log.
     const reopened = openStateStore({ cwd }).read();
-    expect(reopened.progress['act-rapid-deployment-capacity']?.history).toEqual([
-      { at: '2025-06-01T10:00:00.000Z', from: 'unknown', to: 'achieved' },
+    expect(reopened.log).toEqual([
+      expect.objectContaining({
+        type: 'record',
+        key: 'act-rapid-deployment-capacity',
+        status: 'achieved',
+        on: '2025-05-20',
+        recordedAt: '2025-06-01T10:00:00.000Z',
+      }),
     ]);
-    expect(JSON.parse(readFileSync(join(cwd, 'config.json'), 'utf8')).progress).toHaveProperty(
-      'act-rapid-deployment-capacity',
+    expect(JSON.parse(readFileSync(join(cwd, 'config.json'), 'utf8')).log).toHaveLength(1);
+  });
+
+  it('refuses an achievement without its date, an impossible date and a future one, and saves nothing', async () => {
+    const { cwd, service } = setup();
+    const before = readFileSync(join(cwd, 'config.json'), 'utf8');
+    const key = 'act-rapid-deployment-capacity';
+    for (const [on, message] of [
+      [null, /needs the date it happened/],
+      ['2023-02-30', /not a day of the calendar/],
+      ['0020-03-15', /before 2000/],
+      ['2025-06-02', /after today/],
+    ] as const) {
+      const result = await service.dispatch('appendLogEntry', { key, status: 'achieved', on });
+      expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+    }
+    expect(readFileSync(join(cwd, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('records each cycle of a recurring milestone on its own key, and withdraws an entry', async () => {
+    const { service } = setup();
+    const first = (await ok(
+      service.dispatch('appendLogEntry', {
+        key: 'general-progress-report@2023-12-31',
+        status: 'achieved',
+        on: '2023-03-20',
+      }),
+    )) as Snapshot;
+    await ok(
+      service.dispatch('appendLogEntry', {
+        key: 'general-progress-report@2024-12-31',
+        status: 'achieved',
+        on: '2024-03-18',
+      }),
     );
+    expect(
+      await service.dispatch('appendLogEntry', { key: 'general-progress-report', status: 'planned' }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/record one cycle/) },
+    });
+    const review = (await ok(service.dispatch('getReview', { asOf: '2024-12-31' }))) as Review;
+    expect(
+      review.items.filter((i) => i.id === 'general-progress-report').map((i) => [i.key, i.verdict]),
+    ).toEqual([
+      ['general-progress-report@2023-12-31', 'on-time'],
+      ['general-progress-report@2024-12-31', 'on-time'],
+    ]);
+    const entryId = first.log[0]!.id;
+    const after = (await ok(service.dispatch('retractLogEntry', { entryId }))) as Snapshot;
+    expect(after.progress['general-progress-report@2023-12-31']?.status).toBe('unknown');
+    expect(after.log).toHaveLength(3);
+    expect(await service.dispatch('retractLogEntry', { entryId })).toMatchObject({ ok: false });
   });
 
   it('answers unknown methods, unknown ids and invalid payloads with errors, not crashes', async () => {
@@ -62,16 +124,17 @@ describe('the app service (behind IPC and the web host)', () => {
       error: { code: 'invalid-input' },
     });
     expect(
-      await service.dispatch('updateProgress', { id: 'no-such-milestone', patch: { status: 'achieved' } }),
+      await service.dispatch('appendLogEntry', {
+        key: 'no-such-milestone',
+        status: 'achieved',
+        on: '2025-01-01',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
     expect(
-      await service.dispatch('updateProgress', {
-        id: 'act-rapid-deployment-capacity',
-        patch: { status: 'done' },
-      }),
+      await service.dispatch('appendLogEntry', { key: 'act-rapid-deployment-capacity', status: 'done' }),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
@@ -86,7 +149,9 @@ describe('the app service (behind IPC and the web host)', () => {
     const before = JSON.stringify(store.read());
     const methods = [
       'getSnapshot',
-      'updateProgress',
+      'appendLogEntry',
+      'retractLogEntry',
+      'setMuted',
       'saveOwnMilestone',
       'deleteOwnMilestone',
       'updateSettings',
@@ -134,25 +199,21 @@ describe('the app service (behind IPC and the web host)', () => {
 
   it('exports the state and rejects a bad import without touching what is saved', async () => {
     const { cwd, store, service } = setup();
-    await ok(
-      service.dispatch('updateProgress', {
-        id: 'act-rapid-deployment-capacity',
-        patch: { status: 'planned' },
-      }),
-    );
+    await ok(service.dispatch('appendLogEntry', { key: 'act-rapid-deployment-capacity', status: 'planned' }));
     const exported = (await ok(service.dispatch('exportState', {}))) as { content: string };
     const before = JSON.stringify(store.read());
     const bad = await service.dispatch('importState', { content: '{"format":"something else"}' });
     expect(bad).toMatchObject({ ok: false });
     expect(JSON.stringify(store.read())).toBe(before);
     await ok(
-      service.dispatch('updateProgress', {
-        id: 'act-rapid-deployment-capacity',
-        patch: { status: 'missed' },
+      service.dispatch('appendLogEntry', {
+        key: 'act-rapid-deployment-capacity',
+        status: 'missed',
+        on: '2025-05-01',
       }),
     );
     await ok(service.dispatch('importState', { content: exported.content }));
-    expect(store.read().progress['act-rapid-deployment-capacity']?.status).toBe('planned');
+    expect(progressOf(store.read(), 'act-rapid-deployment-capacity').status).toBe('planned');
     // What was there before the import is kept as a file that can be imported to go back.
     expect(readdirSync(cwd).some((name) => name.startsWith('config.before-import-'))).toBe(true);
   });
@@ -160,9 +221,10 @@ describe('the app service (behind IPC and the web host)', () => {
   it('serves the review and the iCal feed from the same state', async () => {
     const { service } = setup();
     await ok(
-      service.dispatch('updateProgress', {
-        id: 'act-rapid-deployment-capacity',
-        patch: { status: 'achieved', achievedOn: '2025-03-01' },
+      service.dispatch('appendLogEntry', {
+        key: 'act-rapid-deployment-capacity',
+        status: 'achieved',
+        on: '2025-03-01',
       }),
     );
     const review = (await ok(service.dispatch('exportReview', { asOf: '2025-12-31', format: 'json' }))) as {

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyProgressPatch, type ProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch, type ProgressPatch } from '../support/log';
 import type { Review } from '../../electron/core/review';
-import { exportReview } from '../../electron/core/review-export';
+import { exportReview, type ReviewCover } from '../../electron/core/review-export';
 import { openStateStore } from '../../electron/node/store';
 import { cli } from '../support/cli';
 
@@ -35,7 +35,7 @@ describe('cli review over the store', () => {
     for (const args of [
       ['act-rapid-deployment-capacity-scenarios', 'achieved', '--on', '2022-12-31'], // the due day
       ['act-ad-hoc-missions-links', 'achieved', '--on', '2023-01-01'], // one day late
-      ['act-rapid-deployment-capacity', 'in-progress'], // due 2025-12-31
+      ['act-rapid-deployment-capacity', 'in-progress', '--on', '2025-06-01'], // due 2025-12-31
     ]) {
       expect(cli(['status', ...args, '--data-dir', dir]).code).toBe(0);
     }
@@ -62,16 +62,20 @@ describe('cli review over the store', () => {
   });
 
   it('the Markdown and CSV it prints are the exports of that same review', async () => {
-    record({ 'act-rapid-deployment-capacity-scenarios': { status: 'missed' } });
+    record({ 'act-rapid-deployment-capacity-scenarios': { status: 'missed', achievedOn: '2023-01-05' } });
     const json = JSON.parse((await review(['--json'])).stdout) as Review & {
       format?: string;
       version?: number;
+      cover: ReviewCover;
     };
-    const { format: _f, version: _v, ...reviewOnly } = json;
+    const { format: _f, version: _v, cover, ...reviewOnly } = json;
+    expect(cover.asOf).toBe('2025-12-31');
     expect((await review(['--format', 'md', '--lang', 'nl'])).stdout).toBe(
-      exportReview(reviewOnly, 'md', 'nl'),
+      exportReview({ review: reviewOnly, cover }, 'md', 'nl'),
     );
-    expect((await review(['--format', 'csv'])).stdout).toBe(exportReview(reviewOnly, 'csv', 'en'));
+    expect((await review(['--format', 'csv'])).stdout).toBe(
+      exportReview({ review: reviewOnly, cover }, 'csv', 'en'),
+    );
     expect(json.totals.missed).toBe(1);
   });
 

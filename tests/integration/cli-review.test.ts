@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../../electron/core/milestone';
-import { buildReview, type Review } from '../../electron/core/review';
+import { type Review } from '../../electron/core/review';
+import { reviewOf, TEST_COVER } from '../support/log';
 import { exportReview, REVIEW_CSV_COLUMNS } from '../../electron/core/review-export';
 import { EMPTY_STATE } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
@@ -29,7 +30,7 @@ describe('cli review', () => {
     const { code, stdout } = cli(['review', '--format', 'json', '--data-dir', dataDir]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Review;
-    const expected = buildReview(bundledMilestones(), EMPTY_STATE.progress, '2025-12-31');
+    const expected = reviewOf(bundledMilestones(), EMPTY_STATE.log, '2025-12-31');
     expect(json).toMatchObject({ asOf: '2025-12-31', count: expected.count, totals: expected.totals });
     expect(json.items.map((i) => i.key)).toEqual(expected.items.map((i) => i.key));
     // The cycles that fell due by then: the threat analysis of 2022 and 2025, not 2028.
@@ -65,7 +66,9 @@ describe('cli review', () => {
       dataDir,
     ]);
     expect(code).toBe(0);
-    expect(stdout).toBe(exportReview(buildReview(milestones, {}, '2025-12-31'), 'csv', 'nl'));
+    expect(stdout).toBe(
+      exportReview({ review: reviewOf(milestones, {}, '2025-12-31'), cover: TEST_COVER }, 'csv', 'nl'),
+    );
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(REVIEW_CSV_COLUMNS.join(','));
     expect(lines[1]).toContain('secure-due nl');
@@ -75,7 +78,7 @@ describe('cli review', () => {
   it.each([
     [['review', '--as-of', '31-12-2025'], /--as-of expects a date as YYYY-MM-DD/],
     [['review', '--as-of', '2025-02-30'], /--as-of 2025-02-30 is not a day of the calendar/],
-    [['review', '--format', 'pdf'], /--format expects md, csv or json, got "pdf"/],
+    [['review', '--format', 'pdf'], /--format expects md, csv, json, docx, xlsx, got "pdf"/],
     [['review', '--lang', 'de'], /--lang expects nl or en/],
     [['review', '--json', '--format', 'csv'], /contradict each other/],
     [['review', 'extra'], /Wrong number of arguments/],

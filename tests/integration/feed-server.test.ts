@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { icalOptionsFromSettings } from '../../electron/core/ical';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { REVIEW_TEXT } from '../../electron/core/review-export';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { REVIEW_TEXT } from '../../electron/core/review-export';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { progressOf } from '../../electron/core/user-state';
+import { applyProgressPatch, progressOf } from '../support/log';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { deadline, local, wall } from '../unit/reminders-fixtures';
 import { DAY, HOUR, Harness, useFakeClock } from './scheduler-harness';
@@ -208,6 +208,8 @@ describe('the reminder engine, running', () => {
   it('sends the weekly digest of overdue deadlines on Monday at 09:00', () => {
     useFakeClock(local(2025, 12, 3, 12)); // Wednesday
     h = new Harness([deadline('late', '2025-11-28'), endOfYear], { leadTimesDays: [] });
+    // Overdue: recorded as in progress and past due (nothing recorded is its own state).
+    h.store.update((s) => applyProgressPatch(s, 'late', { status: 'in-progress' }, local(2025, 11, 1)));
     h.start();
     vi.advanceTimersByTime(12 * DAY);
     const digests = h.shown.filter((n) => n.digest);

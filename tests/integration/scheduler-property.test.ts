@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, it, vi } from 'vitest';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { remindersBetween } from '../../electron/core/reminders';
 import { STATUSES } from '../../electron/core/status';
 import { deadline, local, recurring, stateWith } from '../unit/reminders-fixtures';

@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyProgressPatch } from '../../electron/core/progress';
-import { EMPTY_STATE, progressOf, type UserState } from '../../electron/core/user-state';
+import { applyProgressPatch } from '../support/log';
+import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
+import { progressOf } from '../support/log';
 import {
   exportStateJson,
   importStateIntoStore,
@@ -45,25 +46,29 @@ const withState = (patch: Record<string, unknown>) => {
   const doc = exported(applyProgressPatch(EMPTY_STATE, 'there', { status: 'achieved' }, at));
   return JSON.stringify({ ...doc, state: { ...(doc.state as object), ...patch } });
 };
-const goodProgress = {
-  status: 'planned',
-  achievedOn: null,
-  evidence: null,
+const goodEntry = {
+  type: 'record',
+  id: 'entry-00000001',
+  key: 'x',
+  recordedAt: '2025-03-14T09:00:00.000Z',
+  author: 'A. Colleague',
   note: '',
-  muted: false,
-  history: [],
+  status: 'planned',
+  on: '2025-03-14',
+  evidence: [],
 };
+const withEntry = (patch: Record<string, unknown>) => withState({ log: [{ ...goodEntry, ...patch }] });
 
 describe('export and import of the user state', () => {
   it('round-trips everything, and keeps the previous data as an importable file', () => {
     let source = applyProgressPatch(EMPTY_STATE, 'there', { status: 'achieved', note: 'gedaan' }, at);
     source = { ...source, ownMilestones: [ownMilestone as UserState['ownMilestones'][number]] };
     const file = exportStateJson(source, at);
-    expect(JSON.parse(file)).toMatchObject({ format: 'compass-timeline-state', version: 1 });
+    expect(JSON.parse(file)).toMatchObject({ format: 'compass-timeline-state', version: 2 });
 
     const { state, backupPath } = importStateIntoStore(store, file, at);
     expect(progressOf(state, 'there')).toMatchObject({ status: 'achieved', note: 'gedaan' });
-    expect(state.progress.here).toBeUndefined();
+    expect(state.log.some((e) => e.key === 'here')).toBe(false);
     expect(state.ownMilestones.map((m) => m.id)).toEqual(['own-nat-plan']);
     expect(openStateStore({ cwd: dir }).read()).toEqual(state);
 
@@ -97,25 +102,23 @@ describe('export and import of the user state', () => {
     ['the store file itself', JSON.stringify(EMPTY_STATE), /not a Compass Timeline data export/],
     [
       'a newer export version',
-      JSON.stringify({ ...exported(), version: 2 }),
+      JSON.stringify({ ...exported(), version: 3 }),
       /newer Compass Timeline.*Update the app/,
     ],
     ['a missing version', JSON.stringify({ ...exported(), version: undefined }), /at version/],
     ['a missing state', JSON.stringify({ ...exported(), state: undefined }), /at state/],
+    ['an unknown status', withEntry({ status: 'done' }), /at state\.log\.0\.status/],
+    ['an impossible date', withEntry({ on: '2025-02-30' }), /state\.log\.0\.on/],
+    ['a date in year 0020', withEntry({ on: '0020-03-15' }), /before 2000.*state\.log\.0\.on/],
     [
-      'an unknown status',
-      withState({ progress: { x: { ...goodProgress, status: 'done' } } }),
-      /at state\.progress\.x\.status/,
-    ],
-    [
-      'an impossible date',
-      withState({ progress: { x: { ...goodProgress, achievedOn: '2025-02-30' } } }),
-      /state\.progress\.x\.achievedOn/,
+      'a date after the day it was recorded',
+      withEntry({ on: '2025-06-01' }),
+      /after the day it was recorded.*state\.log\.0\.on/,
     ],
     [
       'a javascript: evidence link',
-      withState({ progress: { x: { ...goodProgress, evidence: { text: '', url: 'javascript:alert(1)' } } } }),
-      /http\(s\).*state\.progress\.x\.evidence\.url/,
+      withEntry({ evidence: [{ title: 'x', url: 'javascript:alert(1)', date: null, publisher: null }] }),
+      /http\(s\).*state\.log\.0\.evidence\.0\.url/,
     ],
     ['an unknown field', withState({ extra: true }), /extra/],
     [

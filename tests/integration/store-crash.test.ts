@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { progressOf } from '../../electron/core/user-state';
+import { progressOf } from '../support/log';
 import { openStateStore } from '../../electron/node/store';
 
 const ROOT = resolve(__dirname, '../..');

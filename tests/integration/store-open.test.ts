@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyProgressPatch } from '../../electron/core/progress';
-import { EMPTY_STATE, progressOf, type UserState } from '../../electron/core/user-state';
+import { applyProgressPatch } from '../support/log';
+import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
+import { progressOf } from '../support/log';
 import { openStateStore, STORE_OPTIONS, StoreValidationError } from '../../electron/node/store';
 
 let dir: string;
@@ -66,7 +67,7 @@ describe('the store on disk', () => {
     store.update((s) => applyProgressPatch(s, 'm-1', { status: 'partial' }, at));
     const conf = new Conf<UserState>({ ...STORE_OPTIONS, cwd: dir });
     expect(conf.path).toBe(store.path);
-    expect(conf.get('progress')['m-1']?.status).toBe('partial');
+    expect(conf.get('log').find((e) => e.key === 'm-1')).toMatchObject({ type: 'record', status: 'partial' });
     // …and a change conf writes is read back by the store.
     conf.set('settings', { ...conf.get('settings'), timeOfDay: '08:15' });
     expect(store.read().settings.timeOfDay).toBe('08:15');
@@ -75,7 +76,11 @@ describe('the store on disk', () => {
   it('fills fields missing from an older file with the defaults, without a warning', () => {
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ progress: { 'm-1': { ...progressOf(EMPTY_STATE, 'x'), status: 'planned' } } }),
+      JSON.stringify({
+        progress: {
+          'm-1': { status: 'planned', achievedOn: null, evidence: null, note: '', muted: false, history: [] },
+        },
+      }),
     );
     const store = openStateStore({ cwd: dir });
     expect(store.notices).toEqual([]);
@@ -113,7 +118,7 @@ describe('a damaged store', () => {
       progress: {
         good: goodProgress('achieved'),
         // A bad status: the record's other fields are still recovered.
-        badStatus: { ...goodProgress('finished'), note: 'keep me' },
+        'bad-status': { ...goodProgress('finished'), note: 'keep me' },
         broken: 'not a record',
       },
       ownMilestones: [
@@ -142,17 +147,21 @@ describe('a damaged store', () => {
     const store = openStateStore({ cwd: dir });
     const state = store.read();
     expect(progressOf(state, 'good').status).toBe('achieved');
-    expect(progressOf(state, 'badStatus')).toMatchObject({ status: 'unknown', note: 'keep me' });
-    expect(state.progress.broken).toBeUndefined();
+    expect(progressOf(state, 'bad-status')).toMatchObject({ status: 'unknown', note: 'keep me' });
+    expect(state.log.some((e) => e.key === 'broken')).toBe(false);
+    // A record that cannot be read at all is kept as it was, not dropped.
+    expect(state.legacyProgress).toEqual({ broken: 'not a record' });
     expect(state.ownMilestones.map((m) => m.id)).toEqual(['own-nat-plan']);
     expect(state.settings).toMatchObject({ timeOfDay: '09:00', leadTimesDays: [14, 0], locale: 'nl' });
     expect(state.fired).toEqual({ 'good#7': '2025-01-01T08:00:00.000Z' });
     expect(state.lastRunAt).toBe('2025-01-01T08:00:00.000Z');
     // In the user's language (the stored setting is Dutch), with the counts.
-    expect(store.recoveries[0]).toMatchObject({ progress: 2, own: 1, lost: 4 });
+    expect(store.recoveries[0]).toMatchObject({ progress: 2, own: 1, lost: 3 });
     expect(store.notices[0]).toMatch(/^Uw opgeslagen gegevens/);
     expect(store.notices[0]).toContain('2 voortgangsrecords');
-    expect(JSON.parse(readFileSync(join(dir, backups()[0]!), 'utf8'))).toEqual(raw);
+    // The first-layout file is kept as it was before it was converted (and then repaired).
+    const v1 = readdirSync(dir).find((f) => f.startsWith('config.v1-'))!;
+    expect(JSON.parse(readFileSync(join(dir, v1), 'utf8'))).toEqual(raw);
     // The recovered state is what is on disk now: a restart gives the same, with no new warning.
     const again = openStateStore({ cwd: dir });
     expect(again.read()).toEqual(state);

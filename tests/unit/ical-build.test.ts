@@ -8,7 +8,7 @@ import {
 } from '../../electron/core/ical';
 import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
 import { cycleDates } from '../../electron/core/occurrences';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { plusDays } from '../../electron/core/queries';
 import { REVIEW_TEXT } from '../../electron/core/review-export';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type Settings, type UserState } from '../../electron/core/user-state';

@@ -1,5 +1,5 @@
 import { ownMilestoneSchema, type OwnMilestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 
 /** Own milestones whose text needs escaping in iCal: commas, semicolons, quotes, backslashes, accents. */

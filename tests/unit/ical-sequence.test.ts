@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIcal, nextFeedSequences } from '../../electron/core/ical';
 import type { AnyMilestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { STATUSES } from '../../electron/core/status';
 import { EMPTY_STATE, userStateSchema, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIcal } from '../../electron/core/ical';
 import type { Milestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { eventByUid, triggersOf } from './ical-text';

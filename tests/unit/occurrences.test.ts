@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cycleDates, occurrencesBetween, occurrencesOf } from '../../electron/core/occurrences';
-import { groupByChapterSection, overdue, upcoming } from '../../electron/core/queries';
-import { EMPTY_STATE, EMPTY_PROGRESS } from '../../electron/core/user-state';
+import { groupByChapterSection, dueUnrecorded, overdue, upcoming } from '../../electron/core/queries';
+import { EMPTY_PROGRESS } from '../../electron/core/user-state';
 import { milestone } from '../support/milestones';
 
 const forum = milestone('forum', 'tweejaarlijkse', {}, 2022);
@@ -57,12 +57,21 @@ describe('queries', () => {
     const late = milestone('late', 'uiterlijk eind 2022');
     const later = milestone('later', 'Uiterlijk in 2023');
     const done = milestone('done', 'Uiterlijk in 2023');
-    const state = { progress: { done: { ...EMPTY_PROGRESS, status: 'achieved' as const } } };
+    const state = {
+      progress: {
+        done: { ...EMPTY_PROGRESS, status: 'achieved' as const },
+        late: { ...EMPTY_PROGRESS, status: 'planned' as const },
+        later: { ...EMPTY_PROGRESS, status: 'in-progress' as const },
+      },
+    };
+    const nothing = { progress: {} };
     expect(overdue([later, late, done, rdc], state, '2024-01-01').map((i) => i.milestone.id)).toEqual([
       'late',
       'later',
     ]);
-    expect(overdue([later, late], EMPTY_STATE, '2023-12-31').map((i) => i.milestone.id)).toEqual(['late']);
+    // Nothing recorded is its own state, never overdue.
+    expect(overdue([later, late], nothing, '2023-12-31')).toEqual([]);
+    expect(dueUnrecorded([later, late], nothing, '2023-12-31').map((i) => i.milestone.id)).toEqual(['late']);
   });
 
   it('groups by chapter in the Compass order, then by section in order of appearance', () => {

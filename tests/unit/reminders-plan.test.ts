@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyProgressPatch } from '../../electron/core/progress';
+import { applyProgressPatch } from '../support/log';
 import { planReminders, reminderForKey, remindersBetween, snoozeUntil } from '../../electron/core/reminders';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { deadline, local, recurring, stateWith, wall } from './reminders-fixtures';
@@ -170,7 +170,8 @@ describe('planReminders: what to show now', () => {
       deadline('done', '2025-11-28'),
     ];
     let state = stateWith({ leadTimesDays: [] }, { lastRunAt: local(2025, 12, 7, 20).toISOString() });
-    state = applyProgressPatch(state, 'late-muted', { muted: true }, local(2025, 12, 1));
+    state = applyProgressPatch(state, 'late', { status: 'in-progress' }, local(2025, 12, 1));
+    state = applyProgressPatch(state, 'late-muted', { status: 'planned', muted: true }, local(2025, 12, 1));
     state = applyProgressPatch(state, 'done', { status: 'achieved' }, local(2025, 12, 1));
     const plan = planReminders(milestones, state, local(2025, 12, 8, 9)); // Monday 09:00
     expect(plan.digest?.key).toBe('digest@2025-12-08');

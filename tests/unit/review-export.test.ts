@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
-import { buildReview, VERDICTS, type Review } from '../../electron/core/review';
+import { VERDICTS, type Review } from '../../electron/core/review';
+import { reviewOf, TEST_COVER } from '../support/log';
 import {
   exportReview,
   REVIEW_CSV_COLUMNS,
@@ -40,12 +41,12 @@ const progress = {
   'act-rapid-deployment-capacity-scenarios': rec('achieved', '2022-12-31'),
   'act-rapid-deployment-capacity': rec('achieved', '2026-01-01'),
   'general-threat-analysis@2022-12-31': rec('achieved', '2022-11-15'),
-  'general-threat-analysis': rec('in-progress'),
+  'general-threat-analysis': { status: 'in-progress' as const, on: '2025-06-01' },
   'act-live-exercises': rec('in-progress'),
   'own-quote-test': rec('missed'),
   'act-ad-hoc-missions-links': rec('planned'),
 };
-const review = buildReview(milestones, progress, '2025-12-31');
+const review = reviewOf(milestones, progress, '2025-12-31');
 
 /** RFC 4180 parsing, enough for the test: quoted fields, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -97,14 +98,18 @@ function markdownTable(md: string, heading: string): string[][] {
 }
 
 describe('the review exports agree with each other', () => {
-  const json = JSON.parse(exportReview(review, 'json', 'en')) as Review & { format: string; version: number };
-  const csv = parseCsv(exportReview(review, 'csv', 'en'));
+  const json = JSON.parse(exportReview({ review, cover: TEST_COVER }, 'json', 'en')) as Review & {
+    format: string;
+    version: number;
+  };
+  const csv = parseCsv(exportReview({ review, cover: TEST_COVER }, 'csv', 'en'));
 
   it('the JSON is the review itself, tagged with its format and version', () => {
     expect(json.format).toBe(REVIEW_JSON_FORMAT);
     expect(json.version).toBe(1);
-    const { format: _f, version: _v, ...rest } = json;
+    const { format: _f, version: _v, cover, ...rest } = json as typeof json & { cover: unknown };
     expect(rest).toEqual(review);
+    expect(cover).toEqual(TEST_COVER);
     expect(Object.keys(json)).toEqual(
       expect.arrayContaining(['asOf', 'totals', 'byChapter', 'byYear', 'items']),
     );
@@ -148,7 +153,7 @@ describe('the review exports agree with each other', () => {
     'the Markdown (%s) shows the same totals, chapters, years and items',
     (locale) => {
       const t = REVIEW_TEXT[locale];
-      const md = exportReview(review, 'md', locale);
+      const md = exportReview({ review, cover: TEST_COVER }, 'md', locale);
       const summary = markdownTable(md, t.summary);
       for (const v of VERDICTS) {
         expect(summary.find((row) => row[0] === t.verdict[v])?.[1]).toBe(String(json.totals[v]));
@@ -162,7 +167,7 @@ describe('the review exports agree with each other', () => {
         json.byYear.map((g) => [g.year, g.count, ...VERDICTS.map((v) => g.totals[v])]),
       );
       const items = markdownTable(md, t.allItems).slice(1);
-      expect(items.map((row) => [row[0], row[4], row[5], row[6]])).toEqual(
+      expect(items.map((row) => [row[0], row[4], row[5], row[7]])).toEqual(
         json.items.map((i) => [
           i.due,
           t.verdict[i.verdict],
@@ -170,7 +175,7 @@ describe('the review exports agree with each other', () => {
           i.key,
         ]),
       );
-      expect(items.find((row) => row[6] === 'own-quote-test')?.[1]).toBe(`${own.title[locale]} ${t.own}`);
+      expect(items.find((row) => row[7] === 'own-quote-test')?.[1]).toBe(`${own.title[locale]} ${t.own}`);
     },
   );
 
@@ -186,8 +191,12 @@ describe('the review exports agree with each other', () => {
   });
 
   it('Markdown headings follow the locale and dates read naturally', () => {
-    expect(exportReview(review, 'md', 'nl')).toContain('Stand per 31 december 2025 (2025-12-31)');
-    expect(exportReview(review, 'md', 'en')).toContain('As of 31 December 2025 (2025-12-31)');
+    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'nl')).toContain(
+      'Stand per 31 december 2025 (2025-12-31)',
+    );
+    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'en')).toContain(
+      'As of 31 December 2025 (2025-12-31)',
+    );
   });
 });
 

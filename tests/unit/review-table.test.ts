@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReview } from '../../electron/core/review';
+import { reviewOf } from '../support/log';
 import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { filterItems, nextSort, NO_FILTER, sortItems } from '../../renderer/src/review/table-model';
@@ -9,7 +9,7 @@ const rec = (status: Progress['status'], achievedOn: string | null = null): Prog
   status,
   achievedOn,
 });
-const { items } = buildReview(
+const { items } = reviewOf(
   bundledMilestones(),
   {
     'invest-defence-investment-gap-analysis': rec('planned'), // due 2022-05-15

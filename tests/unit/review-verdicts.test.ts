@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../../electron/core/progress';
-import { buildReview, formatShare, VERDICTS, type ReviewItem } from '../../electron/core/review';
-import { EMPTY_PROGRESS, EMPTY_STATE, type Progress, type UserState } from '../../electron/core/user-state';
+import { applyProgressPatch } from '../support/log';
+import { formatShare, VERDICTS, type ReviewItem } from '../../electron/core/review';
+import { logOf, reviewOf } from '../support/log';
+import { EMPTY_PROGRESS, EMPTY_STATE, type Progress } from '../../electron/core/user-state';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { milestone } from '../support/milestones';
 
@@ -15,8 +16,13 @@ const rec = (status: Progress['status'], achievedOn: string | null = null): Prog
 /** A deadline due 2025-12-31 ("Uiterlijk in 2025"). */
 const rdc = milestone('rdc', 'Uiterlijk in 2025');
 
-const itemOf = (milestones: AnyMilestone[], progress: UserState['progress'], asOf: string, key: string) => {
-  const item = buildReview(milestones, progress, asOf).items.find((i) => i.key === key);
+const itemOf = (
+  milestones: AnyMilestone[],
+  progress: Parameters<typeof reviewOf>[1],
+  asOf: string,
+  key: string,
+) => {
+  const item = reviewOf(milestones, progress, asOf).items.find((i) => i.key === key);
   if (!item) throw new Error(`no review item ${key}`);
   return item;
 };
@@ -37,7 +43,7 @@ describe('deadline verdicts at the edges', () => {
   });
 
   it('a deadline due the day after the as-of date is not judged, only listed as not yet due', () => {
-    const review = buildReview([rdc], { rdc: rec('planned') }, '2025-12-30');
+    const review = reviewOf([rdc], { rdc: rec('planned') }, '2025-12-30');
     expect(review.items).toEqual([]);
     expect(review.notYetDue).toEqual(['rdc']);
     expect(review.count).toBe(0);
@@ -66,12 +72,12 @@ describe('deadline verdicts at the edges', () => {
     expect(deadline(rec('dropped')).verdict).toBe('dropped');
   });
 
-  it('achieved without a date is delivered, but neither on time nor late', () => {
-    expect(deadline(rec('achieved', null))).toMatchObject({ verdict: 'achieved', delayDays: null });
+  it('an achievement always carries its date, so a deadline achieved is on time or late, never undated', () => {
+    expect(deadline(rec('achieved', '2024-01-01'))).toMatchObject({ verdict: 'on-time', on: '2024-01-01' });
   });
 
   it('no recorded status is unknown even long past due, never overdue, achieved or missed', () => {
-    const review = buildReview([rdc], {}, '2030-01-01');
+    const review = reviewOf([rdc], {}, '2030-01-01');
     expect(review.items[0]).toMatchObject({ verdict: 'unknown', status: 'unknown', delayDays: null });
     expect(review.totals).toMatchObject({ unknown: 1, overdue: 0, missed: 0, 'on-time': 0 });
     expect(review.longestOverdue).toEqual([]);
@@ -85,7 +91,7 @@ describe('deadline verdicts at the edges', () => {
       { status: 'achieved', achievedOn: '2026-01-05' },
       new Date('2026-02-01T10:00:00Z'),
     );
-    expect(itemOf([rdc], state.progress, '2026-06-30', 'rdc')).toMatchObject({
+    expect(itemOf([rdc], state.log, '2026-06-30', 'rdc')).toMatchObject({
       status: 'achieved',
       achievedOn: '2026-01-05',
       verdict: 'late',
@@ -113,7 +119,7 @@ describe('start commitments', () => {
       verdict: 'overdue',
       delayDays: 78,
     });
-    expect(buildReview([drills], {}, '2022-12-31').notYetDue).toEqual(['drills']);
+    expect(reviewOf([drills], {}, '2022-12-31').notYetDue).toEqual(['drills']);
   });
 });
 
@@ -122,7 +128,7 @@ describe('recurring commitments', () => {
   const forum = milestone('forum', 'tweejaarlijkse', {}, 2022); // 2022, 2024, 2026 …
 
   it('counts every cycle that fell due once, as its own item', () => {
-    const review = buildReview([threat, forum], {}, '2025-12-31');
+    const review = reviewOf([threat, forum], {}, '2025-12-31');
     expect(review.items.map((i) => i.key)).toEqual([
       'forum@2022-12-31',
       'threat@2022-12-31',
@@ -139,7 +145,7 @@ describe('recurring commitments', () => {
       'threat@2022-12-31': rec('achieved', '2022-11-15'),
       'threat@2025-12-31': rec('achieved', '2026-02-01'),
     };
-    const review = buildReview([threat], progress, '2026-06-30');
+    const review = reviewOf([threat], progress, '2026-06-30');
     expect(review.items.map((i) => [i.key, i.verdict, i.delayDays])).toEqual([
       ['threat@2022-12-31', 'on-time', 0],
       ['threat@2025-12-31', 'late', 32],
@@ -147,21 +153,19 @@ describe('recurring commitments', () => {
   });
 
   it("the milestone's own achievement date marks the cycle whose period holds it as held, the others unknown", () => {
-    const review = buildReview([threat], { threat: rec('achieved', '2025-03-10') }, '2025-12-31');
+    const review = reviewOf([threat], { threat: rec('achieved', '2025-03-10') }, '2025-12-31');
     expect(review.items.map((i) => [i.key, i.verdict])).toEqual([
       ['threat@2022-12-31', 'unknown'],
       ['threat@2025-12-31', 'on-time'],
     ]);
     // As of the first progress report, the 2025 achievement says nothing about the 2022 cycle.
     expect(
-      buildReview([threat], { threat: rec('achieved', '2025-03-10') }, '2023-03-20').items.map(
-        (i) => i.verdict,
-      ),
+      reviewOf([threat], { threat: rec('achieved', '2025-03-10') }, '2023-03-20').items.map((i) => i.verdict),
     ).toEqual(['unknown']);
   });
 
-  it('any other status of the milestone speaks for its latest cycle due by the as-of date', () => {
-    const review = buildReview([forum], { forum: rec('planned') }, '2025-06-30');
+  it("any other status under the milestone's own id speaks for the cycle whose period holds its date", () => {
+    const review = reviewOf([forum], logOf({ forum: { status: 'planned', on: '2024-02-01' } }), '2025-06-30');
     expect(review.items.map((i) => [i.key, i.verdict, i.delayDays])).toEqual([
       ['forum@2022-12-31', 'unknown', null],
       ['forum@2024-12-31', 'overdue', 181],
@@ -185,7 +189,7 @@ describe('totals and rates', () => {
     c: rec('planned'),
     e: rec('missed'),
   };
-  const review = buildReview(milestones, progress, '2025-12-31');
+  const review = reviewOf(milestones, progress, '2025-12-31');
 
   it('totals count each item once under its verdict', () => {
     expect(review.count).toBe(5);
@@ -238,7 +242,7 @@ describe('totals and rates', () => {
   });
 
   it('lists the longest overdue first', () => {
-    const open = buildReview(
+    const open = reviewOf(
       milestones,
       { a: rec('planned'), c: rec('in-progress'), e: rec('planned') },
       '2025-12-31',
@@ -262,7 +266,7 @@ describe('totals and rates', () => {
 });
 
 describe('the bundled Compass as of 31 December 2025', () => {
-  const review = buildReview(bundledMilestones(), {}, '2025-12-31');
+  const review = reviewOf(bundledMilestones(), {}, '2025-12-31');
 
   it('judges the recurring commitments by cycle: threat analysis 2022 and 2025, forums 2022 and 2024', () => {
     const keys = review.items.filter((i) => i.kind === 'cycle').map((i) => i.key);

@@ -17,7 +17,7 @@ import { openStateStore, type StateStore } from '../../electron/node/store';
 
 const dataset = loadMilestones();
 const appFrame: SenderFrame = { url: APP_INDEX_URL };
-const someId = dataset[0]!.id;
+const someId = dataset.find((m) => m.kind === 'deadline')!.id;
 
 let dir: string;
 let store: StateStore;
@@ -42,12 +42,17 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('IPC from the app’s own page (senderFrame stand-in: a plain { url } object)', () => {
   it('runs a valid call and changes the store', async () => {
-    const result = await invoke(appFrame, 'updateProgress', {
-      id: someId,
-      patch: { status: 'in-progress', note: 'Werkgroep gestart' },
+    const result = await invoke(appFrame, 'appendLogEntry', {
+      key: someId,
+      status: 'in-progress',
+      note: 'Werkgroep gestart',
     });
     expect(result.ok).toBe(true);
-    expect(store.read().progress[someId]).toMatchObject({ status: 'in-progress', note: 'Werkgroep gestart' });
+    expect(store.read().log.at(-1)).toMatchObject({
+      key: someId,
+      status: 'in-progress',
+      note: 'Werkgroep gestart',
+    });
   });
 
   it('answers an unknown method or an invalid payload with an error naming the problem', async () => {
@@ -55,17 +60,14 @@ describe('IPC from the app’s own page (senderFrame stand-in: a plain { url } o
       ok: false,
       error: { code: 'invalid-input', message: 'unknown method "deleteEverything"' },
     });
-    const bad = await invoke(appFrame, 'updateProgress', { id: someId, patch: { status: 'done' } });
+    const bad = await invoke(appFrame, 'appendLogEntry', { key: someId, status: 'done' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(!bad.ok && bad.error.message).toMatch(/^updateProgress: .* at patch\.status$/);
+    expect(!bad.ok && bad.error.message).toMatch(/^appendLogEntry: .* at status$/);
     expect(dispatched).toEqual([]);
   });
 
   it('passes an error of the service back as data (not found)', async () => {
-    const result = await invoke(appFrame, 'updateProgress', {
-      id: 'no-such-milestone',
-      patch: { note: 'x' },
-    });
+    const result = await invoke(appFrame, 'setMuted', { id: 'no-such-milestone', muted: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 

@@ -55,7 +55,7 @@ describe('window.compass (ipcRenderer stand-in: direct calls to the real gate an
     const snapshot = await api.getSnapshot(undefined);
     expect(snapshot.milestones.length).toBe(dataset.length);
     expect(snapshot.today).toBe('2025-06-02');
-    await expect(api.updateProgress({ id: 'no-such-milestone', patch: { note: 'x' } })).rejects.toThrow(
+    await expect(api.setMuted({ id: 'no-such-milestone', muted: true })).rejects.toThrow(
       'No milestone with id "no-such-milestone".',
     );
     await expect(

@@ -2,7 +2,9 @@ import type { ExportedFile } from '../../../electron/contract/api';
 
 /** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
 export function downloadFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const body =
+    file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

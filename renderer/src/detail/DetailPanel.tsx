@@ -1,18 +1,30 @@
 /**
- * The detail panel: everything about one milestone, and its status editor. Every change is
- * saved through the API at once (selects and checkboxes on change, text when leaving the field).
+ * The detail panel: everything about one milestone, its progress log as a "state of play"
+ * timeline, and a form that adds an entry. Nothing in the form is saved until Save is pressed
+ * (arrow keys in the status list or typing a date change nothing); an entry can be withdrawn.
+ * A recurring milestone is recorded per cycle: the user picks the cycle first.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CompassApi, ProgressPatch, Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
-import { STATUSES, type Status } from '../../../electron/core/status';
+import { entriesOf, type ProgressMap } from '../../../electron/core/progress';
+import {
+  checkEntryDate,
+  currentEntry,
+  logKey,
+  retractedIds,
+  type EvidenceItem,
+  type LogEntry,
+} from '../../../electron/core/progress-log';
+import { plusDays } from '../../../electron/core/queries';
+import { DATED_STATUSES, STATUSES, type Status } from '../../../electron/core/status';
 import { EMPTY_PROGRESS, type Progress } from '../../../electron/core/user-state';
 import { formatInstant, formatLongDate } from '../format';
-import { isDueSoon, isOverdue } from '../timeline/facts';
+import { isDueSoon, isDueUnrecorded, isOverdue } from '../timeline/facts';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from '../timeline/look';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
@@ -21,6 +33,10 @@ export interface DetailPanelProps {
   api: CompassApi;
   milestone: AnyMilestone;
   progress: Progress | undefined;
+  /** Every key's derived progress (a recurring milestone's cycles). */
+  progressMap?: ProgressMap;
+  /** The whole progress log. */
+  log?: readonly LogEntry[];
   today: IsoDate;
   onSnapshot(snapshot: Snapshot): void;
   onClose(): void;
@@ -37,12 +53,22 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
-const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+/** The cycles a recurring milestone can be recorded for: up to the next one after today. */
+export function cyclesToRecord(m: AnyMilestone, today: IsoDate): IsoDate[] {
+  if (m.kind !== 'recurring') return [];
+  return cycleDates(m, plusDays(today, 366));
+}
+
+/** The cycle the form starts on: the latest one due by today, else the first. */
+const defaultCycle = (cycles: IsoDate[], today: IsoDate): IsoDate | null =>
+  [...cycles].reverse().find((c) => c <= today) ?? cycles[0] ?? null;
 
 export function DetailPanel({
   api,
   milestone: m,
   progress,
+  progressMap,
+  log: progressLog,
   today,
   onSnapshot,
   onClose,
@@ -53,16 +79,18 @@ export function DetailPanel({
   const p = progress ?? EMPTY_PROGRESS;
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [evidenceText, setEvidenceText] = useState(p.evidence?.text ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(p.evidence?.url ?? '');
-  const [note, setNote] = useState(p.note);
-  const [achievedOn, setAchievedOn] = useState(p.achievedOn ?? '');
-  // The store fills in "achieved on" when the status becomes achieved: follow it.
-  const [storedAchievedOn, setStoredAchievedOn] = useState(p.achievedOn);
-  if (storedAchievedOn !== p.achievedOn) {
-    setStoredAchievedOn(p.achievedOn);
-    setAchievedOn(p.achievedOn ?? '');
-  }
+  const log = progressLog ?? [];
+  const cycles = cyclesToRecord(m, today);
+  const [cycle, setCycle] = useState<IsoDate | null>(() => defaultCycle(cycles, today));
+  const key = m.kind === 'recurring' && cycle ? logKey(m.id, cycle) : m.id;
+  const keyProgress = m.kind === 'recurring' ? (progressMap?.[key] ?? EMPTY_PROGRESS) : p;
+  const [status, setStatus] = useState<Status>(
+    keyProgress.status === 'unknown' ? 'planned' : keyProgress.status,
+  );
+  const [on, setOn] = useState('');
+  const [note, setNote] = useState('');
+  const [evidenceTitle, setEvidenceTitle] = useState('');
+  const [evidenceUrl, setEvidenceUrl] = useState('');
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const [urlError, setUrlError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
@@ -71,40 +99,51 @@ export function DetailPanel({
 
   useEffect(() => heading.current?.focus(), [m.id]);
 
-  const save = async (patch: ProgressPatch) => {
+  const run = async (call: () => Promise<Snapshot>, done: string) => {
     try {
-      onSnapshot(await api.updateProgress({ id: m.id, patch }));
-      setMessage({ kind: 'saved', text: t('detail.saved') });
+      onSnapshot(await call());
+      setMessage({ kind: 'saved', text: done });
+      return true;
     } catch (error) {
       setMessage({ kind: 'error', text: t('detail.saveFailed', { message: errorMessage(error) }) });
+      return false;
     }
   };
 
-  const saveEvidence = () => {
+  /** Checks the form and records the entry; the fields are cleared once it is saved. */
+  const saveEntry = async () => {
     const url = evidenceUrl.trim();
+    const titleText = evidenceTitle.trim();
+    let ok = true;
     if (url && !isHttpUrl(url)) {
       setUrlError(t('detail.urlInvalid'));
-      return;
+      ok = false;
+    } else setUrlError(null);
+    const date = on.trim();
+    if (!date && DATED_STATUSES.has(status)) {
+      setDateError(t('log.dateRequired'));
+      ok = false;
+    } else if (date) {
+      const problem = checkEntryDate(date, today);
+      setDateError(problem ? t(`log.dateProblem.${problem}`, { today }) : null);
+      if (problem) ok = false;
+    } else setDateError(null);
+    if (!ok) return;
+    const evidence: EvidenceItem[] =
+      titleText || url ? [{ title: titleText || url, url: url || null, date: null, publisher: null }] : [];
+    const saved = await run(
+      () => api.appendLogEntry({ key, status, on: date || null, note, evidence }),
+      t('log.savedEntry'),
+    );
+    if (saved) {
+      setOn('');
+      setNote('');
+      setEvidenceTitle('');
+      setEvidenceUrl('');
     }
-    setUrlError(null);
-    const text = evidenceText.trim();
-    const next = text || url ? { text, url: url || null } : null;
-    const current = p.evidence;
-    if ((next?.text ?? null) === (current?.text ?? null) && (next?.url ?? null) === (current?.url ?? null))
-      return;
-    void save({ evidence: next });
   };
 
-  const saveAchievedOn = (value: string) => {
-    setAchievedOn(value);
-    if (value === '') {
-      setDateError(null);
-      if (p.achievedOn !== null) void save({ achievedOn: null });
-    } else if (isIsoDate(value)) {
-      setDateError(null);
-      if (value !== p.achievedOn) void save({ achievedOn: value });
-    } else setDateError(t('detail.dateInvalid'));
-  };
+  const retract = (entryId: string) => void run(() => api.retractLogEntry({ entryId }), t('log.retracted'));
 
   const remove = async () => {
     try {
@@ -125,9 +164,11 @@ export function DetailPanel({
 
   const otherLanguage = language.startsWith('nl') ? 'en' : 'nl';
   const title = m.title[language.startsWith('nl') ? 'nl' : 'en'];
-  const status: Status = p.status;
-  const overdue = isOverdue(m, status, today);
-  const dueSoon = !overdue && isDueSoon(m, status, today);
+  const shown: Status = p.status;
+  const overdue = isOverdue(m, shown, today);
+  const unrecorded = isDueUnrecorded(m, shown, today);
+  const dueSoon = !overdue && isDueSoon(m, shown, today);
+  const entries = entriesOf(log, key);
 
   return (
     <aside
@@ -150,14 +191,15 @@ export function DetailPanel({
         {m.title[otherLanguage]}
       </p>
       <p className="detail-flags">
-        <span className={`status-chip status-${status}`}>
-          <span aria-hidden="true">{STATUS_ICON[status]}</span> {t(`status.${status}`)}
+        <span className={`status-chip status-${shown}`}>
+          <span aria-hidden="true">{STATUS_ICON[shown]}</span> {t(`status.${shown}`)}
         </span>
         {overdue && (
           <span className="badge badge-overdue">
             <span aria-hidden="true">{OVERDUE_ICON}</span> {t('badge.overdue')}
           </span>
         )}
+        {unrecorded && <span className="badge badge-unrecorded">{t('log.dueUnrecorded')}</span>}
         {dueSoon && (
           <span className="badge badge-soon">
             <span aria-hidden="true">{DUE_SOON_ICON}</span> {t('badge.dueSoon')}
@@ -201,90 +243,125 @@ export function DetailPanel({
         </p>
       )}
 
-      <form
-        className="detail-editor"
-        onSubmit={(event) => event.preventDefault()}
-        aria-labelledby={`${id}-ed`}
-      >
+      <section className="detail-editor" aria-labelledby={`${id}-ed`}>
         <h3 id={`${id}-ed`}>{t('detail.progress')}</h3>
-        <Field label={t('detail.status')}>
-          {(control) => (
-            <select
-              {...control}
-              value={status}
-              onChange={(e) => void save({ status: e.target.value as Status })}
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('detail.achievedOn')} error={dateError}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={achievedOn}
-              onChange={(e) => saveAchievedOn(e.target.value)}
-            />
-          )}
-        </Field>
-        <fieldset>
-          <legend>{t('detail.evidence')}</legend>
-          <Field label={t('detail.evidenceText')}>
+        {m.kind === 'recurring' && cycles.length > 0 && (
+          <Field label={t('log.cycle')}>
             {(control) => (
-              <textarea
+              <select
                 {...control}
-                rows={2}
-                value={evidenceText}
-                onChange={(e) => setEvidenceText(e.target.value)}
-                onBlur={saveEvidence}
-              />
+                value={cycle ?? ''}
+                onChange={(e) => {
+                  setCycle(e.target.value);
+                  setMessage(null);
+                }}
+                data-testid="log-cycle"
+              >
+                {cycles.map((c) => (
+                  <option key={c} value={c}>
+                    {t('log.cycleOption', { date: formatLongDate(c, language) })}
+                    {progressMap?.[logKey(m.id, c)]
+                      ? ` — ${t(`status.${progressMap[logKey(m.id, c)]!.status}`)}`
+                      : ''}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
-          <Field label={t('detail.evidenceUrl')} error={urlError}>
+        )}
+        <StateOfPlay
+          entries={entries}
+          language={language}
+          onRetract={retract}
+          onOpen={(url) => {
+            api
+              .openExternal({ url })
+              .catch((error: unknown) => setMessage({ kind: 'error', text: errorMessage(error) }));
+          }}
+        />
+
+        <form
+          className="log-form"
+          // The app's one date check gives the messages (the browser's would differ per browser).
+          noValidate
+          aria-labelledby={`${id}-new`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void saveEntry();
+          }}
+        >
+          <h4 id={`${id}-new`}>{t('log.newEntry')}</h4>
+          <Field label={t('detail.status')}>
+            {(control) => (
+              <select {...control} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={
+              DATED_STATUSES.has(status) ? t('log.onDated', { status: t(`status.${status}`) }) : t('log.asOf')
+            }
+            error={dateError}
+          >
             {(control) => (
               <input
                 {...control}
-                type="url"
-                inputMode="url"
-                value={evidenceUrl}
-                placeholder="https://"
-                onChange={(e) => setEvidenceUrl(e.target.value)}
-                onBlur={saveEvidence}
-                onKeyDown={(e) => e.key === 'Enter' && saveEvidence()}
+                type="date"
+                min="2000-01-01"
+                max={today}
+                aria-required={DATED_STATUSES.has(status)}
+                value={on}
+                onChange={(e) => setOn(e.target.value)}
               />
             )}
           </Field>
-          {p.evidence?.url && (
-            <button
-              type="button"
-              onClick={() => {
-                api.openExternal({ url: p.evidence!.url! }).catch((error: unknown) => {
-                  setMessage({ kind: 'error', text: errorMessage(error) });
-                });
-              }}
-            >
-              {t('detail.openLink')}
-            </button>
-          )}
-        </fieldset>
-        <Field label={t('detail.note')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              onBlur={() => note !== p.note && void save({ note })}
-            />
-          )}
-        </Field>
+          {!DATED_STATUSES.has(status) && <p className="field-hint">{t('log.asOfHint')}</p>}
+          <Field label={t('detail.note')}>
+            {(control) => (
+              <textarea {...control} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            )}
+          </Field>
+          <fieldset>
+            <legend>{t('detail.evidence')}</legend>
+            <Field label={t('detail.evidenceText')}>
+              {(control) => (
+                <input
+                  {...control}
+                  value={evidenceTitle}
+                  onChange={(e) => setEvidenceTitle(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('detail.evidenceUrl')} error={urlError}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="url"
+                  inputMode="url"
+                  value={evidenceUrl}
+                  placeholder="https://"
+                  onChange={(e) => setEvidenceUrl(e.target.value)}
+                />
+              )}
+            </Field>
+          </fieldset>
+          <button type="submit" className="primary">
+            {t('log.save')}
+          </button>
+        </form>
         <label className="check">
-          <input type="checkbox" checked={p.muted} onChange={(e) => void save({ muted: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={p.muted}
+            onChange={(e) =>
+              void run(() => api.setMuted({ id: m.id, muted: e.target.checked }), t('detail.saved'))
+            }
+          />
           {t('detail.muted')}
         </label>
         <p
@@ -293,22 +370,6 @@ export function DetailPanel({
         >
           {message?.text}
         </p>
-      </form>
-
-      <section className="detail-history" aria-labelledby={`${id}-hist`}>
-        <h3 id={`${id}-hist`}>{t('detail.history')}</h3>
-        {p.history.length === 0 ? (
-          <p>{t('detail.noHistory')}</p>
-        ) : (
-          <ol>
-            {[...p.history].reverse().map((entry, index) => (
-              <li key={`${entry.at}-${index}`}>
-                <time dateTime={entry.at}>{formatInstant(entry.at, language)}</time>:{' '}
-                {t('detail.historyEntry', { from: t(`status.${entry.from}`), to: t(`status.${entry.to}`) })}
-              </li>
-            ))}
-          </ol>
-        )}
       </section>
 
       {own && (
@@ -376,4 +437,90 @@ function resolvedText(m: AnyMilestone, language: string, t: TFunction): string {
     case 'undated':
       return t('detail.resolvedUndated');
   }
+}
+
+/** The log of one key as a "state of play" timeline, newest first; the current entry is marked. */
+function StateOfPlay(props: {
+  entries: readonly LogEntry[];
+  language: string;
+  onRetract(entryId: string): void;
+  onOpen(url: string): void;
+}) {
+  const { t } = useTranslation('ui');
+  const id = useId();
+  const retracted = retractedIds(props.entries);
+  const current = currentEntry(props.entries);
+  const records = props.entries.filter((e) => e.type === 'record');
+  return (
+    <section className="state-of-play" aria-labelledby={`${id}-sop`}>
+      <h4 id={`${id}-sop`}>{t('log.stateOfPlay')}</h4>
+      {records.length === 0 ? (
+        <p>{t('log.empty')}</p>
+      ) : (
+        <ol className="log-entries" data-testid="log-entries">
+          {[...records].reverse().map((e) => {
+            const withdrawn = retracted.has(e.id);
+            const retraction = props.entries.find((r) => r.type === 'retraction' && r.retracts === e.id);
+            return (
+              <li
+                key={e.id}
+                className={
+                  withdrawn ? 'log-entry withdrawn' : e.id === current?.id ? 'log-entry current' : 'log-entry'
+                }
+              >
+                <p className="log-entry-head">
+                  <span className={`status-chip status-${e.status}`}>
+                    <span aria-hidden="true">{STATUS_ICON[e.status]}</span> {t(`status.${e.status}`)}
+                  </span>{' '}
+                  {DATED_STATUSES.has(e.status)
+                    ? t('log.entryOn', { date: formatLongDate(e.on, props.language) })
+                    : t('log.entryAsOf', { date: formatLongDate(e.on, props.language) })}
+                  {e.id === current?.id && <strong className="log-current"> {t('log.current')}</strong>}
+                </p>
+                <p className="log-entry-meta">
+                  {t('log.recordedBy', { author: e.author })},{' '}
+                  <time dateTime={e.recordedAt}>{formatInstant(e.recordedAt, props.language)}</time>
+                </p>
+                {e.note && <p className="log-entry-note">{e.note}</p>}
+                {e.evidence.length > 0 && (
+                  <ul className="log-entry-evidence" aria-label={t('detail.evidence')}>
+                    {e.evidence.map((item, i) => (
+                      <li key={i}>
+                        {item.title}
+                        {item.url && (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => props.onOpen(item.url!)}
+                            >
+                              {t('detail.openLink')}
+                            </button>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {withdrawn ? (
+                  <p className="log-entry-withdrawn">
+                    {t('log.withdrawnBy', { author: retraction?.author ?? '' })}
+                  </p>
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => props.onRetract(e.id)}
+                    aria-label={t('log.retractLabel', { status: t(`status.${e.status}`), date: e.on })}
+                  >
+                    {t('log.retract')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
 }

@@ -24,9 +24,9 @@ import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
-import type { UserState } from '../../../electron/core/user-state';
+import type { ProgressMap } from '../../../electron/core/progress';
 import { formatDate, formatLongDate, formatMonth } from '../format';
-import { isDueSoon, isOverdue, keyDate, statusOf } from './facts';
+import { isDueSoon, isDueUnrecorded, isOverdue, keyDate, statusOf } from './facts';
 import { applyFilters, ZOOMS, type Filters, type RangeChoice, type Zoom } from './filters';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
 import { buildRows, type Row } from './rows';
@@ -47,7 +47,7 @@ export interface GanttHandle {
 
 export interface GanttProps {
   milestones: readonly AnyMilestone[];
-  progress: UserState['progress'];
+  progress: ProgressMap;
   today: IsoDate;
   filters: Filters;
   zoom: Zoom;
@@ -460,6 +460,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
   const m = row.milestone;
   const title = language.startsWith('nl') ? m.title.nl : m.title.en;
   const overdue = isOverdue(m, status, today);
+  const unrecorded = isDueUnrecorded(m, status, today);
   const dueSoon = !overdue && isDueSoon(m, status, today);
   const own = isOwn(m);
   const date = keyDate(m, today);
@@ -469,6 +470,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
     when.long,
     t('row.status', { status: t(`status.${status}`) }),
     overdue ? t('row.overdue') : null,
+    unrecorded ? t('log.dueUnrecorded') : null,
     dueSoon ? t('row.dueSoon') : null,
     own ? t('row.own') : null,
   ]
@@ -483,6 +485,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
         `level-${row.level}`,
         `status-${status}`,
         overdue ? 'is-overdue' : '',
+        unrecorded ? 'is-unrecorded' : '',
         dueSoon ? 'is-due-soon' : '',
         selected ? 'is-selected' : '',
       ].join(' ')}
@@ -503,6 +506,11 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
         {overdue && (
           <span className="badge badge-overdue" aria-hidden="true">
             {OVERDUE_ICON} {t('badge.overdue')}
+          </span>
+        )}
+        {unrecorded && (
+          <span className="badge badge-unrecorded" aria-hidden="true">
+            {t('log.dueUnrecorded')}
           </span>
         )}
         {dueSoon && (

@@ -5,15 +5,14 @@
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import type { AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
-import { OPEN_STATUSES, plusDays } from '../../../electron/core/queries';
-import type { Status } from '../../../electron/core/status';
-import type { UserState } from '../../../electron/core/user-state';
+import type { ProgressMap } from '../../../electron/core/progress';
+import { dueState, plusDays, type DueState } from '../../../electron/core/queries';
+import { CLOSED_STATUSES, type Status } from '../../../electron/core/status';
 
 /** A milestone counts as due soon this many days ahead. */
 export const DUE_SOON_DAYS = 30;
 
-export const statusOf = (progress: UserState['progress'], id: string): Status =>
-  progress[id]?.status ?? 'unknown';
+export const statusOf = (progress: ProgressMap, id: string): Status => progress[id]?.status ?? 'unknown';
 
 /** The date a row shows: the due date, the start, or the next (else the last) cycle. */
 export function keyDate(m: AnyMilestone, today: IsoDate): IsoDate | null {
@@ -31,13 +30,28 @@ export function keyDate(m: AnyMilestone, today: IsoDate): IsoDate | null {
   }
 }
 
-/** A deadline that passed while its status is still open (the same rule as core's `overdue`). */
-export const isOverdue = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
-  m.kind === 'deadline' && m.due !== null && m.due < today && OPEN_STATUSES.has(status);
+/**
+ * Where a deadline or start commitment stands once its date has passed: core's one `dueState`
+ * (overdue = recorded as planned or in progress, not achieved; unrecorded = nothing recorded).
+ * A recurring milestone's cycles are judged one by one in the review, not on its row.
+ */
+export function rowDueState(m: AnyMilestone, status: Status, today: IsoDate): DueState {
+  if (m.kind === 'deadline' && m.due) return dueState(status, m.due, today, 'deadline');
+  if (m.kind === 'start' && m.start) return dueState(status, m.start, today, 'start');
+  return null;
+}
 
-/** Open, and its next date falls within the coming DUE_SOON_DAYS days. */
+/** Past its date while recorded as planned or in progress (core's `dueState`). */
+export const isOverdue = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
+  rowDueState(m, status, today) === 'overdue';
+
+/** Past its date with nothing recorded ("due, nothing recorded"). */
+export const isDueUnrecorded = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
+  rowDueState(m, status, today) === 'unrecorded';
+
+/** Not closed, and its next date falls within the coming DUE_SOON_DAYS days. */
 export function isDueSoon(m: AnyMilestone, status: Status, today: IsoDate): boolean {
-  if (!OPEN_STATUSES.has(status)) return false;
+  if (CLOSED_STATUSES.has(status) || status === 'missed' || status === 'partial') return false;
   const date = keyDate(m, today);
   return date !== null && date >= today && date <= plusDays(today, DUE_SOON_DAYS);
 }

@@ -5,7 +5,7 @@
 import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase';
 import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
-import type { UserState } from '../../../electron/core/user-state';
+import type { ProgressMap } from '../../../electron/core/progress';
 import { dueYears, isOverdue, statusOf } from './facts';
 
 export interface Filters {
@@ -134,7 +134,7 @@ export const isFiltering = (filters: Filters): boolean =>
 export function applyFilters(
   milestones: readonly AnyMilestone[],
   filters: Filters,
-  progress: UserState['progress'],
+  progress: ProgressMap,
   today: IsoDate,
 ): AnyMilestone[] {
   const words = normalise(filters.search).split(/\s+/).filter(Boolean);

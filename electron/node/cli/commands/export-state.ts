@@ -22,7 +22,7 @@ export const exportState: Command = {
       );
     }
     ctx.out(
-      `Exported ${Object.keys(state.progress).length} progress records and ${state.ownMilestones.length} own milestones to ${file}.`,
+      `Exported ${state.log.length} progress log entries and ${state.ownMilestones.length} own milestones to ${file}.`,
     );
   },
 };

@@ -20,7 +20,7 @@ export const importState: Command = {
     try {
       const { state, backupPath } = importStateIntoStore(ctx.store(), content, new Date());
       ctx.out(
-        `Imported ${Object.keys(state.progress).length} progress records and ${state.ownMilestones.length} own milestones from ${file}.\nYour previous data is kept in ${backupPath}.`,
+        `Imported ${state.log.length} progress log entries and ${state.ownMilestones.length} own milestones from ${file}.\nYour previous data is kept in ${backupPath}.`,
       );
     } catch (error) {
       if (error instanceof StateImportError) throw new CliError(`${file}: ${error.message}`);

@@ -1,4 +1,4 @@
-import { progressOf } from '../../../core/user-state';
+import { deriveProgress, progressOf } from '../../../core/progress';
 import type { Command } from '../context';
 import { formatTable } from '../table';
 
@@ -8,8 +8,8 @@ export const list: Command = {
   options: {},
   positionals: [0, 0],
   run(ctx, values) {
-    const state = ctx.state();
-    const rows = ctx.milestones().map((m) => ({ ...m, status: progressOf(state, m.id).status }));
+    const source = { progress: deriveProgress(ctx.state()) };
+    const rows = ctx.milestones().map((m) => ({ ...m, status: progressOf(source, m.id).status }));
     if (values.json) {
       ctx.out(JSON.stringify(rows, null, 2));
       return;

@@ -1,68 +1,109 @@
-import { applyProgressPatch, ProgressPatchError, type ProgressPatch } from '../../../core/progress';
-import { isoDateSchema } from '../../../core/milestone';
-import { STATUSES, type Status } from '../../../core/status';
-import { progressOf } from '../../../core/user-state';
-import { CliError, requireDate, type Command } from '../context';
+import { randomUUID } from 'node:crypto';
+import { appendRecord, checkLogKey, deriveProgress, LogEntryError, progressOf } from '../../../core/progress';
+import {
+  checkEntryDate,
+  entryDateMessage,
+  logKeySchema,
+  type EvidenceItem,
+} from '../../../core/progress-log';
+import { DATED_STATUSES, STATUSES, type Status } from '../../../core/status';
+import { authorOf } from '../../author';
+import { CliError, type Command } from '../context';
 
 const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
 
 /** `--evidence` is a link when it is one URL, otherwise a text. */
-function evidenceFrom(text: string): ProgressPatch['evidence'] {
+function evidenceFrom(text: string): EvidenceItem {
   const trimmed = text.trim();
-  return /^https?:\/\/\S+$/i.test(trimmed) ? { text: '', url: trimmed } : { text, url: null };
+  const url = /^https?:\/\/\S+$/i.test(trimmed) ? trimmed : null;
+  return { title: trimmed.slice(0, 1_000), url, date: null, publisher: null };
 }
 
 export const status: Command = {
-  summary: 'records the status of a milestone (with the date it was achieved and evidence)',
-  usage: `status <id> <${STATUSES.join('|')}> [--on YYYY-MM-DD] [--evidence TEXT|URL] [--note TEXT] [--json]`,
-  options: { on: { type: 'string' }, evidence: { type: 'string' }, note: { type: 'string' } },
+  summary:
+    'records a progress entry: the status of a milestone (or one cycle of a recurring one) on a date, with evidence and a note',
+  usage: `status <id>[@<cycle date>] <${STATUSES.join('|')}> [--on YYYY-MM-DD] [--evidence TEXT|URL] [--note TEXT] [--author NAME] [--json]`,
+  options: {
+    on: { type: 'string' },
+    evidence: { type: 'string' },
+    note: { type: 'string' },
+    author: { type: 'string' },
+  },
   positionals: [2, 2],
   run(ctx, values, positionals) {
-    const [id, wanted] = positionals as [string, string];
+    const [key, wanted] = positionals as [string, string];
     if (!isStatus(wanted)) {
       throw new CliError(`Unknown status "${wanted}". Use one of: ${STATUSES.join(', ')}.`, 2);
     }
-    if (!ctx.milestones().some((m) => m.id === id)) {
+    if (!logKeySchema.safeParse(key).success) {
       throw new CliError(
-        `No milestone with id "${id}". Run "npm run --silent cli -- list" to see the ids.`,
+        `"${key}" is not a milestone id or <id>@<cycle date> (e.g. general-progress-report@2023-12-31).`,
         2,
       );
     }
-    const patch: ProgressPatch = { status: wanted };
-    if (values.on !== undefined) {
-      if (wanted !== 'achieved' && wanted !== 'partial') {
-        throw new CliError(
-          '--on is the date the milestone was achieved: use it with "achieved" or "partial".',
-          2,
-        );
-      }
-      const on = requireDate(values.on, '--on');
-      if (!isoDateSchema.safeParse(on).success) {
-        throw new CliError(
-          `--on expects a date as YYYY-MM-DD, got "${on}", which is not a real calendar date.`,
-          2,
-        );
-      }
-      patch.achievedOn = on;
+    const today = ctx.systemToday();
+    const on = typeof values.on === 'string' ? values.on : undefined;
+    if (on === undefined && DATED_STATUSES.has(wanted)) {
+      throw new CliError(
+        `"${wanted}" needs the date it happened: add --on YYYY-MM-DD (nothing is assumed, not even today).`,
+        2,
+      );
     }
-    if (typeof values.evidence === 'string') patch.evidence = evidenceFrom(values.evidence);
-    if (typeof values.note === 'string') patch.note = values.note;
-
-    const store = ctx.store();
-    const before = progressOf(store.read(), id);
-    let next;
+    if (on !== undefined) {
+      const problem = checkEntryDate(on, today);
+      if (problem) throw new CliError(`--on ${entryDateMessage(problem, on, today)}`, 2);
+    }
+    if (typeof values.author === 'string' && !values.author.trim()) {
+      throw new CliError('--author expects a name, got an empty one.', 2);
+    }
+    const milestones = ctx.milestones();
     try {
-      next = store.update((state) => applyProgressPatch(state, id, patch, new Date()));
+      checkLogKey(milestones, key, today);
     } catch (error) {
-      if (error instanceof ProgressPatchError) throw new CliError(error.message, 2);
+      if (error instanceof LogEntryError) {
+        throw new CliError(`${error.message} Run "npm run --silent cli -- list" to see the ids.`, 2);
+      }
       throw error;
     }
-    const after = progressOf(next, id);
+
+    const store = ctx.store();
+    let entry;
+    let before;
+    const next = store.update((state) => {
+      before = progressOf({ progress: deriveProgress(state) }, key);
+      try {
+        const result = appendRecord(
+          state,
+          {
+            key,
+            status: wanted,
+            on: on ?? null,
+            note: typeof values.note === 'string' ? values.note : '',
+            evidence: typeof values.evidence === 'string' ? [evidenceFrom(values.evidence)] : [],
+          },
+          {
+            author: typeof values.author === 'string' ? values.author : authorOf(state.settings),
+            now: new Date(),
+            today,
+            newId: randomUUID,
+          },
+        );
+        entry = result.entry;
+        return result.state;
+      } catch (error) {
+        if (error instanceof LogEntryError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    });
+    const after = progressOf({ progress: deriveProgress(next) }, key);
     if (values.json) {
-      ctx.out(JSON.stringify({ id, ...after }, null, 2));
+      ctx.out(JSON.stringify({ key, entry, progress: after }, null, 2));
       return;
     }
-    const change = before.status === after.status ? after.status : `${before.status} → ${after.status}`;
-    ctx.out(`${id}: ${change}${after.achievedOn ? ` (achieved on ${after.achievedOn})` : ''}`);
+    const was = (before as unknown as { status: Status }).status;
+    const change = was === after.status ? after.status : `${was} → ${after.status}`;
+    ctx.out(
+      `${key}: ${change} (${DATED_STATUSES.has(after.status) ? 'on' : 'as of'} ${after.on}, recorded by ${after.author})`,
+    );
   },
 };

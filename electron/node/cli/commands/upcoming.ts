@@ -1,3 +1,4 @@
+import { withProgress } from '../../../core/progress';
 import { upcoming as upcomingItems } from '../../../core/queries';
 import { requireDate, requireInt, type Command } from '../context';
 import { formatTable } from '../table';
@@ -10,7 +11,7 @@ export const upcoming: Command = {
   run(ctx, values) {
     const today = values.today === undefined ? ctx.systemToday() : requireDate(values.today, '--today');
     const days = values.days === undefined ? 30 : requireInt(values.days, '--days', 0, 36_500);
-    const items = upcomingItems(ctx.milestones(), ctx.state(), today, days).map(
+    const items = upcomingItems(ctx.milestones(), withProgress(ctx.state()), today, days).map(
       ({ milestone, occurrence, status }) => ({
         id: milestone.id,
         title: milestone.title,

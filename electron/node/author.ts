@@ -1,0 +1,16 @@
+/** Who records progress entries: the name in Settings, else the operating system's user. */
+import { userInfo } from 'node:os';
+import type { Settings } from '../core/user-state';
+
+/** The OS user's name (login name), or "unknown" where the OS gives none. */
+export function osAuthor(): string {
+  try {
+    const name = userInfo().username.trim();
+    if (name) return name;
+  } catch {
+    // No user database entry (some containers): fall back to the environment.
+  }
+  return (process.env.USER ?? process.env.USERNAME ?? '').trim() || 'unknown';
+}
+
+export const authorOf = (settings: Pick<Settings, 'author'>): string => settings.author ?? osAuthor();

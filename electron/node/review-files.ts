@@ -1,0 +1,187 @@
+/**
+ * The review as a file in any format: Markdown, CSV and JSON from core; DOCX (the `docx` package)
+ * from the same document core's Markdown is written from; XLSX (`exceljs`) with one row per item
+ * and a sheet of totals. All from one `buildReview`, so every format shows the same numbers.
+ */
+import { format as formatDate } from 'date-fns';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import type { IsoDate } from '../core/date-phrase';
+import type { AnyMilestone } from '../core/milestone';
+import type { LogEntry } from '../core/progress-log';
+import { buildReview, compareReviews, VERDICTS } from '../core/review';
+import {
+  evidenceText,
+  exportReview,
+  formatReviewDate,
+  REVIEW_CSV_COLUMNS,
+  REVIEW_TEXT,
+  reviewBlocks,
+  type ReviewExport,
+  type ReviewFormat,
+} from '../core/review-export';
+import type { Locale } from '../core/user-state';
+
+export interface RenderReviewInput {
+  milestones: readonly AnyMilestone[];
+  log: readonly LogEntry[];
+  asOf: IsoDate;
+  /** A second as-of date to compare with, or null. */
+  compareTo: IsoDate | null;
+  format: ReviewFormat;
+  locale: Locale;
+  preparedBy: string;
+  generatedAt: Date;
+}
+
+/** The review, its cover and (with compareTo) the comparison, ready to write. */
+export function reviewExportOf(input: Omit<RenderReviewInput, 'format' | 'locale'>): ReviewExport {
+  const review = buildReview(input.milestones, input.log, input.asOf);
+  const comparison = input.compareTo
+    ? compareReviews(buildReview(input.milestones, input.log, input.compareTo), review)
+    : null;
+  return {
+    review,
+    comparison,
+    cover: {
+      asOf: input.asOf,
+      preparedBy: input.preparedBy,
+      generatedOn: formatDate(input.generatedAt, 'yyyy-MM-dd'),
+    },
+  };
+}
+
+/** Text for md, csv and json; bytes for docx and xlsx. */
+export async function renderReview(input: RenderReviewInput): Promise<string | Uint8Array> {
+  const data = reviewExportOf(input);
+  switch (input.format) {
+    case 'docx':
+      return reviewToDocx(data, input.locale);
+    case 'xlsx':
+      return reviewToXlsx(data, input.locale);
+    default:
+      return exportReview(data, input.format, input.locale);
+  }
+}
+
+const cellText = (value: string | number | null) => (value === null ? '' : String(value));
+
+/** The DOCX: the cover as a title page block, then every heading, paragraph and table. */
+export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table> = [];
+  for (const block of reviewBlocks(data, locale)) {
+    if (block.type === 'heading') {
+      children.push(
+        new Paragraph({
+          text: block.text,
+          heading: block.level === 1 ? HeadingLevel.TITLE : HeadingLevel.HEADING_1,
+          ...(block.level === 1 ? { alignment: AlignmentType.LEFT } : {}),
+        }),
+      );
+    } else if (block.type === 'paragraph') {
+      children.push(new Paragraph({ children: [new TextRun(block.text)] }));
+    } else {
+      const row = (cells: Array<string | number | null>, header = false) =>
+        new TableRow({
+          tableHeader: header,
+          children: cells.map(
+            (cell) =>
+              new TableCell({
+                children: [
+                  new Paragraph({ children: [new TextRun({ text: cellText(cell), bold: header })] }),
+                ],
+              }),
+          ),
+        });
+      children.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [row(block.headers, true), ...block.rows.map((r) => row(r))],
+        }),
+        new Paragraph({ text: '' }),
+      );
+    }
+  }
+  const t = REVIEW_TEXT[locale];
+  const document = new Document({
+    creator: data.cover.preparedBy,
+    title: `${t.title} — ${formatReviewDate(data.review.asOf, locale)}`,
+    description: t.asOf.replace('{date}', data.review.asOf),
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The XLSX: a sheet "Items" with one row per review item (the CSV's columns), and a sheet of totals. */
+export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
+  const t = REVIEW_TEXT[locale];
+  const { review, cover } = data;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = cover.preparedBy;
+  workbook.title = t.title;
+
+  const summary = workbook.addWorksheet('Summary');
+  summary.addRow([t.title]).font = { bold: true, size: 14 };
+  summary.addRow([t.asOf.replace('{date}', formatReviewDate(review.asOf, locale)), review.asOf]);
+  summary.addRow([t.preparedBy, cover.preparedBy]);
+  summary.addRow([t.generatedOn, cover.generatedOn]);
+  summary.addRow([]);
+  summary.addRow(['verdict', t.verdictColumn, t.count]).font = { bold: true };
+  summary.addRow(['count', t.dueByAsOf.replace('{date}', review.asOf), review.count]);
+  for (const v of VERDICTS) summary.addRow([v, t.verdict[v], review.totals[v]]);
+  summary.getColumn(2).width = 48;
+
+  const items = workbook.addWorksheet('Items');
+  items.addRow([...REVIEW_CSV_COLUMNS]).font = { bold: true };
+  for (const i of review.items) {
+    items.addRow([
+      i.key,
+      i.id,
+      i.kind,
+      i.chapter,
+      i.section,
+      i.actor,
+      i.title[locale],
+      i.due,
+      i.status,
+      i.achievedOn,
+      i.verdict,
+      i.delayDays,
+      t.verdict[i.verdict],
+      i.on,
+      i.author,
+      i.recordedAt,
+      evidenceText(i.evidence),
+      i.note,
+    ]);
+  }
+  items.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const chapters = workbook.addWorksheet('Chapters');
+  chapters.addRow([t.chapterColumn, t.sectionColumn, t.count, ...VERDICTS, t.ragColumn]).font = {
+    bold: true,
+  };
+  for (const g of review.byChapter)
+    chapters.addRow([t.chapter[g.chapter], '', g.count, ...VERDICTS.map((v) => g.totals[v]), t.rag[g.rag]]);
+  for (const g of review.bySection)
+    chapters.addRow([
+      t.chapter[g.chapter],
+      g.section,
+      g.count,
+      ...VERDICTS.map((v) => g.totals[v]),
+      t.rag[g.rag],
+    ]);
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
