@@ -118,6 +118,40 @@ function monthsDeadline(
   };
 }
 
+const BY = String.raw`^(?:(?:by|no later than|not later than|before|in|during|within|until|uiterlijk|tegen|vóór|voor|op|the|het|de)\s+)*`;
+
+/**
+ * A month, half or quarter without a year ("by the end of June", "in het derde kwartaal"): the
+ * year comes from the context (a heading or an earlier sentence), else the adoption year, as for
+ * "medio mei". Null for anything else.
+ */
+function resolveYearlessForms(text: string, context: DateContext): ResolvedDate | null {
+  const year = context.year ?? ADOPTION_YEAR;
+  const half = new RegExp(
+    `${BY}(first|second|eerste|tweede) (?:half|helft)(?: of the year| van het jaar)?$`,
+  ).exec(text);
+  if (half) {
+    const first = half[1] === 'first' || half[1] === 'eerste';
+    return monthsDeadline(year, first ? 1 : 7, first ? 6 : 12, context);
+  }
+  const quarter =
+    new RegExp(`${BY}(q[1-4])$`).exec(text) ??
+    new RegExp(`${BY}(first|second|third|fourth|eerste|tweede|derde|vierde) (?:quarter|kwartaal)$`).exec(
+      text,
+    );
+  if (quarter) {
+    const q = QUARTERS[quarter[1] as string] as number;
+    return monthsDeadline(year, q * 3 - 2, q * 3, context);
+  }
+  const month = new RegExp(`${BY}(?:(?:the )?end of |eind )?([a-z]+)$`).exec(text);
+  const m =
+    month &&
+    /^(?:by|no later than|before|in|during|until|uiterlijk|tegen|vóór|voor|the|end|eind)\b/.test(text)
+      ? MONTHS[month[1] as string]
+      : undefined;
+  return m === undefined ? null : monthsDeadline(year, m, m, context);
+}
+
 /**
  * The English forms, and the Dutch ones the Compass itself does not use, with the meaning of the
  * Dutch table: "by 2025" = "uiterlijk in 2025", "by mid-2023" = "uiterlijk medio 2023", "from 2023" =
@@ -129,9 +163,9 @@ function resolveMoreForms(text: string, year: number | undefined, context: DateC
   if (/^(?:immediately|as soon as possible|without delay)$/.test(text)) {
     return startOn(context.start ?? ADOPTION_DATE);
   }
-  if (year === undefined) return null;
+  if (year === undefined) return resolveYearlessForms(text, context);
   const y = String(year);
-  const by = String.raw`^(?:(?:by|no later than|not later than|before|in|during|within|until|uiterlijk|tegen|vóór|voor|op|the|het|de)\s+)*`;
+  const by = BY;
   const startLead = String.raw`^(?:from|as of|as from|starting(?: in| from)?|beginning(?: in| from)?|with effect from|met ingang van)\s+`;
   if (new RegExp(`${startLead}(?:the )?second half of ${y}$`).test(text)) return startOn(`${y}-07-01`);
   if (new RegExp(`${startLead}(?:the )?${y}$`).test(text)) return startOn(`${y}-01-01`);
@@ -212,7 +246,7 @@ export function resolveDatePhrase(phrase: string | null, context: DateContext = 
       };
     }
   }
-  if (/^onmiddellijk$/.test(text)) return startOn(ADOPTION_DATE);
+  if (/^onmiddellijk$/.test(text)) return startOn(context.start ?? ADOPTION_DATE);
   const more = resolveMoreForms(text, explicitYear, context);
   if (more) return more;
 

@@ -115,3 +115,29 @@ describe('resolveDatePhrase: English forms mean what their Dutch counterparts me
     },
   );
 });
+
+describe('resolveDatePhrase: a month, half or quarter without its year', () => {
+  it.each([
+    ['by the end of June', '2024-06-30', { from: '2024-06-01', to: '2024-06-30' }],
+    ['uiterlijk in het derde kwartaal', '2024-09-30', { from: '2024-07-01', to: '2024-09-30' }],
+    ['by Q4', '2024-12-31', { from: '2024-10-01', to: '2024-12-31' }],
+    ['in de eerste helft van het jaar', '2024-06-30', { from: '2024-01-01', to: '2024-06-30' }],
+    ['vóór maart', '2024-03-31', { from: '2024-03-01', to: '2024-03-31' }],
+  ])('%s takes the year from the context', (phrase, due, window) => {
+    expect(resolveDatePhrase(phrase, { year: 2024 })).toEqual({
+      kind: 'deadline',
+      start: ADOPTION_DATE,
+      due,
+      window,
+      recurrence: null,
+    });
+  });
+
+  it('falls back to the adoption year, like "medio mei"', () => {
+    expect(resolveDatePhrase('by the end of June').due).toBe('2022-06-30');
+  });
+
+  it.each(['march', 'mei'])('a bare month name (%s) is not a phrase', (phrase) => {
+    expect(() => resolveDatePhrase(phrase)).toThrow(DatePhraseError);
+  });
+});
