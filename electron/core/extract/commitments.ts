@@ -265,14 +265,14 @@ interface YearSource {
 
 function describeContextYear(
   sentence: Sentence,
-  earlierInBlock: number | null,
-  lastInSection: { year: number; line: number } | null,
+  earlierInBlock: { year: number; phrase: string } | null,
+  lastInSection: { year: number; phrase: string } | null,
   documentDate: IsoDate | null,
 ): YearSource | null {
   if (earlierInBlock !== null) {
     return {
-      year: earlierInBlock,
-      note: `The phrase has no year; ${earlierInBlock} comes from an earlier sentence of the same ${sentence.block.type === 'bullet' ? 'bullet' : 'paragraph'} (line ${sentence.line}).`,
+      year: earlierInBlock.year,
+      note: `The phrase has no year; ${earlierInBlock.year} comes from "${earlierInBlock.phrase}" in an earlier sentence of the same ${sentence.block.type === 'bullet' ? 'bullet' : 'paragraph'}.`,
     };
   }
   const headingYears = sentence.block.section ? yearsIn(sentence.block.section) : [];
@@ -286,7 +286,7 @@ function describeContextYear(
   if (lastInSection !== null) {
     return {
       year: lastInSection.year,
-      note: `The phrase has no year; ${lastInSection.year} comes from the earlier sentence on line ${lastInSection.line}.`,
+      note: `The phrase has no year; ${lastInSection.year} comes from "${lastInSection.phrase}" in an earlier sentence of this section.`,
       fromSection: true,
     };
   }
@@ -305,14 +305,14 @@ export function extractCommitments(doc: DocumentText, options: ExtractOptions = 
   const base: DateContext =
     documentDate !== null && documentDate !== ADOPTION_DATE ? { start: documentDate } : {};
   const candidates: Candidate[] = [];
-  let lastInSection: { year: number; line: number; section: string | null } | null = null;
+  let lastInSection: { year: number; phrase: string; section: string | null } | null = null;
 
   for (const block of blocks) {
     if (block.type === 'heading') {
       lastInSection = null;
       continue;
     }
-    let earlierInBlock: number | null = null;
+    let earlierInBlock: { year: number; phrase: string } | null = null;
     for (const sentence of splitSentences(block)) {
       const committed =
         commits(sentence) ||
@@ -333,8 +333,9 @@ export function extractCommitments(doc: DocumentText, options: ExtractOptions = 
         candidates.push(...sentenceCandidates(sentence, current, carried, carriedForCycle, base));
       }
       if (years.length > 0) {
-        earlierInBlock = years[years.length - 1] as number;
-        if (committed) lastInSection = { year: earlierInBlock, line: sentence.line, section: block.section };
+        const last = current.filter((f) => f.year !== null).at(-1) as FoundPhrase;
+        earlierInBlock = { year: last.year as number, phrase: last.phrase };
+        if (committed) lastInSection = { ...earlierInBlock, section: block.section };
       }
     }
   }
