@@ -415,3 +415,12 @@ function sentenceCandidates(
   }
   return out.sort((a, b) => sentence.text.indexOf(a.datePhrase) - sentence.text.indexOf(b.datePhrase));
 }
+
+/** A title for the document: its first heading that is a few words, not a date or a file number. */
+export function documentTitle(doc: DocumentText): string | null {
+  const heading = splitBlocks(doc)
+    .filter((b) => b.type === 'heading')
+    .slice(0, 12)
+    .find((b) => /\p{L}{2,}.*\s+\p{L}{2,}/u.test(b.text) && !/\b(?:19|20)\d\d\b/.test(b.text));
+  return heading ? heading.text : null;
+}

@@ -1,0 +1,164 @@
+/**
+ * Saved strategies on disk: `strategies/<slug>.json` in the data folder, one file per strategy in
+ * the dataset's schema plus a header. Writes are atomic (a temporary file renamed into place) and
+ * a re-import (read, merge ids, write) holds a lock file, so two processes never lose each other's
+ * ids and a process killed mid-write leaves the old file whole (a stale lock is taken over).
+ */
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describeIssues } from '../core/dataset';
+import { parseStrategyFile, type StrategyFile } from '../core/strategy';
+
+export const strategiesDir = (dataDir: string): string => join(dataDir, 'strategies');
+export const strategyPath = (dataDir: string, slug: string): string =>
+  join(strategiesDir(dataDir), `${slug}.json`);
+
+export class StrategyFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StrategyFileError';
+  }
+}
+
+/** Reads and validates one strategy file; null when there is none. */
+export function readStrategy(path: string): StrategyFile | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StrategyFileError(`Cannot read ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new StrategyFileError(
+      `${path} is not valid JSON (${(error as Error).message}). Fix or remove the file.`,
+    );
+  }
+  const parsed = parseStrategyFile(json);
+  if (!parsed.ok) {
+    throw new StrategyFileError(
+      `${path} is not a valid strategy file:\n${describeIssues(parsed.issues)}\nFix or remove the file.`,
+    );
+  }
+  return parsed.file;
+}
+
+export interface StrategyListing {
+  path: string;
+  strategy: StrategyFile | null;
+  /** Why the file could not be read, when it could not. */
+  problem: string | null;
+}
+
+/** Every strategy file in the data folder, by slug; a damaged one is listed with its problem. */
+export function listStrategies(dataDir: string): StrategyListing[] {
+  let names: string[];
+  try {
+    names = readdirSync(strategiesDir(dataDir));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => {
+      const path = join(strategiesDir(dataDir), n);
+      try {
+        return { path, strategy: readStrategy(path), problem: null };
+      } catch (error) {
+        return { path, strategy: null, problem: (error as Error).message };
+      }
+    });
+}
+
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 10_000;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs fn holding `<file>.lock` (created exclusively); a lock whose process died, or that is old, is taken over. */
+export function withFileLock<T>(file: string, fn: () => T): T {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let stale: boolean;
+      try {
+        const pid = Number(readFileSync(lock, 'utf8'));
+        stale =
+          (Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) ||
+          Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
+      } catch {
+        continue; // the lock went away meanwhile: try again
+      }
+      if (stale) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new StrategyFileError(
+          `${file} is being saved by another process (lock ${lock}); try again in a moment.`,
+        );
+      }
+      sleep(50);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Saves a strategy: under the lock, `merge` gets the file as it is now (null if new) and returns
+ * the file to write, which is validated and written atomically. Returns what was written.
+ */
+export function saveStrategy(
+  dataDir: string,
+  slug: string,
+  merge: (current: StrategyFile | null) => StrategyFile,
+): { path: string; file: StrategyFile } {
+  mkdirSync(strategiesDir(dataDir), { recursive: true });
+  const path = strategyPath(dataDir, slug);
+  return withFileLock(path, () => {
+    const next = merge(readStrategy(path));
+    const parsed = parseStrategyFile(next);
+    if (!parsed.ok)
+      throw new StrategyFileError(`Refusing to save an invalid strategy:\n${describeIssues(parsed.issues)}`);
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(parsed.file, null, 2)}\n`);
+    renameSync(temp, path);
+    return { path, file: parsed.file };
+  });
+}
