@@ -219,8 +219,12 @@ const ACTOR_TESTS: ReadonlyArray<{ name: string; tests: readonly RegExp[] }> = A
 });
 
 /** The actor a sentence names as the one who acts: "<actor> zal", "zullen de lidstaten", "we call on <actor>". */
+const ANY_ACTOR = new RegExp(ACTORS.flatMap((a) => a.words.map(escape)).join('|'), 'i');
+
 export function findActor(sentence: string): string | null {
-  for (const actor of ACTOR_TESTS) if (actor.tests.some((t) => t.test(sentence))) return actor.name;
+  if (ANY_ACTOR.test(sentence)) {
+    for (const actor of ACTOR_TESTS) if (actor.tests.some((t) => t.test(sentence))) return actor.name;
+  }
   // English: a named subject at the start ("The Ministry of Defence will …").
   const subject =
     /^(?:By [^,]+,\s*)?The ((?:[A-Z][\p{L}-]*)(?:\s+(?:of|for|and|on|[A-Z][\p{L}-]*))*)\s+(?:will|shall|must)\b/u.exec(

@@ -56,6 +56,24 @@ const MAYBE = new RegExp(
 
 const isWordStart = (text: string, index: number) => index === 0 || !/[\p{L}\d]/u.test(text[index - 1] ?? '');
 
+/** Documents repeat their phrases: the resolver's answers (and refusals) are kept, a bounded number. */
+const CACHE = new Map<string, ResolvedDate | null>();
+
+function cachedResolve(phrase: string, context: DateContext): ResolvedDate | null {
+  const key = `${phrase}\u0000${context.year ?? ''}\u0000${context.start ?? ''}`;
+  const hit = CACHE.get(key);
+  if (hit !== undefined) return hit;
+  let resolved: ResolvedDate | null;
+  try {
+    resolved = resolveDatePhrase(phrase, context);
+  } catch {
+    resolved = null;
+  }
+  if (CACHE.size > 5000) CACHE.clear();
+  CACHE.set(key, resolved);
+  return resolved;
+}
+
 /** Tries the phrase, then drops leading words one by one ("de voor 2025" → "voor 2025"). */
 function resolveShortest(
   phrase: string,
@@ -64,15 +82,13 @@ function resolveShortest(
   let offset = 0;
   let rest = phrase;
   for (;;) {
-    try {
-      return { phrase: rest, offset, resolved: resolveDatePhrase(rest, context) };
-    } catch {
-      const space = rest.search(/\s/);
-      if (space < 0) return null;
-      const next = rest.slice(space).replace(/^\s+/, '');
-      offset += rest.length - next.length;
-      rest = next;
-    }
+    const resolved = cachedResolve(rest, context);
+    if (resolved) return { phrase: rest, offset, resolved };
+    const space = rest.search(/\s/);
+    if (space < 0) return null;
+    const next = rest.slice(space).replace(/^\s+/, '');
+    offset += rest.length - next.length;
+    rest = next;
   }
 }
 
