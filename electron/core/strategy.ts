@@ -54,6 +54,24 @@ export function slugify(text: string, max = 40): string {
   return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
+/** Slugs a strategy cannot take: the names `--strategy` gives the Compass and all, and the Compass's id prefixes. */
+export const RESERVED_SLUGS = [
+  'compass',
+  'all',
+  'act',
+  'secure',
+  'invest',
+  'partners',
+  'general',
+  'own',
+] as const;
+
+/** A strategy's slug from its name; a reserved one gets "-strategy" appended. */
+export function strategySlug(name: string): string {
+  const slug = slugify(name);
+  return slug !== '' && (RESERVED_SLUGS as readonly string[]).includes(slug) ? `${slug}-strategy` : slug;
+}
+
 const words = (s: string) =>
   new Set(
     s

@@ -16,14 +16,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues } from '../core/dataset';
+import { DatasetError, describeIssues } from '../core/dataset';
+import type { Milestone } from '../core/milestone';
 import { parseStrategyFile, type StrategyFile } from '../core/strategy';
+import { bundledMilestones } from './milestones-source';
 
 export const strategiesDir = (dataDir: string): string => join(dataDir, 'strategies');
 export const strategyPath = (dataDir: string, slug: string): string =>
   join(strategiesDir(dataDir), `${slug}.json`);
 
-export class StrategyFileError extends Error {
+/** A DatasetError, so every command reports it the way it reports a bad --milestones file. */
+export class StrategyFileError extends DatasetError {
   constructor(message: string) {
     super(message);
     this.name = 'StrategyFileError';
@@ -161,4 +164,59 @@ export function saveStrategy(
     renameSync(temp, path);
     return { path, file: parsed.file };
   });
+}
+
+/** The bundled Compass's name in `--strategy`. */
+export const COMPASS = 'compass';
+
+/**
+ * The milestones `--strategy SPEC` names: a comma-separated list of `compass` (the bundled
+ * dataset), saved strategy slugs, or `all` (the Compass and every saved strategy), in that order,
+ * each once. Throws a StrategyFileError that says what to do for an unknown slug, a damaged file
+ * or two strategies that share an id.
+ */
+export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
+  const wanted = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (wanted.length === 0) {
+    throw new StrategyFileError(
+      '--strategy expects "compass", "all" or the slug of a saved strategy (see: strategies).',
+    );
+  }
+  const slugs: string[] = [];
+  for (const w of wanted) {
+    const add =
+      w === 'all'
+        ? [COMPASS, ...listStrategies(dataDir).flatMap((l) => (l.strategy ? [l.strategy.slug] : []))]
+        : [w];
+    for (const slug of add) if (!slugs.includes(slug)) slugs.push(slug);
+  }
+  const out: Milestone[] = [];
+  const owner = new Map<string, string>();
+  for (const slug of slugs) {
+    let milestones: Milestone[];
+    if (slug === COMPASS) milestones = bundledMilestones();
+    else {
+      const file = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? readStrategy(strategyPath(dataDir, slug)) : null;
+      if (!file) {
+        throw new StrategyFileError(
+          `No saved strategy "${slug}" in ${strategiesDir(dataDir)}. Run "strategies" to list them, or import one with "import-strategy FILE".`,
+        );
+      }
+      milestones = file.milestones;
+    }
+    for (const m of milestones) {
+      const other = owner.get(m.id);
+      if (other !== undefined) {
+        throw new StrategyFileError(
+          `Strategies "${other}" and "${slug}" both have a milestone "${m.id}"; re-import one of them under another --name.`,
+        );
+      }
+      owner.set(m.id, slug);
+      out.push(m);
+    }
+  }
+  return out;
 }

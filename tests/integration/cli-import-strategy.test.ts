@@ -36,7 +36,7 @@ interface Printed {
 const run = (args: string[]) => cli(args);
 const dir = (name: string) => join(tmp, name);
 
-describe('cli import-strategy', () => {
+describe('cli import-strategy', { timeout: 120_000 }, () => {
   it('--dry-run prints the candidates and saves nothing', () => {
     const data = dir('dry');
     const { code, stdout, stderr } = run(['import-strategy', EN, '--dry-run', '--json', '--data-dir', data]);
@@ -113,6 +113,51 @@ describe('cli import-strategy', () => {
     }>;
     expect(rows.find((r) => r.id === target.id)?.status).toBe('in-progress');
     expect(readdirSync(join(data, 'strategies'))).toEqual(['polder-plan.json']);
+  });
+
+  it('every command takes --strategy: compass, a saved slug, a list or all', () => {
+    const data = dir('flag');
+    const saved = JSON.parse(run(['import-strategy', EN, '--json', '--data-dir', data]).stdout) as Printed;
+    const slug = saved.strategy.slug;
+    const ids = (args: string[]) =>
+      (JSON.parse(run([...args, '--json', '--data-dir', data]).stdout) as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
+    const own = ids(['list', '--strategy', slug]);
+    expect(own).toEqual(saved.candidates.map((c) => c.id));
+    const compass = ids(['list', '--strategy', 'compass']);
+    expect(compass).toContain('act-rapid-deployment-capacity');
+    expect(ids(['list', '--strategy', `compass,${slug}`])).toEqual([...compass, ...own]);
+    expect(ids(['list', '--strategy', 'all'])).toEqual([...compass, ...own]);
+
+    const upcoming = JSON.parse(
+      run([
+        'upcoming',
+        '--strategy',
+        slug,
+        '--today',
+        '2024-06-01',
+        '--days',
+        '45',
+        '--json',
+        '--data-dir',
+        data,
+      ]).stdout,
+    ) as Array<{ id: string; date: string }>;
+    expect(upcoming.map((u) => u.id)).toContain(
+      saved.candidates.find((c) => c.datePhrase === 'by the end of June')?.id,
+    );
+    const ics = run(['ics', '--strategy', slug, '--data-dir', data]);
+    expect(ics.code).toBe(0);
+    expect(ics.stdout.replace(/\r\n[ \t]/g, '')).toContain(`UID:${own[0]}@compass-timeline`);
+
+    const unknown = run(['list', '--strategy', 'nope', '--data-dir', data]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No saved strategy "nope".*strategies/);
+    expect(
+      run(['list', '--strategy', slug, '--milestones', 'data/compass-milestones.json', '--data-dir', data])
+        .code,
+    ).toBe(2);
   });
 
   it.each([

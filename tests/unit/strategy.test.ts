@@ -8,6 +8,7 @@ import {
   quoteSimilarity,
   slugify,
   STRATEGY_FORMAT,
+  strategySlug,
 } from '../../electron/core/strategy';
 
 const text = readFileSync('tests/fixtures/extract/strategy.en.txt', 'utf8');
@@ -23,6 +24,13 @@ describe('saved strategies', () => {
     expect(slugify('Witboek Défense 2024: één plan')).toBe('witboek-defense-2024-een-plan');
     expect(slugify('A very long strategy name that goes on and on forever', 20)).toBe('a-very-long-strategy');
     expect(slugify('***')).toBe('');
+  });
+
+  it('never gives a strategy the name of the Compass, of "all" or of a Compass id prefix', () => {
+    expect(strategySlug('Compass')).toBe('compass-strategy');
+    expect(strategySlug('All')).toBe('all-strategy');
+    expect(strategySlug('Act')).toBe('act-strategy');
+    expect(strategySlug('Act now')).toBe('act-now');
   });
 
   it('gives every milestone a unique id prefixed by the strategy, valid in the dataset schema', () => {

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { documentTitle, extractCommitments, LANGUAGES, type Language } from '../../../core/extract';
-import { candidatesToMilestones, slugify, STRATEGY_FORMAT } from '../../../core/strategy';
+import { candidatesToMilestones, strategySlug, STRATEGY_FORMAT } from '../../../core/strategy';
 import { importDocument, ImportError } from '../../importers';
 import { readStrategy, saveStrategy, StrategyFileError, strategyPath } from '../../strategies';
 import { CliError, requireDate, type Command } from '../context';
@@ -51,7 +51,7 @@ export const importStrategy: Command = {
       typeof values.name === 'string'
         ? values.name.trim()
         : (doc.title ?? documentTitle(doc.text) ?? basename(doc.name, extname(doc.name)));
-    const slug = slugify(name);
+    const slug = strategySlug(name);
     if (slug === '')
       throw new CliError(`--name ${JSON.stringify(name)} has no letters or digits to make an id from.`, 2);
     const documentDate = extraction.documentDate ?? date ?? doc.date;
