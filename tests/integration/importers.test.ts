@@ -67,9 +67,14 @@ describe.each(['strategy.en.txt', 'strategy.nl.txt'])(
         if (typeof doc.text === 'string') throw new Error('a PDF gives pages');
         const found = extractCommitments(doc.text).candidates;
         expect(found.map(content)).toEqual(expected.map(content));
+        expect(doc.text.pages.length).toBeGreaterThan(1);
+        expect(new Set(found.map((c) => c.page)).size).toBeGreaterThan(1);
         for (const c of found) {
-          expect(c.page).toBeGreaterThanOrEqual(1);
-          expect(doc.text.pages[(c.page as number) - 1]?.split('\n')[c.line - 1]).toBeDefined();
+          // The quote begins on its page and line (and may wrap onto the next).
+          const lines = doc.text.pages[(c.page as number) - 1]?.split('\n') ?? [];
+          const from = `${lines[c.line - 1] ?? ''} ${lines[c.line] ?? ''}`.replace(/^- /, '');
+          expect(lines[c.line - 1]).toContain(c.quote.split(' ')[0]);
+          expect(from).toContain(c.quote.split(' ').slice(0, 3).join(' '));
         }
       },
     );

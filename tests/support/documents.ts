@@ -24,17 +24,24 @@ export function toolAvailable(name: string, path: string): boolean {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The fixture as an HTML page: <h2> headings, <p> paragraphs, <ul><li> bullets. */
+/**
+ * The fixture as an HTML page: <h2> headings, <p> paragraphs, <ul><li> bullets; every other
+ * heading (from the third) starts a new page, so the PDF has several.
+ */
 export function fixtureHtml(text: string): string {
   const parts: string[] = [];
   let list = false;
+  let headings = 0;
   for (const block of splitBlocks(text)) {
     if (block.type !== 'bullet' && list) {
       parts.push('</ul>');
       list = false;
     }
-    if (block.type === 'heading') parts.push(`<h2>${escapeHtml(block.text)}</h2>`);
-    else if (block.type === 'paragraph') parts.push(`<p>${escapeHtml(block.text)}</p>`);
+    if (block.type === 'heading') {
+      headings += 1;
+      const style = headings > 1 && headings % 2 === 1 ? ' style="break-before: page"' : '';
+      parts.push(`<h2${style}>${escapeHtml(block.text)}</h2>`);
+    } else if (block.type === 'paragraph') parts.push(`<p>${escapeHtml(block.text)}</p>`);
     else {
       if (!list) parts.push('<ul>');
       list = true;

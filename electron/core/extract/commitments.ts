@@ -128,7 +128,7 @@ export function detectDocumentDate(doc: DocumentText): IsoDate | null {
 
 // A sentence commits when it speaks of the future or of an obligation ...
 const FUTURE =
-  /\b(?:zullen|zal|zult|moeten|moet|verbinden (?:ons|zich) ertoe|verzoeken|roepen|streven|vastbesloten|beogen|will|shall|must|are to|is to|commits?|committed|undertakes?|calls? (?:on|upon)|invites?|requests?|aims? to|intends? to|plans? to|determined to|resolved to)\b/i;
+  /\b(?:zullen|zal|zult|moeten|moet|verbinden (?:ons|zich) ertoe|verzoeken|roepen|streven|vastbesloten|beogen|dienen|dient|will|shall|must|should|ought to|ha(?:ve|s) to|needs? to|(?:is|are) expected to|are to|is to|commits?|committed|undertakes?|calls? (?:on|upon)|invites?|requests?|aims? to|intends? to|plans? to|determined to|resolved to)\b/i;
 // ... and a clause about what was done commits no one.
 const PAST =
   /\b(?:sinds|werd|werden|was|waren|hebben|heeft|hadden|had|since|were|has|have|did|adopted|agreed|launched|held|established|signed|published|presented|completed|took place)\b/i;
