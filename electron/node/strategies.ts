@@ -220,3 +220,29 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
   }
   return out;
 }
+
+/**
+ * What the desktop app shows: the Compass and every saved strategy. Never throws: a damaged file,
+ * or a strategy whose ids another one already has, is left out and named in `problems`.
+ */
+export function appDataset(dataDir: string): { milestones: Milestone[]; problems: string[] } {
+  const milestones = bundledMilestones();
+  const ids = new Set(milestones.map((m) => m.id));
+  const problems: string[] = [];
+  for (const { strategy, problem } of listStrategies(dataDir)) {
+    if (!strategy) {
+      problems.push(problem ?? 'a strategy file could not be read');
+      continue;
+    }
+    const clash = strategy.milestones.find((m) => ids.has(m.id));
+    if (clash) {
+      problems.push(
+        `Strategy "${strategy.slug}" is left out: its milestone "${clash.id}" has the id of another one.`,
+      );
+      continue;
+    }
+    for (const m of strategy.milestones) ids.add(m.id);
+    milestones.push(...strategy.milestones);
+  }
+  return { milestones, problems };
+}
