@@ -126,6 +126,28 @@ describe('language, document date, phrases and actors', () => {
   });
 });
 
+describe('titles and actors', () => {
+  const found = extractCommitments(
+    'The Strategic Compass, adopted in March 2022, will be reviewed by 2025. ' +
+      'The Secretary of State will publish a report by March 2025, and we will consult Parliament by May 2025. ' +
+      'We will hold an annual conference with industry.',
+    { documentDate: '2024-07-04' },
+  ).candidates;
+
+  it('takes each commitment of a two-part sentence from its own clause', () => {
+    expect(found.map((c) => [c.datePhrase, c.title, c.actor])).toEqual([
+      ['by 2025', 'Strategic Compass reviewed', null],
+      ['by March 2025', 'Publish a report', 'Secretary of State'],
+      ['by May 2025', 'Consult Parliament', null],
+      ['annual', 'Hold an annual conference with industry', null],
+    ]);
+  });
+
+  it('does not take "adopted in March 2022" for a commitment', () => {
+    expect(found.map((c) => c.datePhrase)).not.toContain('in March 2022');
+  });
+});
+
 describe.each([
   [
     'strategy.en.txt',

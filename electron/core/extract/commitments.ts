@@ -234,30 +234,48 @@ export function findActor(sentence: string): string | null {
 }
 
 const LEADING =
-  /^(?:[,;:–-]\s*|(?:and|en|also|ook|then|dan|daartoe|therefore|furthermore|moreover|as a first step|als eerste stap)\b[,\s]*|(?:we|wij|zullen|zal|will|shall|must|moeten|er|the|de|het|also|ook)\s+)+/i;
+  /^(?:[,;:–-]\s*|(?:and|en|also|ook|then|dan|daartoe|therefore|furthermore|moreover|as a first step|als eerste stap)\b[,\s]*|(?:we|wij|zullen|zal|will|shall|must|moeten|er|the|de|het|also|ook)(?:,\s*|\s+))+/i;
 
-/** A short title: the first bold term of the sentence, else its words after the date and the modal verb. */
-export function proposeTitle(raw: string, phrase: string): string {
-  const bold = /\*\*([^*]{3,80}?)\*\*/.exec(raw)?.[1]?.trim();
+/**
+ * A short title: the first bold term of the sentence (within the phrase's clause when given), else
+ * the clause's words after the date and the modal verb (for a passive one, its subject), at most
+ * eight words, up to the first comma.
+ */
+export function proposeTitle(raw: string, phrase: string, clause?: string): string {
   const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
-  if (bold) return capital(bold);
-  const text = stripBold(raw);
+  for (const m of raw.matchAll(/\*\*([^*]{3,80}?)\*\*/g)) {
+    const bold = (m[1] as string).trim();
+    if (!clause || clause.includes(bold)) return capital(bold);
+  }
+  const text = clause ?? stripBold(raw);
   const at = text.indexOf(phrase);
-  const rest = at >= 0 ? `${text.slice(0, at)} ${text.slice(at + phrase.length)}` : text;
-  const afterModal = new RegExp(`\\b${MODAL}\\b(.*)$`, 'i').exec(rest)?.[1] ?? rest;
-  const tooShort = afterModal.trim().split(/\s+/).length < 3;
-  const words = (tooShort ? rest : afterModal)
+  // An adjective cycle ("an annual conference") stays: without it the words do not read.
+  const adjective = /^(?:annual|biennial|yearly|jaarlijkse|tweejaarlijkse)$/i.test(phrase);
+  const rest = at >= 0 && !adjective ? `${text.slice(0, at)} ${text.slice(at + phrase.length)}` : text;
+  const modal = new RegExp(`^(.*?)\\b${MODAL}\\b(.*)$`, 'i').exec(rest);
+  let picked = modal?.[2] ?? rest;
+  const passive = /^\s*(?:be|been|worden|zijn)\s+(\S+)/i.exec(picked);
+  if (modal && passive) {
+    const before = (modal[1] as string).trim() !== '' ? (modal[1] as string) : stripBold(raw);
+    const subject = (before.split(',')[0] ?? '').replace(/^\s*(?:the|de|het|een|a|an)\s+/i, '').trim();
+    if (subject !== '' && !new RegExp(`\\b${MODAL}\\b`, 'i').test(subject))
+      picked = `${subject} ${passive[1]}`;
+  }
+  if (picked.trim().split(/\s+/).length < 3 && !passive) picked = rest;
+  const words = picked
     .replace(/\s+/g, ' ')
     .replace(/\s*([,;:])(?:\s*[,;:])+/g, '$1')
     .replace(/\s+([,;:.])/g, '$1')
     .trim()
     .replace(LEADING, '')
     .split(' ')
-    .filter((w) => w.length > 0)
-    .slice(0, 8)
+    .filter((w) => w.length > 0);
+  const comma = words.findIndex((w, i) => i >= 2 && /[,;:]$/.test(w));
+  const title = words
+    .slice(0, comma >= 0 ? Math.min(comma + 1, 8) : 8)
     .join(' ')
     .replace(/[\s,;:.–-]+$/, '');
-  return capital(words || phrase).slice(0, 100);
+  return capital(title || phrase).slice(0, 100);
 }
 
 interface YearSource {
@@ -363,8 +381,31 @@ function sentenceCandidates(
     line: sentence.line,
     ...(sentence.page === undefined ? {} : { page: sentence.page }),
     section: sentence.block.section,
-    actor: findActor(sentence.text),
   };
+  const MODAL_IN = new RegExp(`\\b${MODAL}\\b`, 'i');
+  /**
+   * The phrase's own coordinate clause when it has a verb of its own ("…, and we will consult X by
+   * May 2025"): its title and actor come from there. Else the whole sentence.
+   */
+  const clauseOf = (f: FoundPhrase): string | undefined => {
+    const cut = /;\s*|,\s+(?:and|en|but|maar)\s+/gi;
+    let from = 0;
+    for (let m = cut.exec(sentence.text); m !== null; m = cut.exec(sentence.text)) {
+      if (m.index >= f.index) {
+        const clause = sentence.text.slice(from, m.index);
+        return from > 0 || m.index < sentence.text.length
+          ? MODAL_IN.test(clause)
+            ? clause
+            : undefined
+          : undefined;
+      }
+      from = m.index + m[0].length;
+    }
+    if (from === 0) return undefined;
+    const last = sentence.text.slice(from);
+    return MODAL_IN.test(last) ? last : undefined;
+  };
+  const actorOf = (f: FoundPhrase) => findActor(clauseOf(f) ?? sentence.text);
 
   for (const cycle of cycles) {
     // "Vanaf 2022 … jaarlijkse bijeenkomsten": the start is the first cycle, not a commitment of its own.
@@ -390,7 +431,8 @@ function sentenceCandidates(
       due: null,
       window: null,
       recurrence,
-      title: proposeTitle(sentence.raw, cycle.phrase),
+      actor: actorOf(cycle),
+      title: proposeTitle(sentence.raw, cycle.phrase, clauseOf(cycle)),
       ...(note ? { note } : {}),
     });
   }
@@ -413,7 +455,8 @@ function sentenceCandidates(
       due: resolved.due,
       window: resolved.window,
       recurrence: resolved.recurrence,
-      title: proposeTitle(sentence.raw, f.phrase),
+      actor: actorOf(f),
+      title: proposeTitle(sentence.raw, f.phrase, clauseOf(f)),
       ...(yearless && carried ? { note: carried.note } : {}),
     });
   }
