@@ -57,7 +57,155 @@ const CYCLES: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bom de twee jaar\b/, 2],
   [/\bom de drie jaar\b/, 3],
   [/\bjaarlijks(e)?\b/, 1],
+  // English (and a few more Dutch) cycles with the same meaning.
+  [/\bevery (?:two|2|other) years?\b|\bbiennial(?:ly)?\b|\bom de 2 jaar\b/, 2],
+  [/\bevery (?:three|3) years\b|\bom de 3 jaar\b/, 3],
+  [/\bevery (?:four|4) years\b|\bom de (?:vier|4) jaar\b/, 4],
+  [/\bevery (?:five|5) years\b|\bom de (?:vijf|5) jaar\b/, 5],
+  [/\bannual(?:ly)?\b|\b(?:every|each) year\b|\byearly\b|\b(?:elk|ieder) jaar\b/, 1],
 ];
+
+const MONTHS: Readonly<Record<string, number>> = {
+  januari: 1,
+  january: 1,
+  februari: 2,
+  february: 2,
+  maart: 3,
+  march: 3,
+  april: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  juli: 7,
+  july: 7,
+  augustus: 8,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+const QUARTERS: Readonly<Record<string, number>> = {
+  q1: 1,
+  q2: 2,
+  q3: 3,
+  q4: 4,
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A deadline whose window runs from month `fromMonth` to the end of month `toMonth` of `year`. */
+function monthsDeadline(
+  year: number,
+  fromMonth: number,
+  toMonth: number,
+  context: DateContext,
+): ResolvedDate {
+  const to = `${year}-${pad(toMonth)}-${pad(lastDay(year, toMonth))}`;
+  return {
+    kind: 'deadline',
+    start: context.start ?? ADOPTION_DATE,
+    due: to,
+    window: { from: `${year}-${pad(fromMonth)}-01`, to },
+    recurrence: null,
+  };
+}
+
+const BY = String.raw`^(?:(?:by|no later than|not later than|before|in|during|within|until|uiterlijk|tegen|vóór|voor|op|the|het|de)\s+)*`;
+
+/**
+ * A month, half or quarter without a year ("by the end of June", "in het derde kwartaal"): the
+ * year comes from the context (a heading or an earlier sentence), else the adoption year, as for
+ * "medio mei". Null for anything else.
+ */
+function resolveYearlessForms(text: string, context: DateContext): ResolvedDate | null {
+  const year = context.year ?? ADOPTION_YEAR;
+  const half = new RegExp(
+    `${BY}(first|second|eerste|tweede) (?:half|helft)(?: of the year| van het jaar)?$`,
+  ).exec(text);
+  if (half) {
+    const first = half[1] === 'first' || half[1] === 'eerste';
+    return monthsDeadline(year, first ? 1 : 7, first ? 6 : 12, context);
+  }
+  const quarter =
+    new RegExp(`${BY}(q[1-4])$`).exec(text) ??
+    new RegExp(`${BY}(first|second|third|fourth|eerste|tweede|derde|vierde) (?:quarter|kwartaal)$`).exec(
+      text,
+    );
+  if (quarter) {
+    const q = QUARTERS[quarter[1] as string] as number;
+    return monthsDeadline(year, q * 3 - 2, q * 3, context);
+  }
+  const month = new RegExp(`${BY}(?:(?:the )?end of |eind )?([a-z]+)$`).exec(text);
+  const m =
+    month &&
+    /^(?:by|no later than|before|in|during|until|uiterlijk|tegen|vóór|voor|the|end|eind)\b/.test(text)
+      ? MONTHS[month[1] as string]
+      : undefined;
+  return m === undefined ? null : monthsDeadline(year, m, m, context);
+}
+
+/**
+ * The English forms, and the Dutch ones the Compass itself does not use, with the meaning of the
+ * Dutch table: "by 2025" = "uiterlijk in 2025", "by mid-2023" = "uiterlijk medio 2023", "from 2023" =
+ * "vanaf 2023", "by March 2026" = "vóór maart 2026" (the month is the window, due on its last day),
+ * "in the first half of 2023" = "in de eerste helft van 2023" (January–June), "by Q3 2024" =
+ * "uiterlijk in het derde kwartaal van 2024" (July–September). Null when the phrase is none of them.
+ */
+function resolveMoreForms(text: string, year: number | undefined, context: DateContext): ResolvedDate | null {
+  if (/^(?:immediately|as soon as possible|without delay)$/.test(text)) {
+    return startOn(context.start ?? ADOPTION_DATE, context);
+  }
+  if (year === undefined) return resolveYearlessForms(text, context);
+  const y = String(year);
+  const by = BY;
+  const startLead = String.raw`^(?:from|as of|as from|starting(?: in| from)?|beginning(?: in| from)?|with effect from|met ingang van)\s+`;
+  if (new RegExp(`${startLead}(?:the )?second half of ${y}$`).test(text))
+    return startOn(`${y}-07-01`, context);
+  if (new RegExp(`${startLead}(?:the )?${y}$`).test(text)) return startOn(`${y}-01-01`, context);
+  if (new RegExp(`${by}(?:end|the end|end of|the end of|end-)\\s*(?:of )?${y}$`).test(text)) {
+    return deadline(year, 'eind', context);
+  }
+  if (new RegExp(`${by}(?:mid|the middle of|middle of)[- ]?${y}$`).test(text)) {
+    return deadline(year, 'medio', context);
+  }
+  if (new RegExp(`${by}(?:early|the beginning of|beginning of|the start of|start of)[- ]?${y}$`).test(text)) {
+    return deadline(year, 'begin', context);
+  }
+  const half = new RegExp(`${by}(first|second|eerste|tweede) (?:half|helft) (?:of |van )?${y}$`).exec(text);
+  if (half) {
+    const first = half[1] === 'first' || half[1] === 'eerste';
+    return monthsDeadline(year, first ? 1 : 7, first ? 6 : 12, context);
+  }
+  const quarter =
+    new RegExp(`${by}(q[1-4]) ${y}$`).exec(text) ??
+    new RegExp(
+      `${by}(first|second|third|fourth|eerste|tweede|derde|vierde) (?:quarter|kwartaal) (?:of |van )?${y}$`,
+    ).exec(text);
+  if (quarter) {
+    const q = QUARTERS[quarter[1] as string] as number;
+    return monthsDeadline(year, q * 3 - 2, q * 3, context);
+  }
+  const month = new RegExp(`${by}(?:(?:the )?end of |eind )?([a-z]+) ${y}$`).exec(text);
+  const m = month ? MONTHS[month[1] as string] : undefined;
+  if (m !== undefined) return monthsDeadline(year, m, m, context);
+  if (new RegExp(`^(?:by|no later than|not later than|during|within) ${y}$`).test(text)) {
+    return deadline(year, 'year', context);
+  }
+  return null;
+}
 
 /** Calendar parts of a year, as the dataset's date table defines them. */
 const PARTS = {
@@ -79,16 +227,20 @@ function deadline(year: number, part: keyof typeof PARTS, context: DateContext):
   };
 }
 
-/** A start commitment; nothing starts before the Compass existed, so never before its adoption. */
-function startOn(date: IsoDate): ResolvedDate {
-  const start = date < ADOPTION_DATE ? ADOPTION_DATE : date;
+/**
+ * A start commitment; nothing starts before its document existed: never before the context's
+ * start (an imported document's own date) or, without one, the Compass's adoption.
+ */
+function startOn(date: IsoDate, context: DateContext = {}): ResolvedDate {
+  const floor = context.start ?? ADOPTION_DATE;
+  const start = date < floor ? floor : date;
   return { kind: 'start', start, due: null, window: null, recurrence: null };
 }
 
 /** "… beginnen" with a deadline phrase: the start of that deadline's window. */
 function beginning(resolved: ResolvedDate, context: DateContext): ResolvedDate {
   return context.begins && resolved.kind === 'deadline' && resolved.window
-    ? startOn(resolved.window.from)
+    ? startOn(resolved.window.from, context)
     : resolved;
 }
 
@@ -117,7 +269,9 @@ function resolvePhrase(phrase: string | null, context: DateContext): ResolvedDat
       };
     }
   }
-  if (/^onmiddellijk$/.test(text)) return startOn(ADOPTION_DATE);
+  if (/^onmiddellijk$/.test(text)) return startOn(context.start ?? ADOPTION_DATE, context);
+  const more = resolveMoreForms(text, explicitYear, context);
+  if (more) return more;
 
   const lead = String.raw`^(?:(?:uiterlijk|tegen|vóór|voor)\s+)?`;
   if (/\bmedio mei$/.test(text) || /\bmedio mei 20\d\d$/.test(text)) {
@@ -127,9 +281,9 @@ function resolvePhrase(phrase: string | null, context: DateContext): ResolvedDat
   if (explicitYear === undefined) throw new DatePhraseError(phrase);
 
   if (new RegExp(`^(?:te beginnen )?vanaf de tweede helft van ${year}$`).test(text)) {
-    return startOn(`${year}-07-01`);
+    return startOn(`${year}-07-01`, context);
   }
-  if (new RegExp(`^(?:te beginnen )?vanaf ${year}$`).test(text)) return startOn(`${year}-01-01`);
+  if (new RegExp(`^(?:te beginnen )?vanaf ${year}$`).test(text)) return startOn(`${year}-01-01`, context);
   for (const part of ['eind', 'medio', 'begin'] as const) {
     if (new RegExp(`${lead}${part} ${year}$`).test(text)) {
       return deadline(explicitYear, part, context);

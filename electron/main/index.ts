@@ -28,7 +28,7 @@ import {
   shouldStartHidden,
 } from '../node/autostart';
 import { createFeedController, type FeedController } from './feed';
-import { bundledMilestones } from '../node/milestones-source';
+import { appDataset } from '../node/strategies';
 import { createReminderService, type ReminderService } from '../node/scheduler';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
@@ -81,7 +81,9 @@ async function start(): Promise<void> {
   hardenApp(trusted);
 
   const store = openStateStore({ cwd: app.getPath('userData'), engine: electronStoreEngine });
-  const dataset = bundledMilestones();
+  // The Compass and the strategies imported with `import-strategy` (strategies/<slug>.json).
+  const { milestones: dataset, problems } = appDataset(app.getPath('userData'));
+  for (const problem of problems) console.error(`[compass] ${problem}`);
   const systemLocale = () => app.getLocale();
   const locale = (state: UserState = store.read()): Locale =>
     resolveLocale(state.settings.locale, systemLocale());

@@ -27,6 +27,10 @@ export function milestonesFromFile(file: string): Milestone[] {
   } catch (error) {
     throw new DatasetError(`Milestones file ${file} is not valid JSON: ${(error as Error).message}`);
   }
+  // A saved strategy (strategies/<slug>.json) is a dataset with a header: its milestones are the dataset.
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'milestones' in json) {
+    json = (json as { milestones: unknown }).milestones;
+  }
   return parseDataset(json, `Milestones file ${file}`);
 }
 

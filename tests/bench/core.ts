@@ -2,7 +2,7 @@
  * Core benchmarks in Node, one case per process so every figure is a first call (what the app,
  * the CLI and the web host pay at start), plus the median of a few warm repeats for context.
  *
- *   npx tsx tests/bench/core.ts load|plan|plan-all|ical FILE
+ *   npx tsx tests/bench/core.ts load|plan|plan-all|ical|extract FILE
  *
  * Prints one JSON line: { case, count, coldMs, warmMs, detail }.
  */
@@ -42,12 +42,23 @@ function coldAndWarm<T>(fn: () => T): { coldMs: number; warmMs: number; value: T
 async function main(): Promise<void> {
   const [which, file] = process.argv.slice(2);
   if (!which || !file) {
-    console.error('usage: tsx tests/bench/core.ts load|plan|plan-all|ical FILE');
+    console.error('usage: tsx tests/bench/core.ts load|plan|plan-all|ical|extract FILE');
     process.exit(2);
   }
   const out: Record<string, unknown> = { case: which };
 
-  if (which === 'load') {
+  if (which === 'extract') {
+    // A long document's pages (as the PDF importer gives them) through the whole extractor.
+    const { extractCommitments } = await import('../../electron/core/extract');
+    const pages = (JSON.parse(readFileSync(file, 'utf8')) as { pages: string[] }).pages;
+    const r = coldAndWarm(() => extractCommitments({ pages }));
+    Object.assign(out, {
+      count: pages.length,
+      coldMs: r.coldMs,
+      warmMs: r.warmMs,
+      detail: { bytes: pages.reduce((n, p) => n + p.length, 0), candidates: r.value.candidates.length },
+    });
+  } else if (which === 'load') {
     // The CLI's and web host's own path: read the file, JSON.parse, zod validation.
     const r = coldAndWarm(() => milestonesFromFile(file));
     const text = readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@
  *
  * 1. Generates datasets of 100, 1,000, 5,000 and 10,000 milestones (tests/bench/generate.ts).
  * 2. Core in Node, one process per figure: dataset load + validation, reminder planning and the
- *    iCal feed for 10,000 (tests/bench/core.ts).
+ *    iCal feed for 10,000, and the extraction of a generated 200-page document (tests/bench/core.ts).
  * 3. `npm run build`; the renderer's JavaScript raw and gzipped (out/renderer).
  * 4. Builds the frappe-gantt, SVAR React Gantt and DHTMLX Gantt pages with vite into tests/bench/.work/pages.
  * 5. Headless Chromium: our timeline through the web host (`npm run web -- --milestones FILE`),
@@ -44,6 +44,7 @@ import {
   type PageSpec,
 } from './browser';
 import { generateMilestones } from './generate';
+import { generateDocumentPages } from './generate-document';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH = join(ROOT, 'tests/bench');
@@ -51,6 +52,8 @@ const WORK = join(BENCH, '.work');
 const DATA = join(WORK, 'data');
 const PAGES_OUT = join(WORK, 'pages');
 const REAL_DATASET = join(ROOT, 'data/compass-milestones.json');
+const DOCUMENT_PAGES = 200;
+const DOCUMENT = join(DATA, `document-${DOCUMENT_PAGES}-pages.json`);
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -108,7 +111,10 @@ function makeDatasets(): void {
     parseDataset(JSON.parse(JSON.stringify(milestones)), `generated dataset of ${size}`);
     writeFileSync(datasetFile(size), `${JSON.stringify(milestones, null, 2)}\n`);
   }
-  log(`datasets: ${SIZES.join(', ')} milestones in ${relative(ROOT, DATA)}`);
+  writeFileSync(DOCUMENT, JSON.stringify({ pages: generateDocumentPages(DOCUMENT_PAGES) }));
+  log(
+    `datasets: ${SIZES.join(', ')} milestones and a ${DOCUMENT_PAGES}-page document in ${relative(ROOT, DATA)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +181,7 @@ function coreBenchmarks(): Record<string, CoreSummary> {
     ['plan', 'plan', big],
     ['planAll', 'plan-all', big],
     ['ical', 'ical', big],
+    ['extract', 'extract', DOCUMENT],
   ];
   const out: Record<string, CoreSummary> = {};
   for (const [key, which, file] of cases) {
@@ -615,6 +622,7 @@ async function main(): Promise<void> {
     target(`reminder planning, ${BIG}`, core.plan?.ms ?? null, 50, 'ms'),
     target(`iCal feed, ${BIG}`, core.ical?.ms ?? null, 500, 'ms'),
     target('dataset load + validation, real dataset', core.loadReal?.ms ?? null, 20, 'ms'),
+    target(`extraction, ${DOCUMENT_PAGES}-page document`, core.extract?.ms ?? null, 2000, 'ms', true),
     target(`dataset load + validation, ${BIG}`, core.load?.ms ?? null, 20, 'ms'),
     target('renderer JS gzipped', size ? round(size.gzipBytes / 1024) : null, 250, 'KB'),
   ];
@@ -769,6 +777,7 @@ function renderResults(r: Results): string {
   coreRow('reminder planning (planReminders: due since a week ago, digest, next), 4 lead times', r.core.plan);
   coreRow('every reminder 2022–2030 (remindersBetween), 4 lead times', r.core.planAll);
   coreRow('iCal feed', r.core.ical);
+  coreRow(`extraction of a generated ${DOCUMENT_PAGES}-page document (items = pages)`, r.core.extract);
   lines.push('');
 
   if (r.rendererJs) {

@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import { DatasetError } from '../../core/dataset';
 import type { AnyMilestone } from '../../core/milestone';
 import { loadMilestones } from '../milestones-source';
+import { strategyMilestones } from '../strategies';
 import { defaultDataDir } from '../paths';
 import { openStateStore, type StateStore } from '../store';
 import { CliError, type CliContext, type Command } from './context';
@@ -14,6 +15,7 @@ import { commands } from './commands';
 
 const GLOBAL_OPTIONS = {
   milestones: { type: 'string' },
+  strategy: { type: 'string' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -31,6 +33,7 @@ function help(): string {
     '',
     'Options for every command:',
     '  --milestones FILE  use this dataset (same schema as data/compass-milestones.json) instead of the bundled one',
+    '  --strategy LIST    use these strategies: compass (the bundled one), saved slugs (see: strategies) or all, comma-separated',
     "  --data-dir DIR     the folder of the store (default: the desktop app's own user-data folder)",
     '  --json             machine-readable output',
     '  --help             this help',
@@ -75,6 +78,9 @@ export async function runCli(
     if (positionals.length < min || positionals.length > max) {
       throw new CliError(`Wrong number of arguments.\nUsage: ${command.usage}`, 2);
     }
+    if (values.strategy !== undefined && values.milestones !== undefined) {
+      throw new CliError('Give either --milestones FILE or --strategy LIST, not both.', 2);
+    }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
     let milestones: AnyMilestone[] | undefined;
     let store: StateStore | undefined;
@@ -97,7 +103,9 @@ export async function runCli(
       state: () => ctx.store().read(),
       milestones: () =>
         (milestones ??= [
-          ...loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined),
+          ...(typeof values.strategy === 'string'
+            ? strategyMilestones(dataDir, values.strategy)
+            : loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined)),
           ...ctx.state().ownMilestones,
         ]),
       dataDir: () => dataDir,

@@ -1,5 +1,5 @@
 /**
- * `npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE]`
+ * `npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE | --strategy LIST]`
  * Serves the built renderer on 127.0.0.1 with the same API as the preload bridge, over the real
  * core, store and scheduler (reminders appear as in-app toasts). For tests and development only.
  */
@@ -14,11 +14,13 @@ import { resolveLocale } from '../../core/shell-locale';
 import { createAppService } from '../app-service';
 import { translator } from '../i18n';
 import { loadMilestones } from '../milestones-source';
+import { strategyMilestones } from '../strategies';
 import { createReminderService, type Notifier } from '../scheduler';
 import { openStateStore } from '../store';
 import { createWebHostServer } from './server';
 
-const USAGE = 'Usage: npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE]';
+const USAGE =
+  'Usage: npm run web -- --port P --data-dir DIR [--today YYYY-MM-DD] [--milestones FILE | --strategy LIST]';
 
 function fail(message: string): never {
   process.stderr.write(`Error: ${message}\n${USAGE}\n`);
@@ -34,6 +36,7 @@ function main() {
         'data-dir': { type: 'string' },
         today: { type: 'string' },
         milestones: { type: 'string' },
+        strategy: { type: 'string' },
       },
       strict: true,
     }));
@@ -54,7 +57,10 @@ function main() {
 
   let dataset;
   try {
-    dataset = loadMilestones(values.milestones);
+    dataset =
+      values.strategy === undefined
+        ? loadMilestones(values.milestones)
+        : strategyMilestones(resolve(values['data-dir']), values.strategy);
   } catch (error) {
     fail((error as Error).message);
   }

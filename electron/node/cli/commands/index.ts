@@ -6,6 +6,8 @@ import { serveFeed } from './serve-feed';
 import { status } from './status';
 import { exportState } from './export-state';
 import { importState } from './import-state';
+import { importStrategy } from './import-strategy';
+import { strategies } from './strategies';
 import { upcoming } from './upcoming';
 
 /** Every CLI command by name. Add new commands here. */
@@ -18,4 +20,6 @@ export const commands: Record<string, Command> = {
   status,
   'export-state': exportState,
   'import-state': importState,
+  'import-strategy': importStrategy,
+  strategies,
 };

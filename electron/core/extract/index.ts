@@ -1,0 +1,3 @@
+export * from './structure';
+export * from './phrases';
+export * from './commitments';
