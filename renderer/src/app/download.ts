@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../electron/contract/api';
 
-/** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
+/** Saves a file through a temporary Blob link: the web client's saveFile (the desktop app asks main). */
 export function downloadFile(file: ExportedFile): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
   const link = document.createElement('a');
