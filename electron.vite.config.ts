@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './electron/main/security-policy';
+
+/**
+ * The CSP meta tag, in production builds only: the dev server's React preamble is an inline script
+ * that the policy would block (a blank window). The app:// handler sends the policy as a header either way.
+ */
+const cspMetaTag = (): Plugin => ({
+  name: 'compass-csp-meta-tag',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 export default defineConfig({
   main: {
@@ -23,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves minification off; the renderer's JS is a benchmark target (≤ 250 KB gzipped).

@@ -51,6 +51,10 @@ export interface Snapshot {
   notices: string[];
 }
 
+/** A file name without folders, reserved characters or control characters (Windows' rules are the strictest). */
+const isPlainFileName = (name: string): boolean =>
+  name !== '.' && name !== '..' && !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32);
+
 /** Every method: its input schema. Outputs are typed in `ApiOutputs`. */
 export const apiInputs = {
   getSnapshot: empty,
@@ -79,6 +83,13 @@ export const apiInputs = {
   snooze: z.strictObject({ key: z.string().min(1).max(300), option: snoozeOptionSchema }),
   openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
   dismissNotice: z.strictObject({ index: z.int().min(0) }),
+  /** Saves an exported file where the user says: the desktop app's save dialog, a download in a browser. */
+  saveFile: z.strictObject({
+    fileName: z.string().min(1).max(200).refine(isPlainFileName, 'not a plain file name'),
+    content: z.string().max(50_000_000),
+    encoding: z.literal('base64').optional(),
+    mimeType: z.string().min(1).max(200),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -92,6 +103,9 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
 }
+
+/** Where a saveFile went: the name it was saved under, or not saved (the user cancelled). */
+export type SavedFile = { saved: true; fileName: string } | { saved: false };
 
 export interface ApiOutputs {
   getSnapshot: Snapshot;
@@ -111,6 +125,7 @@ export interface ApiOutputs {
   snooze: Snapshot;
   openExternal: { opened: boolean };
   dismissNotice: Snapshot;
+  saveFile: SavedFile;
 }
 
 /** Events from main to the renderer. */

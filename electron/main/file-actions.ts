@@ -1,32 +1,37 @@
 /**
- * The menu's file commands: Export iCal…, Export review… (Markdown, CSV, JSON or PDF),
- * Export data… and Import data…. The content comes from the app service (the same calls the
+ * Saving and opening files: the API's saveFile (every export the renderer makes goes through it)
+ * and the menu's Export iCal…, Export review… (Markdown, CSV, JSON or PDF), Export data… and
+ * Import data…. The content comes from the app service through the typed API (the same calls the
  * renderer makes); this file only adds the native dialogs and the disk.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions } from 'electron';
-import type { ApiResult, ExportedFile } from '../contract/api';
+import type { CompassApi, ExportedFile, SavedFile } from '../contract/api';
 import type { IsoDate } from '../core/date-phrase';
 import type { Translate } from '../core/shell-locale';
 import {
   dataFilters,
+  filtersFor,
   icalFilters,
   MAX_IMPORT_BYTES,
   reviewFilters,
   reviewFormatOf,
   reviewPrintUrl,
   reviewReadyScript,
+  withExtensionOf,
 } from './file-formats';
 import { APP_INDEX_URL } from './identity';
 import { createSecureWindow } from './window';
 
 export interface FileActionsOptions {
-  dispatch(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** The app service through the typed bridge (electron/contract/bridge.ts). */
+  api: CompassApi;
   window(): BrowserWindow | null;
   t(): Translate;
   today(): IsoDate;
-  documentsDir: string;
+  /** Where dialogs open: asked only when one opens (Documents can be missing or redirected). */
+  documentsDir(): string;
   preloadDir: string;
   devServerUrl: string | null;
 }
@@ -43,14 +48,10 @@ export function createFileActions(options: FileActionsOptions) {
   const fail = (title: string, detail: string) =>
     message({ type: 'error', message: title, detail, buttons: [options.t()('dialog.ok')] });
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await options.dispatch(method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
+  const { api } = options;
 
   const askSavePath = async (title: string, fileName: string, filters: FileFilter[]) => {
-    const dialogOptions = { title, defaultPath: join(options.documentsDir, fileName), filters };
+    const dialogOptions = { title, defaultPath: join(options.documentsDir(), fileName), filters };
     const window = parent();
     const answer = window
       ? await dialog.showSaveDialog(window, dialogOptions)
@@ -58,13 +59,19 @@ export function createFileActions(options: FileActionsOptions) {
     return answer.canceled || !answer.filePath ? null : answer.filePath;
   };
 
-  const saveExport = async (title: string, file: ExportedFile, filters: FileFilter[]) => {
-    const path = await askSavePath(title, file.fileName, filters);
-    if (path) {
-      await (file.encoding === 'base64'
-        ? writeFile(path, Buffer.from(file.content, 'base64'))
-        : writeFile(path, file.content, 'utf8'));
-    }
+  /** Asks where to save the file (in Documents, under its suggested name) and writes it there. */
+  const saveFile = async (
+    file: ExportedFile,
+    title = options.t()('dialog.saveTitle', { file: file.fileName }),
+    filters = filtersFor(file.fileName, options.t()),
+  ): Promise<SavedFile> => {
+    const chosen = await askSavePath(title, file.fileName, filters);
+    if (!chosen) return { saved: false };
+    const path = withExtensionOf(chosen, file.fileName);
+    await (file.encoding === 'base64'
+      ? writeFile(path, Buffer.from(file.content, 'base64'))
+      : writeFile(path, file.content, 'utf8'));
+    return { saved: true, fileName: basename(path) };
   };
 
   /** The review printed to PDF: the renderer's review route in a hidden, equally locked-down window. */
@@ -94,14 +101,13 @@ export function createFileActions(options: FileActionsOptions) {
   const t = () => options.t();
 
   return {
+    saveFile: (file: ExportedFile) => saveFile(file),
+
     exportIcal: guarded(
       () => t()('dialog.exportFailed'),
-      async () =>
-        saveExport(
-          t()('dialog.exportIcalTitle'),
-          await call<ExportedFile>('exportIcal', {}),
-          icalFilters(t()),
-        ),
+      async () => {
+        await saveFile(await api.exportIcal({}), t()('dialog.exportIcalTitle'), icalFilters(t()));
+      },
     ),
 
     exportReview: guarded(
@@ -119,19 +125,16 @@ export function createFileActions(options: FileActionsOptions) {
           await writeFile(path, await reviewPdf(asOf));
           return;
         }
-        const file = await call<ExportedFile>('exportReview', { asOf, format });
+        const file = await api.exportReview({ asOf, format });
         await writeFile(reviewFormatOf(path) ? path : `${path}.md`, file.content, 'utf8');
       },
     ),
 
     exportData: guarded(
       () => t()('dialog.exportFailed'),
-      async () =>
-        saveExport(
-          t()('dialog.exportDataTitle'),
-          await call<ExportedFile>('exportState', undefined),
-          dataFilters(t()),
-        ),
+      async () => {
+        await saveFile(await api.exportState({}), t()('dialog.exportDataTitle'), dataFilters(t()));
+      },
     ),
 
     importData: guarded(
@@ -139,7 +142,7 @@ export function createFileActions(options: FileActionsOptions) {
       async () => {
         const dialogOptions = {
           title: t()('dialog.importDataTitle'),
-          defaultPath: options.documentsDir,
+          defaultPath: options.documentsDir(),
           filters: dataFilters(t()),
           properties: ['openFile' as const],
         };
@@ -161,7 +164,7 @@ export function createFileActions(options: FileActionsOptions) {
           cancelId: 1,
         });
         if (confirm.response !== 0) return;
-        await call('importState', { content });
+        await api.importState({ content });
       },
     ),
   };

@@ -51,3 +51,30 @@ export const reviewReadyScript = (timeoutMs = 15_000): string => `new Promise((r
   };
   check();
 })`;
+
+/** Every extension an export can have, with its save-dialog filter's name. */
+const FILTER_NAMES: Record<string, string> = {
+  md: 'dialog.filterMarkdown',
+  csv: 'dialog.filterCsv',
+  json: 'dialog.filterJson',
+  ics: 'dialog.filterIcal',
+  pdf: 'dialog.filterPdf',
+};
+
+/** The extension of a file name (lower case, without the dot), or '' when it has none. */
+export const extensionOf = (fileName: string): string =>
+  /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+
+/** The save-dialog filter for a suggested file name: its own type, or none for an unknown one. */
+export function filtersFor(fileName: string, t: Translate): FileFilter[] {
+  const ext = extensionOf(fileName);
+  const name = FILTER_NAMES[ext];
+  return name ? [{ name: t(name), extensions: [ext] }] : [];
+}
+
+/** The chosen path, with the suggested name's extension added when the user typed none (Linux adds none). */
+export function withExtensionOf(path: string, fileName: string): string {
+  const ext = extensionOf(fileName);
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return ext && !/\.[^.]+$/.test(base) ? `${path}.${ext}` : path;
+}

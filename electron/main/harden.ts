@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, net, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { APP_SCHEME } from './identity';
 import {
+  contentTypeOf,
   isSafeExternalUrl,
   isTrustedUrl,
   resolveAppRequest,
@@ -24,7 +25,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer folder on app://compass/, with our CSP on every response. */
+/** Serves the built renderer folder on app://compass/, with our CSP and the file's own type on every response. */
 export function serveRenderer(target: Session, rendererRoot: string): void {
   target.protocol.handle(APP_SCHEME, async (request) => {
     const notFound = () =>
@@ -41,6 +42,7 @@ export function serveRenderer(target: Session, rendererRoot: string): void {
     for (const [name, values] of Object.entries(withSecurityHeaders({}))) {
       headers.set(name, Array.isArray(values) ? values.join(', ') : values);
     }
+    headers.set('Content-Type', contentTypeOf(file));
     return new Response(response.body, { status: response.status, headers });
   });
 }

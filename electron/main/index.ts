@@ -5,9 +5,21 @@
  */
 import { join } from 'node:path';
 import { format } from 'date-fns';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  powerMonitor,
+  session,
+  shell,
+} from 'electron';
 import ElectronStore from 'electron-store';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type CompassApi } from '../contract/api';
+import { createBridge } from '../contract/bridge';
 import type { IsoDate } from '../core/date-phrase';
 import {
   notificationsFor,
@@ -33,13 +45,14 @@ import { createReminderService, type ReminderService } from '../node/scheduler';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
 import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
-import { APP_ID } from './identity';
+import { appUserModelId, devUserDataDir, TOAST_ACTIVATOR_CLSID } from './identity';
 import { guardedInvoke } from './ipc-guard';
 import { appMenuTemplate } from './menu-templates';
 import { createNotificationPresenter } from './notifier';
 import { APP_ORIGIN, devServerOrigin, type TrustedOrigin } from './security-policy';
 import { translator as shellTranslator } from '../node/i18n';
 import { createTray, type ShellTray } from './tray';
+import { trayIsShown } from './desktop-env';
 import { createMainWindow, showWindow } from './window';
 
 const platform = process.platform;
@@ -53,8 +66,15 @@ const appIcon = app.isPackaged ? join(resources, 'icon.png') : join(resources, '
 
 // Must happen before "ready": app:// is a standard, secure scheme.
 registerAppScheme();
-// Windows shows toasts only for an app whose AppUserModelID matches its Start-menu shortcut.
-if (platform === 'win32') app.setAppUserModelId(APP_ID);
+// A development run keeps its own data and single-instance lock (unless told a folder).
+if (!app.isPackaged && !app.commandLine.hasSwitch('user-data-dir'))
+  app.setPath('userData', devUserDataDir(app.getPath('userData')));
+if (platform === 'win32') {
+  // Windows shows toasts only for an app whose AppUserModelID matches its Start-menu shortcut;
+  // a fixed activator lets clicks from the Action Center reach the app after a restart.
+  app.setAppUserModelId(appUserModelId(app.isPackaged));
+  app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+}
 
 /** electron-store with the store module's options, in the user-data folder (the CLI's default). */
 const electronStoreEngine: StoreEngineFactory = (options) => {
@@ -66,6 +86,21 @@ const today = (): IsoDate => format(new Date(), 'yyyy-MM-dd');
 
 let quitting = false;
 let mainWindow: BrowserWindow | null = null;
+/** What start() set up and a quit must stop. */
+let stopServices: () => void = () => undefined;
+
+/** Where dialogs open: Documents, asked for only then (it can be missing or redirected on Windows), else home. */
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch (error) {
+    console.warn(`[compass] no Documents folder (${String(error)}): dialogs open in the home folder.`);
+    return app.getPath('home');
+  }
+}
+
+/** A call whose failure dispatch has already logged: nothing more to do with it. */
+const settle = (call: Promise<unknown>): void => void call.catch(() => undefined);
 
 function quit(): void {
   quitting = true;
@@ -97,6 +132,12 @@ async function start(): Promise<void> {
     if (!result.ok) console.error(`[compass] ${method}: ${result.error.message}`);
     return result;
   };
+  /** The app service through the contract's typed bridge: the same API the renderer has. */
+  const api: CompassApi = createBridge({
+    invoke: dispatch,
+    subscribe: (listener) =>
+      service ? service.subscribe((event, payload) => listener(event, payload)) : () => undefined,
+  });
 
   const openMilestone = (id: string | null) => {
     showMain();
@@ -105,18 +146,46 @@ async function start(): Promise<void> {
 
   const act = (action: NotificationAction, content: NotificationContent) => {
     if (action === 'snooze' && content.reminderKey) {
-      void dispatch('snooze', { key: content.reminderKey, option: 'tomorrow' });
+      settle(api.snooze({ key: content.reminderKey, option: 'tomorrow' }));
     } else if (action === 'achieve' && content.milestoneId) {
       // The user says it is achieved now: recorded as achieved today, for the reminder's own cycle.
-      void dispatch('appendLogEntry', {
-        key: content.reminderKey?.split('#')[0] ?? content.milestoneId,
-        status: 'achieved',
-        on: today(),
-      });
+      settle(
+        api.appendLogEntry({
+          key: content.reminderKey?.split('#')[0] ?? content.milestoneId,
+          status: 'achieved',
+          on: today(),
+        }),
+      );
     }
   };
 
-  const presenter = createNotificationPresenter({ open: openMilestone, act, icon: appIcon });
+  const presenter = createNotificationPresenter({
+    open: openMilestone,
+    act,
+    // Refused by the OS (e.g. an unsigned macOS build): the window shows it as a toast instead.
+    failed(content, reason) {
+      console.warn(`[compass] notification not shown (${reason}): shown in the window instead.`);
+      service?.emit('toast', {
+        title: content.title,
+        body: content.body,
+        milestoneId: content.milestoneId,
+        reminderKey: content.reminderKey,
+      });
+    },
+    icon: appIcon,
+  });
+  // Windows: a toast clicked in the Action Center after its object is gone (or after a restart).
+  if (platform === 'win32') Notification.handleActivation(() => showMain());
+
+  const files: FileActions = createFileActions({
+    api,
+    window: () => mainWindow,
+    t,
+    today,
+    documentsDir,
+    preloadDir: join(outDir, 'preload'),
+    devServerUrl,
+  });
   const reminders: ReminderService = createReminderService({
     store,
     milestones: () => [...dataset, ...store.read().ownMilestones],
@@ -142,6 +211,7 @@ async function start(): Promise<void> {
     systemLocale,
     reminders,
     openExternal: openExternalSafely,
+    saveFile: files.saveFile,
   });
 
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) =>
@@ -151,16 +221,6 @@ async function start(): Promise<void> {
       onRefused: (reason) => console.warn(`[compass] refused IPC call: ${reason}`),
     }),
   );
-
-  const files: FileActions = createFileActions({
-    dispatch,
-    window: () => mainWindow,
-    t,
-    today,
-    documentsDir: app.getPath('documents'),
-    preloadDir: join(outDir, 'preload'),
-    devServerUrl,
-  });
 
   const about = async () => {
     await dialog.showMessageBox({
@@ -185,11 +245,9 @@ async function start(): Promise<void> {
       case 'open-milestone':
         return openMilestone(command.id);
       case 'pause':
-        void dispatch('updateSettings', { pausedUntil: command.until });
-        return;
+        return settle(api.updateSettings({ pausedUntil: command.until }));
       case 'resume':
-        void dispatch('updateSettings', { pausedUntil: null });
-        return;
+        return settle(api.updateSettings({ pausedUntil: null }));
       case 'export-ical':
         void files.exportIcal();
         return;
@@ -197,8 +255,7 @@ async function start(): Promise<void> {
         clipboard.writeText(command.text);
         return;
       case 'set-start-at-login':
-        void dispatch('updateSettings', { startAtLogin: command.value });
-        return;
+        return settle(api.updateSettings({ startAtLogin: command.value }));
       case 'quit':
         return quit();
     }
@@ -276,6 +333,8 @@ async function start(): Promise<void> {
     startHidden: hidden,
     icon: appIcon,
     isQuitting: () => quitting,
+    hideOnClose: trayIsShown(platform, process.env),
+    quit,
     onHiddenToTray: () => {
       const tr = t();
       presenter.show([
@@ -300,12 +359,11 @@ async function start(): Promise<void> {
   };
   powerMonitor.on('resume', resumed);
   powerMonitor.on('unlock-screen', resumed);
-  app.on('before-quit', () => {
-    quitting = true;
+  stopServices = () => {
     reminders.stop();
     void feed.stop();
     tray.destroy();
-  });
+  };
 
   reminders.start();
 }
@@ -340,6 +398,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     quitting = true;
+    stopServices();
+    stopServices = () => undefined;
   });
   app
     .whenReady()

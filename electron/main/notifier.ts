@@ -10,6 +10,11 @@ export interface NotificationHandlers {
   open(milestoneId: string | null): void;
   /** A button (macOS, Windows). */
   act(action: NotificationAction, content: NotificationContent): void;
+  /**
+   * The OS refused the notification (macOS refuses an unsigned bundle's; Windows one without its
+   * shortcut), or notifications are not supported here: show it some other way (an in-app toast).
+   */
+  failed(content: NotificationContent, reason: string): void;
   icon?: string;
 }
 
@@ -21,7 +26,10 @@ export function createNotificationPresenter(handlers: NotificationHandlers) {
   const live: Notification[] = [];
   return {
     show(contents: readonly NotificationContent[]): void {
-      if (!Notification.isSupported()) return;
+      if (!Notification.isSupported()) {
+        for (const content of contents) handlers.failed(content, 'notifications are not supported here');
+        return;
+      }
       for (const content of contents) {
         const notification = new Notification({
           title: content.title,
@@ -36,6 +44,7 @@ export function createNotificationPresenter(handlers: NotificationHandlers) {
           const action = content.actions[details.actionIndex]?.action;
           if (action) handlers.act(action, content);
         });
+        notification.on('failed', (_event, error) => handlers.failed(content, String(error)));
         notification.show();
       }
     },

@@ -1,4 +1,4 @@
-/** The main window: secure web preferences, shown when ready, hidden (not closed) on close. */
+/** The main window: secure web preferences, shown when ready, hidden (not closed) on close where a tray is shown. */
 import { join } from 'node:path';
 import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
 import { APP_INDEX_URL } from './identity';
@@ -14,6 +14,10 @@ export interface MainWindowOptions {
   icon?: string;
   /** Whether a close should really close (the user quits) or only hide to the tray. */
   isQuitting(): boolean;
+  /** Whether a tray icon is shown: only then does closing hide the window; else it quits the app. */
+  hideOnClose: boolean;
+  /** Quits the app (a close where no tray is shown). */
+  quit(): void;
   /** Told the first time a close hid the window, so the user learns where the app went. */
   onHiddenToTray(): void;
 }
@@ -57,6 +61,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   let toldAboutTray = false;
   window.on('close', (event) => {
     if (options.isQuitting()) return;
+    // Without a tray (GNOME without the AppIndicator extension) a hidden window could not be
+    // brought back: closing it quits, as in any other app.
+    if (!options.hideOnClose) return options.quit();
     event.preventDefault();
     window.hide();
     if (!toldAboutTray) {

@@ -28,6 +28,7 @@ import {
   type ApiOutputs,
   type ApiResult,
   type ExportedFile,
+  type SavedFile,
   type Snapshot,
 } from '../contract/api';
 import { authorOf } from './author';
@@ -49,6 +50,8 @@ export interface AppServiceOptions {
   /** Opens an already validated http(s) URL in the user's browser. */
   openExternal?: (url: string) => Promise<boolean>;
   now?: () => Date;
+  /** Saves an exported file where the user chooses (the desktop shell's save dialog). */
+  saveFile?: (file: ExportedFile) => Promise<SavedFile>;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -218,6 +221,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     dismissNotice: ({ index }) => {
       notices = notices.filter((_, i) => i !== index);
       return snapshot();
+    },
+    saveFile: (input) => {
+      // The web host has no dialog: its browser client downloads the file itself.
+      if (!options.saveFile)
+        throw new Error('Saving files is done by the browser here: download it instead.');
+      return options.saveFile(input);
     },
   };
 

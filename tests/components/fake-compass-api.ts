@@ -119,6 +119,7 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       notices = notices.filter((_, i) => i !== index);
       return snapshot();
     },
+    saveFile: ({ fileName }) => ({ saved: true, fileName }),
   };
 
   const api = Object.fromEntries(

@@ -1,8 +1,8 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CompassApi, Snapshot } from '../../electron/contract/api';
+import type { CompassApi, ExportedFile, SavedFile, Snapshot } from '../../electron/contract/api';
 import type { Milestone } from '../../electron/core/milestone';
 import { formatShare } from '../../electron/core/review';
 import { logOf, reviewOf, TEST_COVER } from '../support/log';
@@ -60,11 +60,16 @@ function reviewApi(snapshot: () => Snapshot) {
       };
     },
   );
+  const saveFile = vi.fn(async ({ fileName }: ExportedFile): Promise<SavedFile> => ({
+    saved: true,
+    fileName,
+  }));
   const unexpected = () => Promise.reject(new Error('not used by the review'));
-  const api = new Proxy({ getReview, exportReview: exportReviewCall, on: () => () => {} } as object, {
-    get: (target, key) => (key in target ? target[key as keyof typeof target] : unexpected),
-  }) as CompassApi;
-  return { api, getReview, exportReview: exportReviewCall };
+  const api = new Proxy(
+    { getReview, exportReview: exportReviewCall, saveFile, on: () => () => {} } as object,
+    { get: (target, key) => (key in target ? target[key as keyof typeof target] : unexpected) },
+  ) as CompassApi;
+  return { api, getReview, exportReview: exportReviewCall, saveFile };
 }
 
 function renderReview(progress = PROGRESS, beforeRender?: (calls: ReturnType<typeof reviewApi>) => void) {
@@ -228,51 +233,49 @@ describe('ReviewView', () => {
   });
 
   describe('exports', () => {
-    let downloads: { name: string; href: string }[];
-    let blobs: Blob[];
-    const onClick = (event: MouseEvent) => {
-      const link = (event.target as HTMLElement).closest('a[download]');
-      if (!link) return;
-      event.preventDefault(); // jsdom does not navigate; record what a browser would save
-      downloads.push({ name: link.getAttribute('download')!, href: link.getAttribute('href')! });
-    };
-    beforeEach(() => {
-      downloads = [];
-      blobs = [];
-      URL.createObjectURL = (blob: Blob) => {
-        blobs.push(blob);
-        return `blob:review-${blobs.length}`;
-      };
-      URL.revokeObjectURL = () => {};
-      document.addEventListener('click', onClick);
-    });
-    afterEach(() => document.removeEventListener('click', onClick));
-
     it.each([
       ['Markdown', 'md'],
       ['CSV', 'csv'],
       ['JSON', 'json'],
     ] as const)('saves the %s export of the chosen as-of date as a file', async (label, format) => {
-      const { user, exportReview: exportCall } = renderReview();
+      const { user, exportReview: exportCall, saveFile } = renderReview();
       await screen.findByText('As of 31 December 2025');
       await user.click(screen.getByRole('button', { name: 'Progress report, 18 March 2024' }));
       await screen.findByText('As of 18 March 2024');
       await user.click(screen.getByRole('button', { name: `Export as ${label}` }));
       await screen.findByText(`compass-review-2024-03-18.${format} exported.`);
       expect(exportCall).toHaveBeenLastCalledWith({ asOf: '2024-03-18', format });
-      expect(downloads).toEqual([{ name: `compass-review-2024-03-18.${format}`, href: 'blob:review-1' }]);
-      expect(await blobs[0]!.text()).toBe(
-        exportReview({ review: reviewOf(COMPASS, PROGRESS, '2024-03-18'), cover: TEST_COVER }, format, 'en'),
-      );
+      expect(saveFile).toHaveBeenCalledTimes(1);
+      expect(saveFile.mock.calls[0]![0]).toEqual({
+        fileName: `compass-review-2024-03-18.${format}`,
+        mimeType: expect.stringMatching(/; charset=utf-8$/),
+        content: exportReview(
+          { review: reviewOf(COMPASS, PROGRESS, '2024-03-18'), cover: TEST_COVER },
+          format,
+          'en',
+        ),
+      });
+    });
+
+    it('names the file the user saved it as, and says nothing when the save is cancelled', async () => {
+      const { user, saveFile } = renderReview();
+      await screen.findByText('As of 31 December 2025');
+      saveFile.mockResolvedValueOnce({ saved: true, fileName: 'review for the board.md' });
+      await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+      await screen.findByText('review for the board.md exported.');
+      saveFile.mockResolvedValueOnce({ saved: false });
+      await user.click(screen.getByRole('button', { name: 'Export as CSV' }));
+      await waitFor(() => expect(screen.queryByText(/exported\./)).toBeNull());
+      expect(saveFile).toHaveBeenCalledTimes(2);
     });
 
     it('says so when the export fails', async () => {
-      const { user, exportReview: exportCall } = renderReview();
+      const { user, exportReview: exportCall, saveFile } = renderReview();
       await screen.findByText('As of 31 December 2025');
       exportCall.mockRejectedValueOnce(new Error('disk full'));
       await user.click(screen.getByRole('button', { name: 'Export as CSV' }));
       expect((await screen.findByRole('alert')).textContent).toBe('The export failed: disk full');
-      expect(downloads).toEqual([]);
+      expect(saveFile).not.toHaveBeenCalled();
     });
   });
 

@@ -55,18 +55,24 @@ describe('settings', () => {
     expect(api.callsTo('updateSettings')).toEqual([]);
   });
 
-  it('offers the iCal file and the user’s data as downloads', async () => {
+  it('saves the iCal file and the user’s data through the API’s saveFile', async () => {
     const { api, user } = await openSettings();
-    const clicks: string[] = [];
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      clicks.push(this.download);
-    });
     await user.click(screen.getByRole('button', { name: 'Download iCal file' }));
+    await screen.findByText('compass.ics saved.');
     await user.click(screen.getByRole('button', { name: 'Export my data' }));
+    await screen.findByText('state.json saved.');
     expect(api.callsTo('exportIcal')).toEqual([{ lang: 'nl', includeAchieved: true }]);
-    expect(clicks).toEqual(['compass.ics', 'state.json']);
-    click.mockRestore();
+    expect(api.callsTo('saveFile')).toEqual([
+      { content: 'BEGIN:VCALENDAR', fileName: 'compass.ics', mimeType: 'text/calendar' },
+      expect.objectContaining({ fileName: 'state.json', mimeType: 'application/json' }),
+    ]);
+  });
+
+  it('shows why a save failed, without saying it was saved', async () => {
+    const { api, user } = await openSettings();
+    api.failNext('saveFile', 'disk full');
+    await user.click(screen.getByRole('button', { name: 'Export my data' }));
+    await screen.findByText('disk full');
+    expect(screen.queryByText(/saved\./)).toBeNull();
   });
 });

@@ -43,12 +43,17 @@ describe('electron-builder configuration', () => {
     expect(config.msi?.upgradeCode).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
   });
 
-  it('builds a dmg with the hardened runtime and only the JIT entitlement on macOS', () => {
+  it('builds a dmg with the hardened runtime, signed ad hoc, with only the JIT and ad hoc entitlements on macOS', () => {
     expect(targets('mac')).toEqual(['dmg']);
-    expect(config.mac).toMatchObject({ hardenedRuntime: true });
+    // Ad hoc ('-'): an unsigned bundle's notifications are dropped silently by macOS.
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, identity: '-' });
     const entitlements = readFileSync(resolve(root, config.mac!.entitlements!), 'utf8');
     const keys = [...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
-    expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
+    // Library validation off: the hardened runtime refuses an ad hoc signed app's frameworks otherwise.
+    expect(keys).toEqual([
+      'com.apple.security.cs.allow-jit',
+      'com.apple.security.cs.disable-library-validation',
+    ]);
   });
 
   it('builds an AppImage and a deb with a desktop entry on Linux', () => {
@@ -58,6 +63,14 @@ describe('electron-builder configuration', () => {
       Categories: expect.stringContaining('Office'),
     });
     expect(config.linux?.executableName).toBe('compass-timeline');
+    // Windows match their launcher: Electron's app_id / WM_CLASS is desktopName, and so is the .desktop file.
+    expect(pkg.desktopName).toBe('compass-timeline.desktop');
+    expect(config.linux?.syncDesktopName).toBe(true);
+  });
+
+  it('ships no UI library in app.asar: the renderer is bundled, so React is a devDependency', () => {
+    const dependencies = Object.keys(pkg.dependencies as Record<string, string>);
+    for (const name of ['react', 'react-dom', 'react-i18next']) expect(dependencies).not.toContain(name);
   });
 
   it('flips the security fuses: no run-as-node, no NODE_OPTIONS or --inspect, asar only and checked, cookies encrypted', () => {

@@ -5,7 +5,9 @@ import { APP_INDEX_URL } from '../../electron/main/identity';
 import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
+  contentTypeOf,
   devServerOrigin,
+  META_CONTENT_SECURITY_POLICY,
   isSafeExternalUrl,
   isTrustedUrl,
   resolveAppRequest,
@@ -66,17 +68,18 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('base-uri')).toBe("'none'");
   });
 
-  it('is no weaker than the meta tag of renderer/index.html, which the header backs up', () => {
-    const html = readFileSync(resolve(__dirname, '../../renderer/index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta, 'renderer/index.html has a CSP meta tag').not.toBeNull();
-    const fromMeta = directives(meta![1]!);
-    expect(fromMeta.get('default-src')).toBe("'self'");
-    expect(meta![1]).not.toMatch(/unsafe-inline|unsafe-eval/);
+  it('is what the production build writes as its meta tag, minus frame-ancestors (ignored there)', () => {
+    const fromMeta = directives(META_CONTENT_SECURITY_POLICY);
+    expect(fromMeta.has('frame-ancestors')).toBe(false);
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
     // Every source the page's own policy allows, the header allows too (else the page breaks).
-    for (const [name, value] of fromMeta) {
-      expect(policy.get(name) ?? policy.get('default-src'), name).toBe(value);
-    }
+    for (const [name, value] of fromMeta) expect(policy.get(name), name).toBe(value);
+    expect(fromMeta.size).toBe(policy.size - 1);
+  });
+
+  it('is not in the source page, so the dev server’s inline React preamble runs', () => {
+    const html = readFileSync(resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    expect(html).not.toMatch(/http-equiv="Content-Security-Policy"/i);
   });
 
   it('replaces whatever CSP a response brought, in any letter case', () => {
@@ -86,6 +89,18 @@ describe('Content-Security-Policy', () => {
     expect(headers['X-Other']).toEqual(['1']);
     expect(headers['X-Content-Type-Options']).toEqual(['nosniff']);
     expect(withSecurityHeaders(undefined)['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+});
+
+describe('the Content-Type of app:// responses', () => {
+  it('comes from the extension, whatever the OS registry says', () => {
+    expect(contentTypeOf('/out/renderer/index.html')).toBe('text/html; charset=utf-8');
+    expect(contentTypeOf('C:\\app\\assets\\index-abc.JS')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeOf('assets/index.css')).toBe('text/css; charset=utf-8');
+    expect(contentTypeOf('assets/font.woff2')).toBe('font/woff2');
+    expect(contentTypeOf('assets/logo.svg')).toBe('image/svg+xml');
+    expect(contentTypeOf('assets/unknown.xyz')).toBe('application/octet-stream');
+    expect(contentTypeOf('LICENSE')).toBe('application/octet-stream');
   });
 });
 

@@ -1,5 +1,6 @@
 import { apiEvents, type ApiEvent, type ApiResult, type CompassApi } from '../../../electron/contract/api';
 import { createBridge } from '../../../electron/contract/bridge';
+import { downloadFile } from '../app/download';
 
 const TOKEN_KEY = 'compass-web-token';
 
@@ -16,12 +17,12 @@ export function webToken(location: Pick<Location, 'search'> = window.location): 
 /**
  * The CompassApi over the web host's local HTTP bridge (browser tests and development): the same
  * bridge as the preload's, with POST /api/invoke/<method> (token header) for calls and server-sent
- * events for main's events.
+ * events for main's events. Saving a file is the browser's own download.
  */
 export function createWebClient(token: string, base = ''): CompassApi {
   const listeners = new Set<(event: unknown, payload: unknown) => void>();
   let source: EventSource | null = null;
-  return createBridge({
+  const bridge = createBridge({
     async invoke(method, input) {
       const response = await fetch(`${base}/api/invoke/${method}`, {
         method: 'POST',
@@ -44,4 +45,12 @@ export function createWebClient(token: string, base = ''): CompassApi {
       return () => listeners.delete(listener);
     },
   });
+  return {
+    ...bridge,
+    // A browser has no save dialog to ask main for: it downloads the file (and asks where, if set to).
+    saveFile: async (file) => {
+      downloadFile(file);
+      return { saved: true, fileName: file.fileName };
+    },
+  };
 }

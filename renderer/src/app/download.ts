@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../electron/contract/api';
 
-/** Saves a file through a temporary Blob link (the desktop app and the browser both download it). */
+/** Saves a file through a temporary Blob link: the web client's saveFile (the desktop app asks main). */
 export function downloadFile(file: ExportedFile): void {
   const body =
     file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;

@@ -16,7 +16,6 @@ import { heldOf, VERDICT_ICON } from './look';
 import { ReviewTable } from './ReviewTable';
 import { StackedBars, VerdictLegend } from './StackedBars';
 import './review.css';
-import { downloadFile } from '../app/download';
 
 export interface ReviewViewProps {
   api: CompassApi;
@@ -76,9 +75,8 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const exportAs = async (format: ReviewFormat) => {
     setExportMessage(null);
     try {
-      const file = await api.exportReview({ asOf, format });
-      downloadFile(file);
-      setExportMessage({ text: t('exported', { file: file.fileName }), failed: false });
+      const saved = await api.saveFile(await api.exportReview({ asOf, format }));
+      setExportMessage(saved.saved ? { text: t('exported', { file: saved.fileName }), failed: false } : null);
     } catch (error) {
       setExportMessage({ text: t('exportFailed', { message: errorMessage(error) }), failed: true });
     }

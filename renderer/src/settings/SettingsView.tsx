@@ -4,12 +4,11 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompassApi, Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
 import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
-import { downloadFile } from '../app/download';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -100,6 +99,16 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
     try {
       await action();
       setMessage({ kind: 'ok', text: done });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) });
+    }
+  };
+
+  /** Saves an export where the user says (a save dialog, or a download in a browser). */
+  const saveExport = async (exported: Promise<ExportedFile>) => {
+    try {
+      const saved = await api.saveFile(await exported);
+      setMessage(saved.saved ? { kind: 'ok', text: t('saveFile.saved', { file: saved.fileName }) } : null);
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error) });
     }
@@ -296,27 +305,18 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
           <button
             type="button"
             onClick={() =>
-              void run(
-                async () =>
-                  downloadFile(
-                    await api.exportIcal({
-                      lang: s.feed.lang,
-                      includeAchieved: s.feed.includeAchieved,
-                      ...(s.feed.chapters.length ? { chapters: s.feed.chapters } : {}),
-                    }),
-                  ),
-                t('settings.downloaded'),
+              void saveExport(
+                api.exportIcal({
+                  lang: s.feed.lang,
+                  includeAchieved: s.feed.includeAchieved,
+                  ...(s.feed.chapters.length ? { chapters: s.feed.chapters } : {}),
+                }),
               )
             }
           >
             {t('settings.downloadIcal')}
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              void run(async () => downloadFile(await api.exportState({})), t('settings.downloaded'))
-            }
-          >
+          <button type="button" onClick={() => void saveExport(api.exportState({}))}>
             {t('settings.exportState')}
           </button>
           <label className="file-button">
