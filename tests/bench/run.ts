@@ -175,6 +175,7 @@ function coreBenchmarks(): Record<string, CoreSummary> {
     ['plan', 'plan', big],
     ['planAll', 'plan-all', big],
     ['ical', 'ical', big],
+    ['logReview', 'log-review', big],
   ];
   const out: Record<string, CoreSummary> = {};
   for (const [key, which, file] of cases) {
@@ -757,6 +758,10 @@ function renderResults(r: Results): string {
   coreRow('reminder planning (planReminders: due since a week ago, digest, next), 4 lead times', r.core.plan);
   coreRow('every reminder 2022–2030 (remindersBetween), 4 lead times', r.core.planAll);
   coreRow('iCal feed', r.core.ical);
+  coreRow(
+    'append one log entry + derive progress + review (5 entries per milestone; target < 100 ms)',
+    r.core.logReview,
+  );
   lines.push('');
 
   if (r.rendererJs) {
