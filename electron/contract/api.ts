@@ -173,7 +173,7 @@ export function parseApiInput(
       ok: false,
       error: {
         code: 'invalid-input',
-        message: `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`,
+        message: `unknown method ${typeof method === 'string' ? JSON.stringify(method).slice(0, 80) : `(a ${typeof method}, not a method name)`}`,
       },
     };
   }

@@ -275,6 +275,9 @@ function groupBy<K>(items: readonly ReviewItem[], keyOf: (item: ReviewItem) => K
   return [...groups].map(([key, list]) => [key, tally(list)]);
 }
 
+/** The same order as `localeCompare`, without looking up a collator on every call. */
+const keyOrder = new Intl.Collator();
+
 const CHAPTER_ORDER: readonly Chapter[] = ['act', 'secure', 'invest', 'partners', 'general'];
 
 /**
@@ -331,8 +334,12 @@ export function buildReview(
     }
   }
   // Sections in the order the Compass (the dataset) lists them.
-  const sectionOrder = [...new Set(milestones.map((m) => `${m.chapter}\u0000${m.section}`))];
-  items.sort((a, b) => (a.due === b.due ? a.key.localeCompare(b.key) : a.due < b.due ? -1 : 1));
+  const sectionOrder = new Map<string, number>();
+  for (const m of milestones) {
+    const key = `${m.chapter}\u0000${m.section}`;
+    if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
+  }
+  items.sort((a, b) => (a.due === b.due ? keyOrder.compare(a.key, b.key) : a.due < b.due ? -1 : 1));
 
   const byChapter = groupBy(items, (i) => i.chapter)
     .map(([chapter, t]) => ({ chapter, ...t }))
@@ -345,8 +352,8 @@ export function buildReview(
     .sort(
       (a, b) =>
         CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter) ||
-        sectionOrder.indexOf(`${a.chapter}\u0000${a.section}`) -
-          sectionOrder.indexOf(`${b.chapter}\u0000${b.section}`),
+        sectionOrder.get(`${a.chapter}\u0000${a.section}`)! -
+          sectionOrder.get(`${b.chapter}\u0000${b.section}`)!,
     );
   const byYear = groupBy(items, (i) => Number(i.due.slice(0, 4)))
     .map(([year, t]) => ({ year, ...t }))
@@ -360,7 +367,7 @@ export function buildReview(
   })).filter((t) => t.count > 0);
   const longestOverdue = items
     .filter((i) => i.verdict === 'overdue')
-    .sort((a, b) => (b.delayDays ?? 0) - (a.delayDays ?? 0) || a.key.localeCompare(b.key))
+    .sort((a, b) => (b.delayDays ?? 0) - (a.delayDays ?? 0) || keyOrder.compare(a.key, b.key))
     .slice(0, LONGEST_OVERDUE_LIMIT);
 
   return {

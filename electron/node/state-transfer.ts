@@ -144,9 +144,10 @@ export function importStateIntoStore(
   now: Date,
 ): { state: UserState; backupPath: string } {
   const current = store.read();
-  const next = importStateJson(content, current);
+  importStateJson(content, current); // checks the whole file first: a bad one throws here
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backupPath = join(dirname(store.path), `config.before-import-${stamp}.json`);
   writeFileSync(backupPath, exportStateJson(current, now), { flag: 'wx' });
-  return { state: store.update(() => next), backupPath };
+  // Merged with the state as it is under the store's lock, so a change made meanwhile is not lost.
+  return { state: store.update((latest) => importStateJson(content, latest)), backupPath };
 }

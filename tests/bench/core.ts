@@ -2,7 +2,7 @@
  * Core benchmarks in Node, one case per process so every figure is a first call (what the app,
  * the CLI and the web host pay at start), plus the median of a few warm repeats for context.
  *
- *   npx tsx tests/bench/core.ts load|plan|plan-all|ical|extract FILE
+ *   npx tsx tests/bench/core.ts load|plan|plan-all|ical|extract|log-review FILE
  *
  * Prints one JSON line: { case, count, coldMs, warmMs, detail }.
  */
@@ -102,6 +102,50 @@ async function main(): Promise<void> {
         coldMs: r.coldMs,
         warmMs: r.warmMs,
         detail: { reminders: r.value.length },
+      });
+    } else if (which === 'log-review') {
+      // Five entries per dated milestone (a recurring one: on its first cycle), then what saving
+      // one more entry costs the app: append, re-derive every key's progress, rebuild the review.
+      const { appendRecord, deriveProgress } = await import('../../electron/core/progress');
+      const { buildReview } = await import('../../electron/core/review');
+      const statuses = ['planned', 'in-progress', 'in-progress', 'partial', 'achieved'] as const;
+      let n = 0;
+      const log = milestones.flatMap((m) => {
+        const key = m.kind === 'recurring' && m.recurrence ? `${m.id}@${m.recurrence.first}` : m.id;
+        return statuses.map((status, i) => ({
+          type: 'record' as const,
+          id: `bench-${String((n += 1)).padStart(8, '0')}`,
+          key,
+          recordedAt: new Date(Date.UTC(2023, 0, 1 + i)).toISOString(),
+          author: 'Bench',
+          note: '',
+          status,
+          on: `2023-01-0${i + 1}`,
+          evidence: [],
+        }));
+      });
+      const logged: UserState = { ...state, log };
+      const first = milestones.find((m) => m.kind === 'deadline')!;
+      let k = 0;
+      const r = coldAndWarm(() => {
+        const next = appendRecord(
+          logged,
+          { key: first.id, status: 'achieved', on: '2024-01-01' },
+          {
+            author: 'Bench',
+            now: new Date('2025-06-02T07:00:00Z'),
+            today: '2025-06-02',
+            newId: () => `bench-new-${(k += 1)}`,
+          },
+        ).state;
+        deriveProgress(next);
+        return buildReview(milestones, next.log, '2025-12-31');
+      });
+      Object.assign(out, {
+        count: milestones.length,
+        coldMs: r.coldMs,
+        warmMs: r.warmMs,
+        detail: { entries: log.length + 1, items: r.value.count },
       });
     } else if (which === 'ical') {
       const { buildIcal } = await import('../../electron/core/ical');

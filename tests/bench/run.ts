@@ -182,6 +182,7 @@ function coreBenchmarks(): Record<string, CoreSummary> {
     ['planAll', 'plan-all', big],
     ['ical', 'ical', big],
     ['extract', 'extract', DOCUMENT],
+    ['logReview', 'log-review', big],
   ];
   const out: Record<string, CoreSummary> = {};
   for (const [key, which, file] of cases) {
@@ -778,6 +779,10 @@ function renderResults(r: Results): string {
   coreRow('every reminder 2022–2030 (remindersBetween), 4 lead times', r.core.planAll);
   coreRow('iCal feed', r.core.ical);
   coreRow(`extraction of a generated ${DOCUMENT_PAGES}-page document (items = pages)`, r.core.extract);
+  coreRow(
+    'append one log entry + derive progress + review (5 entries per milestone; target < 100 ms)',
+    r.core.logReview,
+  );
   lines.push('');
 
   if (r.rendererJs) {

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompassApi, ExportedFile, SavedFile, Snapshot } from '../../electron/contract/api';
 import type { Milestone } from '../../electron/core/milestone';
-import { formatShare } from '../../electron/core/review';
+import { compareReviews, formatShare, VERDICTS } from '../../electron/core/review';
 import { logOf, reviewOf, TEST_COVER } from '../support/log';
 import { exportReview } from '../../electron/core/review-export';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
@@ -65,9 +65,21 @@ function reviewApi(snapshot: () => Snapshot) {
     fileName,
   }));
   const unexpected = () => Promise.reject(new Error('not used by the review'));
+  const compareReviewsCall = vi.fn(async ({ from, to }: { from: string; to: string }) => {
+    const s = snapshot();
+    return compareReviews(reviewOf(s.milestones, s.log, from), reviewOf(s.milestones, s.log, to));
+  });
   const api = new Proxy(
-    { getReview, exportReview: exportReviewCall, saveFile, on: () => () => {} } as object,
-    { get: (target, key) => (key in target ? target[key as keyof typeof target] : unexpected) },
+    {
+      getReview,
+      exportReview: exportReviewCall,
+      compareReviews: compareReviewsCall,
+      saveFile,
+      on: () => () => {},
+    } as object,
+    {
+      get: (target, key) => (key in target ? target[key as keyof typeof target] : unexpected),
+    },
   ) as CompassApi;
   return { api, getReview, exportReview: exportReviewCall, saveFile };
 }
@@ -230,6 +242,41 @@ describe('ReviewView', () => {
       expect.stringMatching(/31 Dec 2022: not recorded \(Due, nothing recorded\)/),
       expect.stringMatching(/31 Dec 2025: held \(Achieved on time\)/),
     ]);
+  });
+
+  it('shows a card for every verdict, RAG per chapter and section, and the latest entry with its author', async () => {
+    renderReview();
+    await screen.findByText('As of 31 December 2025');
+    const review = reviewOf(COMPASS, PROGRESS, '2025-12-31');
+    for (const v of VERDICTS) {
+      const card = document.querySelector(`[data-card="verdict-${v}"]`)!;
+      expect(card.querySelector('.review-card-value')!.textContent).toBe(String(review.totals[v]));
+    }
+    const rag = screen.getByRole('heading', { name: /Red, amber, green per chapter/ }).parentElement!;
+    for (const c of review.byChapter) {
+      expect(rag.querySelector(`[data-rag-chapter="${c.chapter}"]`)!.textContent).toContain(
+        { red: 'Red', amber: 'Amber', green: 'Green' }[c.rag],
+      );
+    }
+    const entries = screen.getByTestId('review-entries');
+    expect(within(entries).getAllByRole('row')).toHaveLength(
+      1 + review.items.filter((i) => i.entryId).length,
+    );
+    expect(entries.textContent).toContain('Test Author');
+  });
+
+  it('compares with an earlier progress report: what moved', async () => {
+    const user = userEvent.setup();
+    renderReview();
+    await screen.findByText('As of 31 December 2025');
+    await user.click(screen.getByRole('button', { name: 'Compare with Progress report, 18 March 2024' }));
+    const comparison = await screen.findByTestId('review-comparison');
+    expect(comparison.textContent).toContain('18 March 2024 compared with 31 December 2025');
+    const expected = compareReviews(
+      reviewOf(COMPASS, PROGRESS, '2024-03-18'),
+      reviewOf(COMPASS, PROGRESS, '2025-12-31'),
+    );
+    expect(within(comparison).getAllByRole('listitem')).toHaveLength(expected.moved.length);
   });
 
   describe('exports', () => {

@@ -37,15 +37,18 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view', () => {
   beforeAll(async () => {
     [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
     // Some variety on screen: statuses, an overdue item and one of the user's own milestones.
-    await invoke(host, 'updateProgress', {
-      id: 'act-rapid-deployment-capacity',
-      patch: { status: 'in-progress' },
+    await invoke(host, 'appendLogEntry', { key: 'act-rapid-deployment-capacity', status: 'in-progress' });
+    await invoke(host, 'appendLogEntry', {
+      key: 'act-article-44-arrangements',
+      status: 'achieved',
+      on: '2023-11-30',
+      note: 'Arrangements agreed',
     });
-    await invoke(host, 'updateProgress', {
-      id: 'act-article-44-arrangements',
-      patch: { status: 'achieved' },
+    await invoke(host, 'appendLogEntry', {
+      key: 'act-mpcc-full-capability',
+      status: 'missed',
+      on: '2024-01-15',
     });
-    await invoke(host, 'updateProgress', { id: 'act-mpcc-full-capability', patch: { status: 'missed' } });
     await invoke(host, 'saveOwnMilestone', {
       id: 'own-national-plan',
       own: true,

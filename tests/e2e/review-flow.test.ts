@@ -26,12 +26,12 @@ const RECORDS = [
     status: 'achieved',
     on: '2023-01-01',
   },
-  // Due 2022-05-15 and only planned: open and overdue on 31 December 2025.
+  // Due 2022-05-15 and only planned (as of April 2022): open and overdue on 31 December 2025.
   {
     id: 'invest-defence-investment-gap-analysis',
     title: 'Analyse van lacunes in defensie-investeringen',
     status: 'planned',
-    on: null,
+    on: '2022-04-01',
   },
 ] as const;
 
@@ -43,12 +43,12 @@ async function record(page: Page, entry: (typeof RECORDS)[number]) {
   const panel = page.getByRole('dialog', { name: entry.title });
   await panel.waitFor();
   await panel.getByLabel('Status', { exact: true }).selectOption(entry.status);
-  await panel.getByText('Opgeslagen.').waitFor();
-  if (entry.on) {
-    await panel.getByLabel('Behaald op').fill(entry.on);
-    await expect.poll(() => panel.getByLabel('Behaald op').inputValue()).toBe(entry.on);
-    await panel.getByText('Opgeslagen.').waitFor();
-  }
+  const date = panel.getByLabel(entry.status === 'achieved' ? 'Datum waarop Behaald' : 'Stand per (datum)');
+  await date.fill(entry.on);
+  await panel.getByRole('button', { name: 'Vastlegging opslaan' }).click();
+  await panel.getByText('Vastlegging opgeslagen.').waitFor();
+  // The state of play shows the entry with its author.
+  expect(await panel.getByTestId('log-entries').textContent()).toMatch(/vastgelegd door /);
   await panel.getByRole('button', { name: 'Details sluiten' }).click();
 }
 
@@ -98,7 +98,9 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     const rows = csv.text.trimEnd().split('\r\n');
     expect(rows[0]).toBe(REVIEW_CSV_COLUMNS.join(','));
     expect(rows).toHaveLength(review.count + 1);
-    expect(rows.find((r) => r.startsWith(`${RECORDS[1].id},`))).toMatch(/,late,1,Te laat behaald$/);
+    expect(rows.find((r) => r.startsWith(`${RECORDS[1].id},`))).toMatch(
+      /,late,1,Te laat behaald,2023-01-01,[^,]+,/,
+    );
 
     const md = await download(page, 'Markdown');
     expect(md.text).toMatch(/^# Review van het Strategisch Kompas/);
@@ -108,7 +110,7 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     );
 
     // As of the first progress report, the one-day-late re-evaluation was already achieved.
-    await page.getByRole('button', { name: 'Voortgangsverslag, 20 maart 2023' }).click();
+    await page.getByRole('button', { name: 'Voortgangsverslag, 20 maart 2023', exact: true }).click();
     await page.getByText('Stand per 20 maart 2023').waitFor();
     expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['⏱ Te laat behaald']));
     expect(errors).toEqual([]);

@@ -29,10 +29,14 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
     expect(await panel.locator('figcaption').textContent()).toMatch(/Handelen, regel 230$/);
 
     await panel.getByLabel('Status', { exact: true }).selectOption('achieved');
-    await panel.getByText('Opgeslagen.').waitFor();
+    // Nothing is saved until Save: the row still shows no status.
+    expect(await target.getAttribute('aria-label')).toMatch(/status Onbekend/);
+    await panel.getByLabel('Datum waarop Behaald').fill('2024-05-14');
+    await panel.getByRole('button', { name: 'Vastlegging opslaan' }).click();
+    await panel.getByText('Vastlegging opgeslagen.').waitFor();
     await expect.poll(() => target.getAttribute('aria-label')).toMatch(/status Behaald$/);
     expect(await target.locator('.status-icon').textContent()).toBe('✓');
-    expect(await panel.locator('.detail-history li').last().textContent()).toMatch(/Onbekend → Behaald$/);
+    expect(await panel.getByTestId('log-entries').textContent()).toMatch(/Behaald op 14 mei 2024 \(huidig\)/);
 
     await page.reload();
     await row(page, 'act-rapid-deployment-capacity').waitFor();

@@ -69,11 +69,21 @@ describe.skipIf(!chromiumAvailable())('keyboard only', () => {
     await panel.waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
 
-    // Tab to the status and choose "Behaald" by typing, as a keyboard user does on a closed select.
+    // Tab to the status and choose "Gepland" with the arrow keys, as a keyboard user does on a
+    // closed select: nothing is saved until the entry is saved with Enter on the Save button.
     const toStatus = await pressUntil(page, 'Tab', (f) => f?.role === 'select');
     unseen.push(...toStatus.unseen);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await row(page, 'act-article-44-arrangements').getAttribute('aria-label')).toMatch(
+      /status Onbekend/,
+    );
     await page.keyboard.type('Behaald');
-    await panel.getByText('Opgeslagen.').waitFor();
+    // (The date picker's segments follow the browser's locale; the value is set directly.)
+    await panel.getByLabel('Datum waarop Behaald').fill('2024-05-14');
+    await panel.getByRole('button', { name: 'Vastlegging opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await panel.getByText('Vastlegging opgeslagen.').waitFor();
     await expect
       .poll(() => row(page, 'act-article-44-arrangements').getAttribute('aria-label'))
       .toMatch(/status Behaald$/);

@@ -33,7 +33,9 @@ describe.skipIf(!chromiumAvailable())('README screenshot', () => {
       ['act-coordinated-maritime-presences', 'achieved'],
       ['act-mutual-assistance-cyber-exercises', 'in-progress'],
     ];
-    for (const [id, status] of progress) await invoke(host, 'updateProgress', { id, patch: { status } });
+    // Dated statuses need the day they happened; these are illustrative days before "today".
+    for (const [key, status] of progress)
+      await invoke(host, 'appendLogEntry', { key, status, on: '2024-05-01' });
     await invoke(host, 'updateSettings', { locale: 'en' });
   });
   afterAll(async () => {

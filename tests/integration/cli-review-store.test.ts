@@ -84,4 +84,36 @@ describe('cli review over the store', () => {
     expect((await review([])).stdout).toMatch(/^# Review van het Strategisch Kompas/);
     expect((await review(['--lang', 'en'])).stdout).toMatch(/^# Strategic Compass review/);
   });
+  it('compares two as-of dates with --compare-to: what moved and what is still open', async () => {
+    for (const args of [
+      ['act-rapid-deployment-capacity-scenarios', 'in-progress', '--on', '2022-06-01'],
+      [
+        'act-rapid-deployment-capacity-scenarios',
+        'achieved',
+        '--on',
+        '2024-10-01',
+        '--author',
+        'P. Rapporteur',
+      ],
+    ]) {
+      expect(cli(['status', ...args, '--data-dir', dir]).code).toBe(0);
+    }
+    const md = (await review(['--compare-to', '2024-03-18', '--lang', 'en'])).stdout;
+    expect(md).toContain('## Comparison');
+    expect(md).toContain('18 March 2024 compared with 31 December 2025');
+    expect(md).toMatch(
+      /\| 2022-12-31 \| [^|]+ \| Open and overdue \| Achieved late \| act-rapid-deployment-capacity-scenarios \|/,
+    );
+    expect(md).toContain('## Still open on both dates');
+    const json = JSON.parse((await review(['--json', '--compare-to', '2024-03-18'])).stdout) as {
+      comparison: { from: string; to: string; moved: { key: string; from: string; to: string }[] };
+      items: { key: string; author: string | null }[];
+    };
+    expect(json.comparison).toMatchObject({ from: '2024-03-18', to: '2025-12-31' });
+    expect(json.items.find((i) => i.key === 'act-rapid-deployment-capacity-scenarios')?.author).toBe(
+      'P. Rapporteur',
+    );
+    const bad = await review(['--compare-to', '2024-02-30']);
+    expect(bad.code).toBe(2);
+  });
 });

@@ -16,13 +16,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A separate Node process that rewrites the store as fast as it can, with a growing note. */
 function writer(cwd: string) {
   const script = `
+    import { appendRecord } from ${JSON.stringify(join(ROOT, 'electron/core/progress.ts'))};
     import { openStateStore } from ${JSON.stringify(join(ROOT, 'electron/node/store.ts'))};
     const store = openStateStore({ cwd: ${JSON.stringify(cwd)} });
     process.stdout.write('ready\\n');
     for (let i = 0; ; i += 1) {
-      store.update((s) => ({ ...s, progress: { ...s.progress, ['m-' + (i % 50)]: {
-        status: 'in-progress', achievedOn: null, evidence: null, muted: false, history: [],
-        note: 'x'.repeat(i % 5000) + String(i) } } }));
+      // (Only the latest 200 entries are kept here, to keep this file-integrity test's file small.)
+      store.update((s) => appendRecord({ ...s, log: s.log.slice(-200) }, {
+        key: 'm-' + (i % 50), status: 'in-progress', note: 'x'.repeat(i % 5000) + String(i),
+      }, { author: 'w', now: new Date(), today: new Date().toISOString().slice(0, 10),
+           newId: () => 'id-' + process.pid + '-' + i }).state);
     }`;
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: ROOT,

@@ -73,9 +73,7 @@ describe('the web host', () => {
     });
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const invalid = JSON.parse(
-      (await invoke('updateProgress', { id: 'x', patch: { status: 'bogus' } })).body,
-    );
+    const invalid = JSON.parse((await invoke('appendLogEntry', { key: 'x', status: 'bogus' })).body);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
@@ -90,7 +88,7 @@ describe('the web host', () => {
     const controller = new AbortController();
     const response = await fetch(`${host.origin}/api/events?token=${token}`, { signal: controller.signal });
     const reader = response.body!.getReader();
-    await invoke('updateProgress', { id: 'act-rapid-deployment-capacity', patch: { status: 'in-progress' } });
+    await invoke('appendLogEntry', { key: 'act-rapid-deployment-capacity', status: 'in-progress' });
     let text = '';
     while (!text.includes('event: stateChanged'))
       text += new TextDecoder().decode((await reader.read()).value);

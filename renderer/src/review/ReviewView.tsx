@@ -8,8 +8,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { isoDateSchema } from '../../../electron/core/milestone';
-import { formatShare, type Review, type ReviewItem } from '../../../electron/core/review';
-import type { ReviewFormat } from '../../../electron/core/review-export';
+import {
+  formatShare,
+  VERDICTS,
+  type Rag,
+  type Review,
+  type ReviewComparison,
+  type ReviewItem,
+} from '../../../electron/core/review';
+import { evidenceText, type ReviewFormat } from '../../../electron/core/review-export';
 import { errorMessage } from '../app/errors';
 import { formatDate, formatLongDate } from '../format';
 import { heldOf, VERDICT_ICON } from './look';
@@ -33,7 +40,9 @@ export const AS_OF_PRESETS = [
   { key: 'report2024', date: '2024-03-18' },
   { key: 'end2025', date: '2025-12-31' },
 ] as const;
-const FORMATS: readonly ReviewFormat[] = ['md', 'csv', 'json'];
+const FORMATS: readonly ReviewFormat[] = ['md', 'csv', 'json', 'docx', 'xlsx'];
+/** Red/amber/green as a shape as well as a colour. */
+const RAG_ICON: Record<Rag, string> = { red: '●', amber: '▲', green: '✓' };
 
 type Language = 'nl' | 'en';
 
@@ -52,6 +61,23 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const [compareTo, setCompareTo] = useState<string | null>(null);
+  const [compared, setCompared] = useState<{ key: string; result: ReviewComparison } | null>(null);
+  const compareKey = compareTo && compareTo < asOf ? `${compareTo}|${asOf}` : null;
+
+  useEffect(() => {
+    if (!compareKey) return;
+    let live = true;
+    const [from, to] = compareKey.split('|') as [string, string];
+    api.compareReviews({ from, to }).then(
+      (result) => live && setCompared({ key: compareKey, result }),
+      () => live && setCompared(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, compareKey, snapshot]);
+  const comparison = compared && compared.key === compareKey ? compared.result : null;
 
   useEffect(() => {
     let live = true;
@@ -75,7 +101,11 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const exportAs = async (format: ReviewFormat) => {
     setExportMessage(null);
     try {
-      const saved = await api.saveFile(await api.exportReview({ asOf, format }));
+      const saved = await api.saveFile(
+        await api.exportReview(
+          compareTo && compareTo < asOf ? { asOf, format, compareTo } : { asOf, format },
+        ),
+      );
       setExportMessage(saved.saved ? { text: t('exported', { file: saved.fileName }), failed: false } : null);
     } catch (error) {
       setExportMessage({ text: t('exportFailed', { message: errorMessage(error) }), failed: true });
@@ -88,6 +118,27 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
         <h2 id="review-heading">{t('heading')}</h2>
         <p className="review-intro">{t('intro')}</p>
         <AsOfPicker asOf={asOf} today={snapshot.today} language={language} onChange={setAsOf} />
+        <fieldset className="review-compare no-print">
+          <legend>{t('log.compareLegend')}</legend>
+          <div className="review-presets">
+            <button type="button" aria-pressed={compareTo === null} onClick={() => setCompareTo(null)}>
+              {t('log.compareNone')}
+            </button>
+            {AS_OF_PRESETS.filter((p) => p.date < asOf).map((p) => (
+              <button
+                key={p.key}
+                type="button"
+                aria-pressed={compareTo === p.date}
+                aria-label={t('log.compareWith', {
+                  label: t(`presets.${p.key}`, { date: formatLongDate(p.date, language) }),
+                })}
+                onClick={() => setCompareTo(p.date)}
+              >
+                {t(`presets.${p.key}`, { date: formatLongDate(p.date, language) })}
+              </button>
+            ))}
+          </div>
+        </fieldset>
         <div className="review-actions no-print" role="group" aria-label={t('exportHeading')}>
           {FORMATS.map((format) => (
             <button
@@ -122,7 +173,14 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
           </button>
         </div>
       ) : null}
-      {review ? <ReviewBody review={review} language={language} onOpenMilestone={onOpenMilestone} /> : null}
+      {review ? (
+        <ReviewBody
+          review={review}
+          comparison={comparison}
+          language={language}
+          onOpenMilestone={onOpenMilestone}
+        />
+      ) : null}
     </section>
   );
 }
@@ -187,10 +245,12 @@ function AsOfPicker({
 
 function ReviewBody({
   review,
+  comparison,
   language,
   onOpenMilestone,
 }: {
   review: Review;
+  comparison: ReviewComparison | null;
   language: Language;
   onOpenMilestone(id: string): void;
 }) {
@@ -239,6 +299,27 @@ function ReviewBody({
         <p className="review-rules">{t('rules')}</p>
       </section>
 
+      <section aria-labelledby="review-verdicts-heading">
+        <h3 id="review-verdicts-heading">{t('log.verdictCardsHeading')}</h3>
+        <ul className="review-cards review-verdict-cards">
+          {VERDICTS.map((v) => (
+            <li key={v} className={`review-card review-verdict-${v}`} data-card={`verdict-${v}`}>
+              <span className="review-card-value">{review.totals[v]}</span>{' '}
+              <span className="review-card-label">
+                <span aria-hidden="true">{VERDICT_ICON[v]}</span> {t(`verdict.${v}`)}
+              </span>
+              <span className="review-card-detail">
+                {formatShare(review.count ? review.totals[v] / review.count : null)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <RagTable review={review} />
+
+      {comparison ? <ComparisonView comparison={comparison} language={language} /> : null}
+
       <section className="review-charts" aria-label={`${t('charts.byChapter')}, ${t('charts.byYear')}`}>
         <VerdictLegend />
         <StackedBars
@@ -281,7 +362,177 @@ function ReviewBody({
       <RecurringList items={review.items} language={language} onOpenMilestone={onOpenMilestone} />
 
       <ReviewTable items={review.items} language={language} onOpenMilestone={onOpenMilestone} />
+
+      <EntriesTable items={review.items} language={language} onOpenMilestone={onOpenMilestone} />
     </>
+  );
+}
+
+function RagBadge({ rag }: { rag: Rag }) {
+  const { t } = useTranslation('review');
+  return (
+    <span className={`review-rag review-rag-${rag}`}>
+      <span aria-hidden="true">{RAG_ICON[rag]}</span> {t(`log.rag.${rag}`)}
+    </span>
+  );
+}
+
+/** Red/amber/green per chapter, and per section under it. */
+function RagTable({ review }: { review: Review }) {
+  const { t } = useTranslation('review');
+  return (
+    <section aria-labelledby="review-rag-heading">
+      <h3 id="review-rag-heading">{t('log.ragHeading')}</h3>
+      <p className="review-rules">{t('log.ragRule')}</p>
+      <table className="review-rag-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('log.groupColumn')}</th>
+            <th scope="col">{t('log.countColumn')}</th>
+            <th scope="col">RAG</th>
+          </tr>
+        </thead>
+        <tbody>
+          {review.byChapter.flatMap((c) => [
+            <tr key={c.chapter} className="review-rag-chapter" data-rag-chapter={c.chapter}>
+              <th scope="row">{t(`chapter.${c.chapter}`)}</th>
+              <td>{c.count}</td>
+              <td>
+                <RagBadge rag={c.rag} />
+              </td>
+            </tr>,
+            ...review.bySection
+              .filter((s) => s.chapter === c.chapter)
+              .map((s) => (
+                <tr key={`${c.chapter}-${s.section}`} className="review-rag-section">
+                  <th scope="row" lang="nl">
+                    <span className="visually-hidden">{t(`chapter.${c.chapter}`)}: </span>
+                    {s.section}
+                  </th>
+                  <td>{s.count}</td>
+                  <td>
+                    <RagBadge rag={s.rag} />
+                  </td>
+                </tr>
+              )),
+          ])}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Two as-of dates side by side: totals then and now, what moved and what is still open. */
+function ComparisonView({ comparison, language }: { comparison: ReviewComparison; language: Language }) {
+  const { t } = useTranslation('review');
+  const verdict = (v: ReviewComparison['moved'][number]['from']) =>
+    v === null ? t('log.notYetDueThen') : t(`verdict.${v}`);
+  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+  return (
+    <section aria-labelledby="review-comparison-heading" data-testid="review-comparison">
+      <h3 id="review-comparison-heading">{t('log.comparisonHeading')}</h3>
+      <p>
+        {t('log.comparisonIntro', {
+          from: formatLongDate(comparison.from, language),
+          to: formatLongDate(comparison.to, language),
+        })}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{t('log.fromColumn')}</th>
+            <th scope="col">{t('log.toColumn')}</th>
+            <th scope="col">{t('log.changeColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('log.dueRow')}</th>
+            <td>{comparison.fromCount}</td>
+            <td>{comparison.toCount}</td>
+            <td>{signed(comparison.toCount - comparison.fromCount)}</td>
+          </tr>
+          {VERDICTS.map((v) => (
+            <tr key={v}>
+              <th scope="row">{t(`verdict.${v}`)}</th>
+              <td>{comparison.fromTotals[v]}</td>
+              <td>{comparison.toTotals[v]}</td>
+              <td>{signed(comparison.delta[v])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4>{t('log.moved')}</h4>
+      {comparison.moved.length === 0 ? (
+        <p>{t('log.noneMoved')}</p>
+      ) : (
+        <ul className="review-moved">
+          {comparison.moved.map((m) => (
+            <li key={m.key}>
+              {m.title[language]} ({formatDate(m.due, language)}): {verdict(m.from)} → {verdict(m.to)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{t('log.stillOpen')}</h4>
+      {comparison.stillOpen.length === 0 ? (
+        <p>{t('log.noneStillOpen')}</p>
+      ) : (
+        <p>{comparison.stillOpen.length}</p>
+      )}
+    </section>
+  );
+}
+
+/** Each item with a recorded entry: its latest entry as of the date, evidence and author. */
+function EntriesTable({
+  items,
+  language,
+  onOpenMilestone,
+}: {
+  items: ReviewItem[];
+  language: Language;
+  onOpenMilestone(id: string): void;
+}) {
+  const { t } = useTranslation('review');
+  const recorded = items.filter((i) => i.entryId !== null);
+  return (
+    <section aria-labelledby="review-entries-heading">
+      <h3 id="review-entries-heading">{t('log.entriesHeading')}</h3>
+      {recorded.length === 0 ? (
+        <p>{t('log.noEntries')}</p>
+      ) : (
+        <table className="review-entries" data-testid="review-entries">
+          <thead>
+            <tr>
+              {(['title', 'status', 'on', 'author', 'evidence', 'note'] as const).map((c) => (
+                <th key={c} scope="col">
+                  {t(`log.entryColumns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {recorded.map((i) => (
+              <tr key={i.key}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onOpenMilestone(i.id)}>
+                    {i.title[language]}
+                  </button>
+                  {i.kind === 'cycle' ? ` (${formatDate(i.due, language)})` : ''}
+                </th>
+                <td>{t(`status.${i.status}`)}</td>
+                <td>{i.on ? formatDate(i.on, language) : ''}</td>
+                <td>{i.author}</td>
+                <td>{evidenceText(i.evidence)}</td>
+                <td>{i.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

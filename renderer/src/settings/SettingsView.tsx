@@ -64,6 +64,13 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
   const [portText, setPortText] = useState(String(s.feed.port));
   const [portError, setPortError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [authorText, setAuthorText] = useState(s.author ?? '');
+  /** The name on progress entries: saved on leaving the field or Enter; empty means the OS user. */
+  const saveAuthor = () => {
+    const name = authorText.trim();
+    const next = name === '' ? null : name.slice(0, 200);
+    if (next !== s.author) void save({ author: next });
+  };
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -207,6 +214,22 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             )}
           </Field>
         </fieldset>
+
+        <Field
+          label={t('log.author')}
+          hint={s.author === null ? t('log.authorHint', { name: snapshot.author }) : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={authorText}
+              autoComplete="name"
+              onChange={(e) => setAuthorText(e.target.value)}
+              onBlur={saveAuthor}
+              onKeyDown={(e) => e.key === 'Enter' && saveAuthor()}
+            />
+          )}
+        </Field>
 
         <fieldset>
           <legend>{t('settings.appearance')}</legend>
