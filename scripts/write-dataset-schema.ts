@@ -1,6 +1,12 @@
-/** Writes data/compass-milestones.schema.json from the core's zod schema (the single source). */
+/** Writes the data files' JSON Schemas from the core's zod schemas (the single source). */
 import { writeFileSync } from 'node:fs';
 import { datasetJsonSchema } from '../electron/core/dataset-json-schema';
+import { publicRecordJsonSchema } from '../electron/core/public-record';
 
-writeFileSync('data/compass-milestones.schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
-console.log('wrote data/compass-milestones.schema.json');
+for (const [file, schema] of [
+  ['data/compass-milestones.schema.json', datasetJsonSchema()],
+  ['data/public-record.schema.json', publicRecordJsonSchema()],
+] as const) {
+  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${file}`);
+}

@@ -41,9 +41,6 @@ describe('the Compass dataset', () => {
   });
 
   it('counts each commitment once: no deadline repeats the cycle of a recurring entry', () => {
-    const cycles = new Set(
-      milestones.flatMap((m) => (m.recurrence ? [`${m.recurrence.first}|${m.title.en}`] : [])),
-    );
     const ids = milestones.map((m) => m.id);
     // The end-2022 threat-analysis re-evaluation and the 2022 forum are the first cycles.
     expect(ids).not.toContain('secure-threat-analysis-review');
@@ -54,7 +51,6 @@ describe('the Compass dataset', () => {
       );
       expect(recurringSameLine, `${m.id} duplicates a recurring cycle`).toBeUndefined();
     }
-    expect(cycles.size).toBeGreaterThan(0);
   });
 
   it('starts nothing before the adoption date', () => {
