@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const SEED_FILE = 'shared/seed/strategisch-kompas-2022.nl.txt';
 
