@@ -4,6 +4,7 @@
  */
 import { format } from 'date-fns';
 import { z } from 'zod';
+import { LIMITS, tooLong } from './limits';
 import { isoDateSchema } from './milestone';
 import { evidenceSchema, progressOf, statusSchema, type Progress, type UserState } from './user-state';
 
@@ -12,7 +13,7 @@ export const progressPatchSchema = z.strictObject({
   status: statusSchema.optional(),
   achievedOn: isoDateSchema.nullable().optional(),
   evidence: evidenceSchema.nullable().optional(),
-  note: z.string().max(10_000).optional(),
+  note: z.string().max(LIMITS.noteChars, tooLong(LIMITS.noteChars)).optional(),
   muted: z.boolean().optional(),
 });
 export type ProgressPatch = z.infer<typeof progressPatchSchema>;
@@ -54,7 +55,11 @@ export function applyProgressPatch(state: UserState, id: string, patch: Progress
 
   if (change.status !== undefined && change.status !== current.status) {
     next.status = change.status;
-    next.history = [...current.history, { at: at.toISOString(), from: current.status, to: change.status }];
+    // The history keeps the latest LIMITS.historyEntries changes.
+    next.history = [
+      ...current.history,
+      { at: at.toISOString(), from: current.status, to: change.status },
+    ].slice(-LIMITS.historyEntries);
     if (change.achievedOn === undefined) {
       if (change.status === 'achieved') next.achievedOn = current.achievedOn ?? format(at, 'yyyy-MM-dd');
       else if (current.status === 'achieved') next.achievedOn = null;

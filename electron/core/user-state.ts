@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, tooLong, tooMany } from './limits';
 import { isoDateSchema, ownMilestoneSchema } from './milestone';
 import { STATUSES } from './status';
 
@@ -15,8 +16,11 @@ export const historyEntrySchema = z.strictObject({
 });
 
 export const evidenceSchema = z.strictObject({
-  text: z.string().max(10_000),
-  url: z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' }).nullable(),
+  text: z.string().max(LIMITS.evidenceChars, tooLong(LIMITS.evidenceChars)),
+  url: z
+    .url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' })
+    .max(LIMITS.urlChars, tooLong(LIMITS.urlChars))
+    .nullable(),
 });
 
 /** What the user recorded about one milestone. */
@@ -24,9 +28,9 @@ export const progressSchema = z.strictObject({
   status: statusSchema,
   achievedOn: isoDateSchema.nullable(),
   evidence: evidenceSchema.nullable(),
-  note: z.string().max(10_000),
+  note: z.string().max(LIMITS.noteChars, tooLong(LIMITS.noteChars)),
   muted: z.boolean(),
-  history: z.array(historyEntrySchema),
+  history: z.array(historyEntrySchema).max(LIMITS.historyEntries, tooMany(LIMITS.historyEntries)),
 });
 export type Progress = z.infer<typeof progressSchema>;
 
@@ -90,8 +94,15 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Everything the user owns, as stored on disk and exported. */
 export const userStateSchema = z.strictObject({
-  progress: z.record(z.string(), progressSchema),
-  ownMilestones: z.array(ownMilestoneSchema),
+  progress: z
+    .record(z.string().max(LIMITS.idChars, tooLong(LIMITS.idChars)), progressSchema)
+    .refine(
+      (records) => Object.keys(records).length <= LIMITS.progressRecords,
+      tooMany(LIMITS.progressRecords, 'progress records'),
+    ),
+  ownMilestones: z
+    .array(ownMilestoneSchema)
+    .max(LIMITS.ownMilestones, tooMany(LIMITS.ownMilestones, 'own milestones')),
   settings: settingsSchema,
   /** Reminder key → instant it was shown: each reminder fires once. */
   fired: z.record(z.string(), instant),
