@@ -6,7 +6,7 @@
 import type { IsoDate } from '../core/date-phrase';
 import { ICAL_FILE_NAME, ICAL_MIME_TYPE, icalOptionsFromSettings } from '../core/ical';
 import type { AnyMilestone, Milestone, OwnMilestone } from '../core/milestone';
-import { applyProgressPatch } from '../core/progress';
+import { applyProgressPatch, ProgressPatchError } from '../core/progress';
 import { buildReview } from '../core/review';
 import { exportReview } from '../core/review-export';
 import type { Locale, UserState } from '../core/user-state';
@@ -24,8 +24,8 @@ import {
 } from '../contract/api';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
-import { exportStateJson, importStateIntoStore } from './state-transfer';
-import type { StateStore } from './store';
+import { exportStateJson, importStateIntoStore, StateImportError } from './state-transfer';
+import { StoreValidationError, type StateStore } from './store';
 
 export interface AppServiceOptions {
   store: StateStore;
@@ -52,6 +52,15 @@ export interface AppService {
 }
 
 class NotFound extends Error {}
+/** A call the user can fix (e.g. an id that is taken). */
+class BadInput extends Error {}
+
+/** Errors that mean the input was refused, not that something broke. */
+const isBadInput = (error: unknown) =>
+  error instanceof BadInput ||
+  error instanceof StoreValidationError ||
+  error instanceof StateImportError ||
+  error instanceof ProgressPatchError;
 
 const file = (content: string, fileName: string, mimeType: string): ExportedFile => ({
   content,
@@ -103,7 +112,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     saveOwnMilestone: (milestone) => {
       if (datasetIds.has(milestone.id))
-        throw new Error(`"${milestone.id}" is a Compass milestone id; pick another.`);
+        throw new BadInput(`"${milestone.id}" is a Compass milestone id; pick another.`);
       return change((state) => {
         const own = milestone as OwnMilestone;
         const others = state.ownMilestones.filter((m) => m.id !== own.id);
@@ -173,7 +182,7 @@ export function createAppService(options: AppServiceOptions): AppService {
         return { ok: true, value: await handler(parsed.input) };
       } catch (error) {
         const apiError: ApiError = {
-          code: error instanceof NotFound ? 'not-found' : 'failed',
+          code: error instanceof NotFound ? 'not-found' : isBadInput(error) ? 'invalid-input' : 'failed',
           message: error instanceof Error ? error.message : String(error),
         };
         return { ok: false, error: apiError };
