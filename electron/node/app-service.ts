@@ -22,6 +22,7 @@ import {
   type ExportedFile,
   type Snapshot,
 } from '../contract/api';
+import { translator } from './i18n';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
 import { exportStateJson, importStateIntoStore, StateImportError } from './state-transfer';
@@ -157,7 +158,22 @@ export function createAppService(options: AppServiceOptions): AppService {
       ),
     importState: ({ content }) => {
       // A bad file throws before anything is written; what was there is kept as a backup file.
-      return changed(importStateIntoStore(store, content, now()).state);
+      const result = importStateIntoStore(store, content, now(), datasetIds);
+      if (result.unknownIds.length > 0) {
+        const ids = result.unknownIds
+          .slice(0, 5)
+          .map((id) => JSON.stringify(id.slice(0, 60)))
+          .join(', ');
+        const more = result.unknownIds.length > 5 ? ` … (+${result.unknownIds.length - 5})` : '';
+        notices = [
+          ...notices,
+          translator(locale(result.state), 'store')('importSkipped', {
+            count: result.unknownIds.length,
+            ids: `${ids}${more}`,
+          }),
+        ];
+      }
+      return changed(result.state);
     },
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');

@@ -15,6 +15,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
 import { z } from 'zod';
 import pkg from '../../package.json';
+import { stripBom } from '../core/text-file';
 import { EMPTY_STATE, userStateSchema, type Locale, type UserState } from '../core/user-state';
 import { salvageUserState } from './store-recovery';
 import { storeText, type RecoveryFacts, type StoreProblem } from './store-notices';
@@ -77,6 +78,8 @@ export const STORE_OPTIONS = {
   migrations: MIGRATIONS,
   clearInvalidConfig: false,
   accessPropertiesByDotNotation: false,
+  // A file saved by an editor that adds a byte-order mark still reads (and is written without it).
+  deserialize: (text: string) => JSON.parse(stripBom(text)) as UserState,
 } satisfies ConfOptions<UserState>;
 
 /** What the store needs from conf / electron-store. */
@@ -134,7 +137,7 @@ type Check = { ok: true } | { ok: false; problem: StoreProblem };
 function checkFileText(text: string): Check {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripBom(text));
   } catch (error) {
     return { ok: false, problem: { kind: 'json', detail: (error as Error).message } };
   }
@@ -168,7 +171,7 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
   const recover = (text: string, problem: StoreProblem): UserState => {
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(stripBom(text));
     } catch {
       raw = undefined;
     }
