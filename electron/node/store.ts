@@ -17,6 +17,7 @@ import { z } from 'zod';
 import pkg from '../../package.json';
 import { stripBom } from '../core/text-file';
 import { EMPTY_STATE, userStateSchema, type Locale, type UserState } from '../core/user-state';
+import { prepareDataDir, removeStaleTempFiles } from './data-dir';
 import { salvageUserState } from './store-recovery';
 import { storeText, type RecoveryFacts, type StoreProblem } from './store-notices';
 
@@ -160,6 +161,8 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
   const now = options.now ?? (() => new Date());
   const confOptions = { ...STORE_OPTIONS, cwd: options.cwd };
   const path = join(options.cwd, `${STORE_OPTIONS.configName}.json`);
+  prepareDataDir(options.cwd);
+  removeStaleTempFiles(path, now());
   const notices: string[] = [];
   const recoveries: StoreRecovery[] = [];
   let engine: StoreEngine | undefined;
