@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from '../core/date-phrase';
+import { LIMITS, tooLarge, tooLong } from '../core/limits';
 import type { AnyMilestone } from '../core/milestone';
 import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings } from '../core/user-state';
@@ -20,7 +21,7 @@ export { newRecordSchema, type NewRecord } from '../core/progress';
 const milestoneId = z
   .string()
   .min(1)
-  .max(200)
+  .max(LIMITS.idChars, tooLong(LIMITS.idChars))
   .regex(/^[a-z0-9-]+$/, 'not a milestone id');
 const empty = z.strictObject({}).optional();
 
@@ -79,9 +80,17 @@ export const apiInputs = {
   }),
   exportIcal: icalOptionsSchema,
   exportState: empty,
-  importState: z.strictObject({ content: z.string().max(50_000_000) }),
-  snooze: z.strictObject({ key: z.string().min(1).max(300), option: snoozeOptionSchema }),
-  openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
+  // Characters, not bytes: a string that fits in the byte limit is never refused here.
+  importState: z.strictObject({
+    content: z.string().max(LIMITS.importFileBytes, tooLarge(LIMITS.importFileBytes)),
+  }),
+  snooze: z.strictObject({
+    key: z.string().min(1).max(LIMITS.reminderKeyChars, tooLong(LIMITS.reminderKeyChars)),
+    option: snoozeOptionSchema,
+  }),
+  openExternal: z.strictObject({
+    url: z.url({ protocol: /^https?$/ }).max(LIMITS.urlChars, tooLong(LIMITS.urlChars)),
+  }),
   dismissNotice: z.strictObject({ index: z.int().min(0) }),
   /** Saves an exported file where the user says: the desktop app's save dialog, a download in a browser. */
   saveFile: z.strictObject({

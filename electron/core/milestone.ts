@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DateWindow, IsoDate, MilestoneKind, Recurrence } from './date-phrase';
+import { LIMITS, tooLong, tooMany } from './limits';
 
 export const CHAPTERS = ['act', 'secure', 'invest', 'partners', 'general'] as const;
 export type Chapter = (typeof CHAPTERS)[number];
@@ -33,21 +34,26 @@ const isoDate = z
 
 export const isoDateSchema = isoDate;
 
+/** A non-empty string of at most `max` characters. */
+const text = (max: number) => z.string().min(1).max(max, tooLong(max));
+
 export const localizedTextSchema = z.strictObject({
-  nl: z.string().min(1),
-  en: z.string().min(1),
+  nl: text(LIMITS.titleChars),
+  en: text(LIMITS.titleChars),
 });
 
-export const milestoneSchema = z.strictObject({
+/** The fields of a dataset entry, before the checks across fields (`datesAreConsistent`). */
+const milestoneFields = z.strictObject({
   id: z
     .string()
+    .max(LIMITS.idChars, tooLong(LIMITS.idChars))
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and dashes'),
   chapter: z.enum(CHAPTERS),
-  section: z.string().min(1),
+  section: text(LIMITS.titleChars),
   title: localizedTextSchema,
-  quote: z.string().min(1),
+  quote: text(LIMITS.quoteChars),
   line: z.int().positive(),
-  datePhrase: z.string().min(1).nullable(),
+  datePhrase: text(LIMITS.titleChars).nullable(),
   dateContext: z
     .strictObject({
       year: z.int().min(2000).max(2100).optional(),
@@ -61,9 +67,33 @@ export const milestoneSchema = z.strictObject({
   due: isoDate.nullable(),
   window: z.strictObject({ from: isoDate, to: isoDate }).nullable(),
   recurrence: z.strictObject({ everyYears: z.int().min(1).max(10), first: isoDate }).nullable(),
-  actor: z.string().min(1),
-  note: z.string().min(1).optional(),
+  actor: text(LIMITS.titleChars),
+  note: text(LIMITS.quoteChars).optional(),
 });
+
+type DatedFields = Pick<z.infer<typeof milestoneFields>, 'kind' | 'start' | 'due' | 'window' | 'recurrence'>;
+
+/**
+ * The checks across fields every milestone passes, the dataset's and the user's own: a deadline
+ * has a due date, a start commitment a start date, a recurring one a recurrence; the due date is
+ * not before the start, and a window ends after it begins.
+ */
+function datesAreConsistent(m: DatedFields, ctx: z.RefinementCtx): void {
+  const need = (ok: boolean, path: string, message: string) => {
+    if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+  };
+  need(m.kind !== 'deadline' || m.due !== null, 'due', 'a deadline needs a due date');
+  need(m.kind !== 'start' || m.start !== null, 'start', 'a start commitment needs a start date');
+  need(
+    m.kind !== 'recurring' || m.recurrence !== null,
+    'recurrence',
+    'a recurring commitment needs a recurrence',
+  );
+  need(!(m.start && m.due) || m.start <= m.due, 'due', 'the due date cannot be before the start');
+  need(!m.window || m.window.from <= m.window.to, 'window', 'the window must end after it begins');
+}
+
+export const milestoneSchema = milestoneFields.superRefine(datesAreConsistent);
 
 export type Milestone = z.infer<typeof milestoneSchema>;
 
@@ -71,43 +101,34 @@ export type Milestone = z.infer<typeof milestoneSchema>;
  * A milestone the user adds (e.g. a national implementation deadline): the dataset's fields
  * except the quote and its line, marked as the user's own. Ids start with "own-".
  */
-export const ownMilestoneSchema = milestoneSchema
+export const ownMilestoneSchema = milestoneFields
   .omit({ quote: true, line: true, dateContext: true })
   .extend({
     id: z
       .string()
+      .max(LIMITS.idChars, tooLong(LIMITS.idChars))
       .regex(/^own-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'own milestone ids are kebab-case and start with "own-"'),
     own: z.literal(true),
   })
-  .superRefine((m, ctx) => {
-    const need = (ok: boolean, path: string, message: string) => {
-      if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
-    };
-    need(m.kind !== 'deadline' || m.due !== null, 'due', 'a deadline needs a due date');
-    need(m.kind !== 'start' || m.start !== null, 'start', 'a start commitment needs a start date');
-    need(
-      m.kind !== 'recurring' || m.recurrence !== null,
-      'recurrence',
-      'a recurring commitment needs a recurrence',
-    );
-    need(!(m.start && m.due) || m.start <= m.due, 'due', 'the due date cannot be before the start');
-    need(!m.window || m.window.from <= m.window.to, 'window', 'the window must end after it begins');
-  });
+  .superRefine(datesAreConsistent);
 export type OwnMilestone = z.infer<typeof ownMilestoneSchema>;
 
 /** Anything the app shows and reminds about: a Compass milestone or one of the user's own. */
 export type AnyMilestone = Milestone | OwnMilestone;
 export const isOwn = (m: AnyMilestone): m is OwnMilestone => 'own' in m && m.own === true;
 
-export const datasetSchema = z.array(milestoneSchema).superRefine((items, ctx) => {
-  const seen = new Set<string>();
-  items.forEach((m, index) => {
-    if (seen.has(m.id)) {
-      ctx.addIssue({ code: 'custom', message: `duplicate id "${m.id}"`, path: [index, 'id'] });
-    }
-    seen.add(m.id);
+export const datasetSchema = z
+  .array(milestoneSchema)
+  .max(LIMITS.datasetMilestones, tooMany(LIMITS.datasetMilestones, 'milestones'))
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((m, index) => {
+      if (seen.has(m.id)) {
+        ctx.addIssue({ code: 'custom', message: `duplicate id "${m.id}"`, path: [index, 'id'] });
+      }
+      seen.add(m.id);
+    });
   });
-});
 
 // Compile-time checks that the schema and the date types agree.
 type Assert<T extends true> = T;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from './date-phrase';
+import { LIMITS, tooLong } from './limits';
 import type { AnyMilestone } from './milestone';
 import { cycleDates } from './occurrences';
 import {
@@ -104,7 +105,7 @@ export const newRecordSchema = z.strictObject({
   status: statusSchema,
   /** The date it happened / the state held; required for achieved, partial and missed. */
   on: z.string().max(20).nullable().optional(),
-  note: z.string().max(10_000).optional(),
+  note: z.string().max(LIMITS.noteChars, tooLong(LIMITS.noteChars)).optional(),
   evidence: z.array(evidenceItemSchema).max(50).optional(),
 });
 export type NewRecord = z.infer<typeof newRecordSchema>;

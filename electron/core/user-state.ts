@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, tooMany } from './limits';
 import { ownMilestoneSchema } from './milestone';
 import type { IsoDate } from './date-phrase';
 import { logEntrySchema, type EvidenceItem } from './progress-log';
@@ -105,10 +106,12 @@ export const DEFAULT_SETTINGS: Settings = {
 export const userStateSchema = z.strictObject({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   /** The progress log: every entry ever recorded, in the order written (see progress-log.ts). */
-  log: z.array(logEntrySchema),
+  log: z.array(logEntrySchema).max(LIMITS.logEntries, tooMany(LIMITS.logEntries, 'log entries')),
   /** Ids of the milestones whose reminders are muted (a setting, not part of the log). */
-  muted: z.array(z.string().max(200)),
-  ownMilestones: z.array(ownMilestoneSchema),
+  muted: z.array(z.string().max(LIMITS.idChars)).max(LIMITS.ownMilestones + LIMITS.datasetMilestones),
+  ownMilestones: z
+    .array(ownMilestoneSchema)
+    .max(LIMITS.ownMilestones, tooMany(LIMITS.ownMilestones, 'own milestones')),
   settings: settingsSchema,
   /** Reminder key → instant it was shown: each reminder fires once. */
   fired: z.record(z.string(), instant),

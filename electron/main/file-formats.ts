@@ -1,5 +1,6 @@
 /** Save-dialog filters and the export format a chosen file name asks for: pure, tested. */
 import type { FileFilter } from 'electron';
+import { LIMITS } from '../core/limits';
 import type { Translate } from '../core/shell-locale';
 
 export type ReviewFileFormat = 'md' | 'csv' | 'json' | 'pdf';
@@ -31,8 +32,8 @@ export const dataFilters = (t: Translate): FileFilter[] => [
   { name: t('dialog.filterJson'), extensions: ['json'] },
 ];
 
-/** The largest data file an import reads (the contract's limit for importState's content). */
-export const MAX_IMPORT_BYTES = 50_000_000;
+/** The largest data file an import reads (electron/core/limits.ts, as for every import). */
+export const MAX_IMPORT_BYTES = LIMITS.importFileBytes;
 
 /** The URL that shows the review for printing: the renderer's #/review route with print=1. */
 export const reviewPrintUrl = (indexUrl: string, asOf: string): string =>

@@ -33,10 +33,11 @@ import {
 } from '../contract/api';
 import { authorOf } from './author';
 import { renderReview } from './review-files';
+import { translator } from './i18n';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
-import { exportStateJson, importStateIntoStore } from './state-transfer';
-import type { StateStore } from './store';
+import { exportStateJson, importStateIntoStore, StateImportError } from './state-transfer';
+import { StoreValidationError, type StateStore } from './store';
 
 export interface AppServiceOptions {
   store: StateStore;
@@ -65,6 +66,15 @@ export interface AppService {
 }
 
 class NotFound extends Error {}
+/** A call the user can fix (e.g. an id that is taken). */
+class BadInput extends Error {}
+
+/** Errors that mean the input was refused, not that something broke. */
+const isBadInput = (error: unknown) =>
+  error instanceof BadInput ||
+  error instanceof StoreValidationError ||
+  error instanceof StateImportError ||
+  error instanceof LogEntryError;
 
 const file = (content: string, fileName: string, mimeType: string): ExportedFile => ({
   content,
@@ -144,7 +154,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     saveOwnMilestone: (milestone) => {
       if (datasetIds.has(milestone.id))
-        throw new Error(`"${milestone.id}" is a Compass milestone id; pick another.`);
+        throw new BadInput(`"${milestone.id}" is a Compass milestone id; pick another.`);
       return change((state) => {
         const own = milestone as OwnMilestone;
         const others = state.ownMilestones.filter((m) => m.id !== own.id);
@@ -208,7 +218,22 @@ export function createAppService(options: AppServiceOptions): AppService {
       ),
     importState: ({ content }) => {
       // A bad file throws before anything is written; what was there is kept as a backup file.
-      return changed(importStateIntoStore(store, content, now()).state);
+      const result = importStateIntoStore(store, content, now(), datasetIds);
+      if (result.unknownIds.length > 0) {
+        const ids = result.unknownIds
+          .slice(0, 5)
+          .map((id) => JSON.stringify(id.slice(0, 60)))
+          .join(', ');
+        const more = result.unknownIds.length > 5 ? ` … (+${result.unknownIds.length - 5})` : '';
+        notices = [
+          ...notices,
+          translator(locale(result.state), 'store')('importSkipped', {
+            count: result.unknownIds.length,
+            ids: `${ids}${more}`,
+          }),
+        ];
+      }
+      return changed(result.state);
     },
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');
@@ -239,7 +264,7 @@ export function createAppService(options: AppServiceOptions): AppService {
         return { ok: true, value: await handler(parsed.input) };
       } catch (error) {
         const apiError: ApiError = {
-          code: error instanceof NotFound ? 'not-found' : 'failed',
+          code: error instanceof NotFound ? 'not-found' : isBadInput(error) ? 'invalid-input' : 'failed',
           message: error instanceof Error ? error.message : String(error),
         };
         return { ok: false, error: apiError };

@@ -8,6 +8,8 @@
  *   (whole seconds; a change within the same second moves it one second on, so it always grows).
  *   If-None-Match (which wins when both are sent) or If-Modified-Since that match give 304.
  * - Cache-Control: no-cache, so calendar clients revalidate on every refresh.
+ * - Only requests addressed to a loopback name, the address it listens on or one of
+ *   `allowedHosts` are answered (421 otherwise, against DNS rebinding); a malformed URL is a 400.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { buildIcal, ICAL_FILE_NAME, ICAL_MIME_TYPE, nextFeedSequences, type IcalOptions } from '../core/ical';
 import { isOwn, type AnyMilestone } from '../core/milestone';
 import type { UserState } from '../core/user-state';
+import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from './http-guard';
 import type { StateStore } from './store';
 
 export const FEED_PATH = `/${ICAL_FILE_NAME}`;
@@ -62,6 +65,11 @@ export interface FeedServerOptions {
   feed: () => string;
   /** The clock for Last-Modified. */
   now?: () => Date;
+  /**
+   * Host names (or addresses) requests may be addressed to besides 127.0.0.1, localhost, [::1]
+   * and the address the server listens on, e.g. the name a team's calendars use for it.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface FeedServer {
@@ -99,6 +107,8 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
   const path = options.path ?? FEED_PATH;
   const now = options.now ?? (() => new Date());
   let current: { etag: string; modifiedMs: number } | null = null;
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const allowedHosts = [...(wildcard ? [] : [host]), ...(options.allowedHosts ?? [])];
 
   /** ETag and Last-Modified of this body, remembering when it changed. */
   const versionOf = (body: string) => {
@@ -112,15 +122,25 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const method = request.method ?? 'GET';
-    const pathname = new URL(request.url ?? '/', 'http://feed.invalid').pathname;
     const text = (status: number, message: string, headers: Record<string, string> = {}) => {
       response.writeHead(status, {
         'Content-Type': 'text/plain; charset=utf-8',
         'Content-Length': Buffer.byteLength(message),
+        'X-Content-Type-Options': 'nosniff',
         ...headers,
       });
       response.end(method === 'HEAD' ? undefined : message);
     };
+    if (!hostAllowed(request.headers.host, allowedHosts)) {
+      text(WRONG_HOST.status, WRONG_HOST.message);
+      return;
+    }
+    const target = parseRequestTarget(request.url);
+    if (!target) {
+      text(MALFORMED_URL.status, MALFORMED_URL.message);
+      return;
+    }
+    const { pathname } = target;
     if (method !== 'GET' && method !== 'HEAD') {
       text(405, `Method ${method} is not allowed: the feed is read-only (GET or HEAD ${path}).\n`, {
         Allow: 'GET, HEAD',

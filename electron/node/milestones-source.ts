@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import bundled from '../../data/compass-milestones.json';
 import { DatasetError, parseDataset } from '../core/dataset';
+import { LIMITS, tooLarge } from '../core/limits';
 import type { Milestone } from '../core/milestone';
+import { stripBom } from '../core/text-file';
 
 /** The Compass dataset shipped with the app, validated. */
 export function bundledMilestones(): Milestone[] {
@@ -12,8 +14,12 @@ export function bundledMilestones(): Milestone[] {
 export function milestonesFromFile(file: string): Milestone[] {
   let text: string;
   try {
+    if (statSync(file).size > LIMITS.datasetFileBytes) {
+      throw new DatasetError(`Milestones file ${file} is ${tooLarge(LIMITS.datasetFileBytes)}.`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof DatasetError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new DatasetError(
       code === 'ENOENT'
@@ -23,7 +29,7 @@ export function milestonesFromFile(file: string): Milestone[] {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(stripBom(text));
   } catch (error) {
     throw new DatasetError(`Milestones file ${file} is not valid JSON: ${(error as Error).message}`);
   }

@@ -10,6 +10,9 @@ import pkg from '../../package.json';
 import { randomUUID } from 'node:crypto';
 import { isV1Layout, migrateV1 } from '../core/store-v1';
 import { checkEntryDate, entryDateMessage } from '../core/progress-log';
+import { futureInstant, keepKnownProgress } from '../core/import-check';
+import { LIMITS, tooLarge } from '../core/limits';
+import { stripBom } from '../core/text-file';
 import { userStateSchema, type UserState } from '../core/user-state';
 import { osAuthor } from './author';
 import type { StateStore } from './store';
@@ -56,11 +59,54 @@ const localToday = (now = new Date()) =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What an import checks beyond the file's own consistency. */
+export interface ImportOptions {
+  /** Instants in the file may not lie after this (plus a day for clocks); default: not checked. */
+  now?: Date;
+  /**
+   * The ids of the Compass dataset: progress for any other id (that is not one of the file's own
+   * milestones) is left out and reported; default: everything is kept.
+   */
+  datasetIds?: ReadonlySet<string>;
+}
+
+/** The result of reading an import: the state and the progress keys it did not recognise. */
+export interface ParsedImport {
+  state: UserState;
+  /** Progress keys for milestones that do not exist here: not imported. */
+  unknownIds: string[];
+}
+
+/** UTF-8 bytes of a text, without copying it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** Checks a file's content completely and returns the state it holds; throws StateImportError. */
-export function parseStateExport(content: string): UserState {
+export function parseStateExport(content: string, options: ImportOptions = {}): UserState {
+  return readStateExport(content, options).state;
+}
+
+/** parseStateExport, with the progress keys it left out. */
+export function readStateExport(content: string, options: ImportOptions = {}): ParsedImport {
+  if (content.length > LIMITS.importFileBytes || utf8Length(content) > LIMITS.importFileBytes) {
+    throw new StateImportError(
+      `The file is ${tooLarge(LIMITS.importFileBytes)}; an export of real data is far smaller. Nothing was changed.`,
+    );
+  }
   let json: unknown;
   try {
-    json = JSON.parse(content.replace(/^\uFEFF/, ''));
+    json = JSON.parse(stripBom(content));
   } catch (error) {
     throw new StateImportError(
       `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export data…" or the CLI's export-state.`,
@@ -111,7 +157,28 @@ export function parseStateExport(content: string): UserState {
     }
     seen.add(milestone.id);
   });
-  return state;
+  if (options.now) {
+    const future = futureInstant(state, options.now);
+    if (future) {
+      throw new StateImportError(
+        `The file cannot be imported: it holds a time in the future (${future.slice(0, 200)}); a clock was wrong or the file was edited. Nothing was changed.`,
+      );
+    }
+  }
+  if (!options.datasetIds) return { state, unknownIds: [] };
+  const known = keepKnownProgress(state, options.datasetIds);
+  return { state: known.state, unknownIds: known.unknown };
+}
+
+/** "Not imported: progress for 2 unknown milestone ids ("", "x")." for the user, or null. */
+export function unknownIdsMessage(unknownIds: readonly string[]): string | null {
+  if (unknownIds.length === 0) return null;
+  const shown = unknownIds
+    .slice(0, 5)
+    .map((id) => JSON.stringify(id.slice(0, 60)))
+    .join(', ');
+  const more = unknownIds.length > 5 ? ` and ${unknownIds.length - 5} more` : '';
+  return `Not imported: progress for ${unknownIds.length} milestone id(s) that do not exist here (${shown}${more}).`;
 }
 
 const later = (a: string | null, b: string | null): string | null =>
@@ -122,8 +189,15 @@ const later = (a: string | null, b: string | null): string | null =>
  * and settings; the reminder records of both (so reminders already shown here, or there, are not
  * shown again). Throws StateImportError (and changes nothing) for a bad file.
  */
-export function importStateJson(content: string, current?: UserState): UserState {
-  const imported = parseStateExport(content);
+export function importStateJson(
+  content: string,
+  current?: UserState,
+  options: ImportOptions = {},
+): UserState {
+  return mergeImport(parseStateExport(content, options), current);
+}
+
+function mergeImport(imported: UserState, current?: UserState): UserState {
   if (!current) return imported;
   return userStateSchema.parse({
     ...imported,
@@ -136,18 +210,26 @@ export function importStateJson(content: string, current?: UserState): UserState
 /**
  * Imports `content` into the store: checks the whole file first (a bad file throws
  * StateImportError and changes nothing), keeps the current state as an export file next to the
- * store (import it to go back), then writes the imported state.
+ * store (import it to go back), then writes the imported state. Instants after `now` are refused;
+ * with `datasetIds`, progress for unknown milestones is left out and listed in `unknownIds`.
  */
 export function importStateIntoStore(
   store: StateStore,
   content: string,
   now: Date,
-): { state: UserState; backupPath: string } {
+  datasetIds?: ReadonlySet<string>,
+): { state: UserState; backupPath: string; unknownIds: string[] } {
   const current = store.read();
-  importStateJson(content, current); // checks the whole file first: a bad one throws here
+  readStateExport(content, { now, datasetIds }); // checks the whole file first: a bad one throws here
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backupPath = join(dirname(store.path), `config.before-import-${stamp}.json`);
   writeFileSync(backupPath, exportStateJson(current, now), { flag: 'wx' });
   // Merged with the state as it is under the store's lock, so a change made meanwhile is not lost.
-  return { state: store.update((latest) => importStateJson(content, latest)), backupPath };
+  let unknownIds: string[] = [];
+  const state = store.update((latest) => {
+    const parsed = readStateExport(content, { now, datasetIds });
+    unknownIds = parsed.unknownIds;
+    return mergeImport(parsed.state, latest);
+  });
+  return { state, backupPath, unknownIds };
 }

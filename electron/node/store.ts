@@ -26,6 +26,8 @@ import { EMPTY_STATE, userStateSchema, type Locale, type UserState } from '../co
 import { osAuthor } from './author';
 import { salvageUserState, salvageV1Progress } from './store-recovery';
 import { withStoreLock } from './store-lock';
+import { stripBom } from '../core/text-file';
+import { prepareDataDir, removeStaleTempFiles } from './data-dir';
 import { storeText, type RecoveryFacts, type StoreProblem } from './store-notices';
 
 export interface StateStore {
@@ -90,6 +92,8 @@ export const STORE_OPTIONS = {
   migrations: MIGRATIONS,
   clearInvalidConfig: false,
   accessPropertiesByDotNotation: false,
+  // A file saved by an editor that adds a byte-order mark still reads (and is written without it).
+  deserialize: (text: string) => JSON.parse(stripBom(text)) as UserState,
 } satisfies ConfOptions<UserState>;
 
 /** What the store needs from conf / electron-store. */
@@ -149,7 +153,7 @@ type Check = { ok: true } | { ok: false; problem: StoreProblem };
 function checkFileText(text: string): Check {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripBom(text));
   } catch (error) {
     return { ok: false, problem: { kind: 'json', detail: (error as Error).message } };
   }
@@ -172,6 +176,8 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
   const now = options.now ?? (() => new Date());
   const confOptions = { ...STORE_OPTIONS, cwd: options.cwd };
   const path = join(options.cwd, `${STORE_OPTIONS.configName}.json`);
+  prepareDataDir(options.cwd);
+  removeStaleTempFiles(path, now());
   const notices: string[] = [];
   const recoveries: StoreRecovery[] = [];
   let engine: StoreEngine | undefined;
@@ -183,7 +189,7 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
   const recover = (text: string, problem: StoreProblem): UserState => {
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(stripBom(text));
     } catch {
       raw = undefined;
     }

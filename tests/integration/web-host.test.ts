@@ -73,12 +73,13 @@ describe('the web host', () => {
     });
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const invalid = JSON.parse((await invoke('appendLogEntry', { key: 'x', status: 'bogus' })).body);
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const invalid = await invoke('appendLogEntry', { key: 'x', status: 'bogus' });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('refuses other hosts (DNS rebinding) and paths outside the built renderer', async () => {
-    expect((await raw(`/?token=${token}`, { headers: { host: 'evil.example:80' } })).status).toBe(403);
+    expect((await raw(`/?token=${token}`, { headers: { host: 'evil.example:80' } })).status).toBe(421);
     expect((await raw('/../../package.json')).status).toBe(404);
     expect((await raw('/%2e%2e/%2e%2e/package.json')).status).toBe(404);
     expect((await raw('/', { method: 'DELETE' })).status).toBe(405);

@@ -81,6 +81,9 @@ export async function runCli(
     if (values.strategy !== undefined && values.milestones !== undefined) {
       throw new CliError('Give either --milestones FILE or --strategy LIST, not both.', 2);
     }
+    if (values['data-dir'] === '') {
+      throw new CliError('--data-dir needs a folder; leave it out to use the app’s own data folder.', 2);
+    }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
     let milestones: AnyMilestone[] | undefined;
     let store: StateStore | undefined;
@@ -93,7 +96,7 @@ export async function runCli(
             store = openStore(dataDir);
           } catch (error) {
             throw new CliError(
-              `Cannot open the store in ${dataDir}: ${(error as Error).message}. Check --data-dir (a folder you can write to).`,
+              `Cannot open the store in ${dataDir}: ${(error as Error).message.replace(/\.$/, '')}. Check --data-dir (a folder you can write to).`,
             );
           }
           for (const notice of store.notices) io.err(`Warning: ${notice}`);
@@ -125,7 +128,21 @@ export async function runCli(
   }
 }
 
+/**
+ * Output that cannot be written: a closed pipe (`| head -1`) ends the command quietly with status
+ * 0, as for any Unix tool; anything else (a full disk, ENOSPC) is one line on stderr and status 1.
+ */
+export function handleOutputError(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(0);
+  try {
+    process.stderr.write(`Error: cannot write the output (${error.code ?? error.message}).\n`);
+  } finally {
+    process.exit(1);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  process.stdout.on('error', handleOutputError);
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -64,7 +64,12 @@ function main() {
   } catch (error) {
     fail((error as Error).message);
   }
-  const store = openStateStore({ cwd: resolve(values['data-dir']) });
+  let store;
+  try {
+    store = openStateStore({ cwd: resolve(values['data-dir']) });
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
   const today = () => fixedToday ?? format(new Date(), 'yyyy-MM-dd');
   // With --today, what the user records (e.g. "achieved" without a date) happens on that day too.

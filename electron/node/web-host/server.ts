@@ -2,13 +2,19 @@
  * The web host's HTTP server: the built renderer as static files plus the app service over a
  * local HTTP bridge. For tests and development only; loopback only; every API call needs the
  * per-run token.
+ *
+ * API calls answer `ApiResult` JSON: 200 when the call succeeded; a refused call carries the same
+ * `{ ok: false, error }` with a 4xx status: 400 bad input, 401 no token, 404 an unknown method or
+ * id, 413 a body above LIMITS.httpBodyBytes. 500 only for a failure of the server itself.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { apiEvents, type ApiEvent } from '../../contract/api';
+import { apiEvents, isApiMethod, type ApiError, type ApiEvent, type ApiResult } from '../../contract/api';
+import { LIMITS, tooLarge } from '../../core/limits';
 import type { AppService } from '../app-service';
+import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from '../http-guard';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +35,6 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
-const MAX_BODY = 60 * 1024 * 1024;
-
 export interface WebHostOptions {
   service: AppService;
   /** The built renderer (out/renderer). */
@@ -50,20 +54,36 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+/** The HTTP status of a refused API call. */
+const STATUS_OF: Record<ApiError['code'], number> = {
+  'invalid-input': 400,
+  forbidden: 403,
+  'not-found': 404,
+  failed: 500,
+};
+
+class BodyTooLarge extends Error {
+  constructor() {
+    super(`Request body ${tooLarge(LIMITS.httpBodyBytes)}.`);
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > LIMITS.httpBodyBytes) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
+    if (size > LIMITS.httpBodyBytes) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
 export function createWebHostServer({ service, rendererDir, token }: WebHostOptions): Server {
+  /** `urlPath` is already decoded (parseRequestTarget). */
   const serveFile = (res: ServerResponse, urlPath: string) => {
-    const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+    const relative = normalize(urlPath).replace(/^([/\\])+/, '');
     const path = join(rendererDir, relative === '' ? 'index.html' : relative);
     if (!path.startsWith(rendererDir + sep) && path !== rendererDir) return send(res, 404, 'Not found');
     try {
@@ -78,18 +98,40 @@ export function createWebHostServer({ service, rendererDir, token }: WebHostOpti
     createReadStream(path).pipe(res);
   };
 
+  /** An API answer: the result as JSON, with the status its error code calls for. */
+  const reply = (res: ServerResponse, result: ApiResult<unknown>, headers: Record<string, string> = {}) => {
+    res.writeHead(result.ok ? 200 : STATUS_OF[result.error.code], {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+    });
+    res.end(JSON.stringify(result));
+  };
+  const refuse = (res: ServerResponse, code: ApiError['code'], message: string) =>
+    reply(res, { ok: false, error: { code, message } });
+
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       // DNS rebinding: only answer requests addressed to the loopback host itself.
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-      if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return send(res, 403, 'Forbidden host');
+      if (!hostAllowed(req.headers.host)) return send(res, WRONG_HOST.status, WRONG_HOST.message);
+      const url = parseRequestTarget(req.url);
+      if (!url) return send(res, MALFORMED_URL.status, MALFORMED_URL.message);
 
       if (url.pathname.startsWith('/api/')) {
         const given =
           url.pathname === '/api/events' ? url.searchParams.get('token') : req.headers['x-compass-token'];
-        if (!sameToken(typeof given === 'string' ? given : null, token))
-          return send(res, 401, 'Missing or wrong token');
+        if (!sameToken(typeof given === 'string' ? given : null, token)) {
+          res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+          return res.end(
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'forbidden',
+                message: 'Missing or wrong token: open the URL the web host printed.',
+              },
+            }),
+          );
+        }
 
         if (url.pathname === '/api/events' && req.method === 'GET') {
           res.writeHead(200, {
@@ -104,25 +146,46 @@ export function createWebHostServer({ service, rendererDir, token }: WebHostOpti
           req.on('close', unsubscribe);
           return;
         }
-        const match = /^\/api\/invoke\/([A-Za-z]+)$/.exec(url.pathname);
-        if (!match || req.method !== 'POST') return send(res, 404, 'Not found');
+        const match = /^\/api\/invoke\/([^/]+)$/.exec(url.pathname);
+        if (!match) return refuse(res, 'not-found', `No API at ${url.pathname.slice(0, 100)}.`);
+        if (req.method !== 'POST') {
+          res.setHeader('allow', 'POST');
+          res.writeHead(405, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+          return res.end(
+            JSON.stringify({
+              ok: false,
+              error: { code: 'invalid-input', message: 'API calls are POST requests.' },
+            }),
+          );
+        }
+        const method = match[1]!;
+        if (!isApiMethod(method)) {
+          return refuse(res, 'not-found', `Unknown API method ${JSON.stringify(method.slice(0, 80))}.`);
+        }
         let payload: unknown;
         try {
           const body = await readBody(req);
-          payload = body === '' ? undefined : JSON.parse(body);
+          payload = body.trim() === '' ? undefined : JSON.parse(body);
         } catch (error) {
-          return send(
+          if (error instanceof BodyTooLarge) {
+            // Stop reading: answer, then close the connection.
+            res.on('finish', () => req.destroy());
+            res.writeHead(413, {
+              ...SECURITY_HEADERS,
+              'content-type': 'application/json; charset=utf-8',
+              connection: 'close',
+            });
+            return res.end(
+              JSON.stringify({ ok: false, error: { code: 'invalid-input', message: error.message } }),
+            );
+          }
+          return refuse(
             res,
-            400,
-            JSON.stringify({
-              ok: false,
-              error: { code: 'invalid-input', message: `Bad request: ${(error as Error).message}` },
-            }),
-            'application/json',
+            'invalid-input',
+            `Bad request: the body is not JSON (${(error as Error).message}).`,
           );
         }
-        const result = await service.dispatch(match[1], payload);
-        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+        return reply(res, await service.dispatch(method, payload));
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -134,7 +197,10 @@ export function createWebHostServer({ service, rendererDir, token }: WebHostOpti
         return serveFile(res, 'index.html');
       }
       return serveFile(res, url.pathname);
-    })().catch((error: unknown) => send(res, 500, `Internal error: ${String(error)}`));
+    })().catch((error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      send(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
   return server;
 }

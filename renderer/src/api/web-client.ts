@@ -29,7 +29,20 @@ export function createWebClient(token: string, base = ''): CompassApi {
         headers: { 'content-type': 'application/json', 'x-compass-token': token },
         body: JSON.stringify(input ?? {}),
       });
-      return (await response.json()) as ApiResult<unknown>;
+      // A refused call answers 4xx with the same ApiResult JSON; anything else (a proxy's page,
+      // a plain-text refusal) becomes an error with the server's words.
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as ApiResult<unknown>;
+      } catch {
+        return {
+          ok: false,
+          error: {
+            code: response.status === 404 ? 'not-found' : response.status < 500 ? 'invalid-input' : 'failed',
+            message: text.trim().slice(0, 300) || `HTTP ${response.status}`,
+          },
+        };
+      }
     },
     subscribe(listener) {
       if (!source) {

@@ -5,19 +5,41 @@ import { FEED_FLAGS, FEED_FLAGS_USAGE, feedFromStore } from './ics';
 export const serveFeed: Command = {
   summary:
     'serves the iCal feed over HTTP until stopped (Ctrl+C); it is rebuilt from the store on every request',
-  usage: `serve-feed [--host 127.0.0.1] [--port N] ${FEED_FLAGS_USAGE}`,
-  options: { host: { type: 'string' }, port: { type: 'string' }, ...FEED_FLAGS },
+  usage: `serve-feed [--host 127.0.0.1] [--port N] [--allow-host NAME]… ${FEED_FLAGS_USAGE}`,
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
+    ...FEED_FLAGS,
+  },
   positionals: [0, 0],
   async run(ctx, values) {
     const host = typeof values.host === 'string' && values.host !== '' ? values.host : DEFAULT_FEED_HOST;
     const port = values.port === undefined ? undefined : requireInt(values.port, '--port', 0, 65_535);
+    const allowedHosts = Array.isArray(values['allow-host']) ? values['allow-host'].map(String) : [];
+    if (allowedHosts.some((name) => !/^[A-Za-z0-9.:-]+$/.test(name))) {
+      throw new CliError(
+        '--allow-host expects a host name or an address, e.g. --allow-host feeds.example.',
+        2,
+      );
+    }
     const { feed, store } = feedFromStore(ctx, values);
-    feed(); // a broken store or dataset fails here, before anything listens
     let server;
     try {
-      server = await startFeedServer({ host, port: port ?? store.read().settings.feed.port, feed });
+      server = await startFeedServer({
+        host,
+        port: port ?? store.read().settings.feed.port,
+        feed,
+        allowedHosts,
+      });
     } catch (error) {
       if (error instanceof FeedServerError) throw new CliError(`${error.message} (--port N, --host ADDRESS)`);
+      throw error;
+    }
+    try {
+      feed(); // a broken store or dataset fails here, before the addresses are announced
+    } catch (error) {
+      await server.close();
       throw error;
     }
     ctx.out(`Serving the Compass Timeline feed (stop with Ctrl+C):`);
