@@ -7,6 +7,7 @@ import { status } from './status';
 import { exportState } from './export-state';
 import { importState } from './import-state';
 import { upcoming } from './upcoming';
+import { sync, team } from './team';
 
 /** Every CLI command by name. Add new commands here. */
 export const commands: Record<string, Command> = {
@@ -18,4 +19,6 @@ export const commands: Record<string, Command> = {
   status,
   'export-state': exportState,
   'import-state': importState,
+  team,
+  sync,
 };
