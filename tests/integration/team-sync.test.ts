@@ -228,3 +228,44 @@ describe.skipIf(!haveRadicale)('clear messages, local data untouched', { timeout
     await expect(connect('http://calendar.example.org/')).rejects.toThrow(/--allow-insecure-http/);
   });
 });
+
+describe.skipIf(!haveRadicale)('ten colleagues', { timeout: 300_000 }, () => {
+  const dir = tempDir('team-scale');
+  let server: Awaited<ReturnType<typeof startRadicale>>;
+  const PEOPLE = 10;
+  const EACH = Number(process.env.TEAM_SCALE_EACH ?? 50);
+  const keys = milestones
+    .filter((m) => m.kind === 'deadline')
+    .slice(0, 20)
+    .map((m) => m.id);
+  const folder = (i: number) => join(dir.path, `colleague-${i}`);
+  beforeAll(async () => {
+    server = await startRadicale(join(dir.path, 'radicale'), { team: 'pw' });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    dir.remove();
+  });
+
+  it(`each with ${EACH} entries converge after one round each (and a pull that sends nothing)`, async () => {
+    for (let i = 0; i < PEOPLE; i += 1) {
+      await connectTeam({ dataDir: folder(i), serverUrl: server.url, user: 'team', password: 'pw' });
+      const log = fileLocalLog(folder(i));
+      const mine = Array.from({ length: EACH }, (_, n) =>
+        entry(`Colleague ${i}`, 'in-progress', keys[n % keys.length]),
+      );
+      log.addRemote(mine);
+    }
+    const round = (i: number) =>
+      syncOnce({ team: openTeamFile(folder(i)), log: fileLocalLog(folder(i)), password: 'pw', milestones });
+    for (let i = 0; i < PEOPLE; i += 1) expect((await round(i)).sent).toBe(EACH);
+    for (let i = 0; i < PEOPLE; i += 1) expect((await round(i)).sent).toBe(0);
+    const all = fileLocalLog(folder(0)).entries();
+    expect(all).toHaveLength(PEOPLE * EACH);
+    for (let i = 1; i < PEOPLE; i += 1) {
+      const log = fileLocalLog(folder(i)).entries();
+      expect(new Set(log.map((e) => e.id))).toEqual(new Set(all.map((e) => e.id)));
+      for (const key of keys) expect(deriveTodo(key, log)).toEqual(deriveTodo(key, all));
+    }
+  });
+});
