@@ -259,3 +259,49 @@ export function expectedEvents(
   }
   return expected;
 }
+
+/**
+ * A Radicale CalDAV server on 127.0.0.1 with htpasswd (plain) authentication, its storage in
+ * `folder`. `kill()` ends it at once (SIGKILL, like a crash); `start()` runs it again on the same
+ * port and storage.
+ */
+export async function startRadicale(folder: string, users: Record<string, string>) {
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(folder, { recursive: true });
+  const htpasswd = join(folder, 'users');
+  writeFileSync(
+    htpasswd,
+    Object.entries(users)
+      .map(([u, p]) => `${u}:${p}\n`)
+      .join(''),
+  );
+  const port = await freePort();
+  let server: ReturnType<typeof startProcess> | undefined;
+  const start = async () => {
+    server = startProcess(PYTHON, [
+      '-m',
+      'radicale',
+      '--server-hosts',
+      `127.0.0.1:${port}`,
+      '--auth-type',
+      'htpasswd',
+      '--auth-htpasswd-filename',
+      htpasswd,
+      '--auth-htpasswd-encryption',
+      'plain',
+      '--storage-filesystem-folder',
+      join(folder, 'storage'),
+      '--logging-level',
+      'warning',
+    ]);
+    await waitForPort(port, server.child, 'Radicale');
+  };
+  await start();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    start,
+    kill: () => server!.stop('SIGKILL'),
+    stop: () => server?.stop(),
+  };
+}

@@ -9,6 +9,7 @@ import { importState } from './import-state';
 import { importStrategy } from './import-strategy';
 import { strategies } from './strategies';
 import { upcoming } from './upcoming';
+import { sync, team } from './team';
 
 /** Every CLI command by name. Add new commands here. */
 export const commands: Record<string, Command> = {
@@ -22,4 +23,6 @@ export const commands: Record<string, Command> = {
   'import-state': importState,
   'import-strategy': importStrategy,
   strategies,
+  team,
+  sync,
 };
