@@ -90,8 +90,7 @@ describe.skipIf(!haveRadicale || !haveCaldav)('the team CLI and python3-caldav',
     };
     expect(readFileSync(join(data, 'team.json'), 'utf8')).not.toContain('pw-1');
     const recorded = cli([
-      'team',
-      'record',
+      'status',
       'act-rapid-deployment-capacity',
       'achieved',
       '--on',
@@ -200,9 +199,7 @@ describe.skipIf(!haveRadicale || !haveOpenssl)(
       );
       expect(ok.stderr).toBe('');
       expect(ok.stdout).toMatch(/Connected to https:/);
-      expect(
-        cli(['team', 'record', 'act-rapid-deployment-capacity', 'planned', '--data-dir', data]).code,
-      ).toBe(0);
+      expect(cli(['status', 'act-rapid-deployment-capacity', 'planned', '--data-dir', data]).code).toBe(0);
       const synced = cli(['sync', '--once', '--data-dir', data], env);
       expect(synced.stderr).toBe('');
       expect(synced.stdout).toMatch(/1 sent/);

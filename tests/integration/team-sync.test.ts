@@ -12,10 +12,19 @@ import type { LogEntry } from '../../electron/core/progress-log';
 import { deriveTodo } from '../../electron/core/team-ical';
 import { connectTeam } from '../../electron/node/team/connect';
 import { TeamError } from '../../electron/node/team/http';
-import { fileLocalLog } from '../../electron/node/team/local-log';
+import { storeLocalLog } from '../../electron/node/team/local-log';
+import { openStateStore } from '../../electron/node/store';
 import { syncOnce } from '../../electron/node/team/sync';
 import { openTeamFile } from '../../electron/node/team/team-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
+/** The store's log in a colleague's data folder, with a way to record an entry as the app does. */
+const fileLocalLog = (folder: string) => {
+  const store = openStateStore({ cwd: folder });
+  return {
+    ...storeLocalLog(store),
+    add: (entry: LogEntry) => store.update((s) => ({ ...s, log: [...s.log, entry] })),
+  };
+};
 import { freePort, haveTool, PYTHON, startRadicale, tempDir } from './ical-support';
 
 const haveRadicale = haveTool('Radicale', PYTHON, ['-m', 'radicale', '--version']);

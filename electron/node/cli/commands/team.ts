@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { isoDateSchema } from '../../../core/milestone';
-import { logKeySchema, parseLogKey, type LogEntry } from '../../../core/progress-log';
-import { STATUSES, type Status } from '../../../core/status';
 import { connectTeam } from '../../team/connect';
 import { TeamError } from '../../team/http';
-import { openLocalLog } from '../../team/local-log';
+import { storeLocalLog } from '../../team/local-log';
 import { resolvePassword } from '../../team/password';
 import { syncOnce, type SyncResult } from '../../team/sync';
 import { openTeamFile, type TeamState } from '../../team/team-state';
@@ -89,52 +84,11 @@ async function connect(ctx: CliContext, values: OptionValues, url: string | unde
   );
 }
 
-const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
-
-/** Records one entry in the local team log (until the progress log's own `status` is wired to it). */
-function record(ctx: CliContext, values: OptionValues, positionals: string[]) {
-  const [key, wanted] = positionals;
-  if (!key || !wanted)
-    throw new CliError(
-      `Usage: team record <id>[@YYYY-MM-DD] <${STATUSES.join('|')}> [--on DATE] [--note TEXT] [--author NAME]`,
-      2,
-    );
-  if (!logKeySchema.safeParse(key).success)
-    throw new CliError(`"${key}" is not a milestone id or <id>@YYYY-MM-DD.`, 2);
-  if (!ctx.milestones().some((m) => m.id === parseLogKey(key).milestoneId)) {
-    throw new CliError(
-      `No milestone with id "${parseLogKey(key).milestoneId}". Run "list" to see the ids.`,
-      2,
-    );
-  }
-  if (!isStatus(wanted))
-    throw new CliError(`Unknown status "${wanted}". Use one of: ${STATUSES.join(', ')}.`, 2);
-  const on = typeof values.on === 'string' ? values.on : ctx.systemToday();
-  if (!isoDateSchema.safeParse(on).success)
-    throw new CliError(`--on expects a real date as YYYY-MM-DD, got "${on}".`, 2);
-  const entry: LogEntry = {
-    type: 'record',
-    id: randomUUID(),
-    key,
-    recordedAt: new Date().toISOString(),
-    author: typeof values.author === 'string' && values.author ? values.author : userInfo().username,
-    note: typeof values.note === 'string' ? values.note : '',
-    status: wanted,
-    on,
-    evidence: [],
-  };
-  mkdirSync(ctx.dataDir(), { recursive: true });
-  openLocalLog(ctx.dataDir()).add(entry);
-  ctx.out(
-    values.json ? JSON.stringify(entry, null, 2) : `Recorded ${key}: ${wanted} (${on}) by ${entry.author}.`,
-  );
-}
-
 export const team: Command = {
   summary:
     'the team connection: connect to a CalDAV server, show its status, record an entry in the team log',
   usage:
-    'team connect URL --user NAME [--password-file FILE] [--ca FILE] [--progress-collection URL --calendar-collection URL] [--allow-insecure-http] | team status | team record <key> <status> [--on DATE] [--note TEXT] [--author NAME]',
+    'team connect URL --user NAME [--password-file FILE] [--ca FILE] [--progress-collection URL --calendar-collection URL] [--allow-insecure-http] | team status',
   options: {
     user: { type: 'string' },
     'password-file': { type: 'string' },
@@ -142,16 +96,12 @@ export const team: Command = {
     'progress-collection': { type: 'string' },
     'calendar-collection': { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
-    on: { type: 'string' },
-    note: { type: 'string' },
-    author: { type: 'string' },
   },
-  positionals: [1, 3],
+  positionals: [1, 2],
   async run(ctx, values, positionals) {
     const [sub, ...rest] = positionals;
     try {
       if (sub === 'connect') return await connect(ctx, values, rest[0]);
-      if (sub === 'record') return record(ctx, values, rest);
       if (sub === 'status') {
         const state = openTeamFile(ctx.dataDir()).read();
         ctx.out(values.json ? JSON.stringify(statusJson(state), null, 2) : statusLines(state).join('\n'));
@@ -160,7 +110,10 @@ export const team: Command = {
     } catch (error) {
       return asCliError(error);
     }
-    throw new CliError(`Unknown team command "${sub}". Use team connect, team status or team record.`, 2);
+    throw new CliError(
+      `Unknown team command "${sub}". Use team connect or team status; record entries with status.`,
+      2,
+    );
   },
 };
 
@@ -197,7 +150,7 @@ export const sync: Command = {
       try {
         const result = await syncOnce({
           team,
-          log: openLocalLog(ctx.dataDir()),
+          log: storeLocalLog(store),
           password,
           milestones,
           lang: settings.feed.lang,
