@@ -2,7 +2,10 @@
  * The 2025 review in headless Chromium against the real web host: three statuses recorded through
  * the timeline's detail panel show up in the review, with the same numbers in its exports.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../electron/core/review';
@@ -131,6 +134,25 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     expect(await page.getByRole('img', { name: 'Oordelen per hoofdstuk' }).isVisible()).toBe(true);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Its first page is a cover: what it is, as of when, by whom, made when (read back by poppler).
+    const dir = mkdtempSync(join(tmpdir(), 'compass-pdf-'));
+    try {
+      writeFileSync(join(dir, 'review.pdf'), pdf);
+      const text = spawnSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'review.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      if (text.error && !process.env.CI) {
+        console.warn('skipped the PDF cover check: pdftotext (poppler-utils) is not installed');
+      } else {
+        expect(text.error).toBeUndefined();
+        const cover = text.stdout.replace(/\s+/g, ' ');
+        expect(cover).toContain('Strategisch Kompas voor veiligheid en defensie: stand van de uitvoering');
+        expect(cover).toMatch(/Stand per 18 maart 2024 Opgesteld door \S.* Gemaakt op \d{1,2} \w+ \d{4}/);
+        expect(cover).not.toContain('Exporteer');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await context.close();
   });
 });

@@ -114,6 +114,18 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
 
   return (
     <section className="review" aria-labelledby="review-heading" aria-busy={!current}>
+      {/* The printed review (and the desktop PDF) opens with a cover a director can sign off. */}
+      <div className="review-cover" aria-hidden="true">
+        <p className="review-cover-title">{t('cover.title')}</p>
+        <dl>
+          <dt>{t('cover.asOf')}</dt>
+          <dd>{formatLongDate(asOf, language)}</dd>
+          <dt>{t('cover.preparedBy')}</dt>
+          <dd>{snapshot.author}</dd>
+          <dt>{t('cover.generatedOn')}</dt>
+          <dd>{formatLongDate(snapshot.today, language)}</dd>
+        </dl>
+      </div>
       <header className="review-header">
         <h2 id="review-heading">{t('heading')}</h2>
         <p className="review-intro">{t('intro')}</p>
