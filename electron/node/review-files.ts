@@ -4,19 +4,7 @@
  * and a sheet of totals. All from one `buildReview`, so every format shows the same numbers.
  */
 import { format as formatDate } from 'date-fns';
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
-import ExcelJS from 'exceljs';
+import type { Paragraph, Table } from 'docx';
 import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
 import type { LogEntry } from '../core/progress-log';
@@ -79,6 +67,19 @@ const cellText = (value: string | number | null) => (value === null ? '' : Strin
 
 /** The DOCX: the cover as a title page block, then every heading, paragraph and table. */
 export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
+  // Loaded when a Word file is asked for: every other command starts without it.
+  const {
+    AlignmentType,
+    Document,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = await import('docx');
   const children: Array<Paragraph | Table> = [];
   for (const block of reviewBlocks(data, locale)) {
     if (block.type === 'heading') {
@@ -125,6 +126,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
 
 /** The XLSX: a sheet "Items" with one row per review item (the CSV's columns), and a sheet of totals. */
 export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const t = REVIEW_TEXT[locale];
   const { review, cover } = data;
   const workbook = new ExcelJS.Workbook();
