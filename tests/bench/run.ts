@@ -8,10 +8,13 @@
  * 4. Builds the frappe-gantt, SVAR React Gantt and DHTMLX Gantt pages with vite into tests/bench/.work/pages.
  * 5. Headless Chromium: our timeline through the web host (`npm run web -- --milestones FILE`),
  *    and both libraries on the same datasets, measured the same way (tests/bench/browser.ts).
- * 6. Writes tests/bench/RESULTS.md and prints one JSON line with every figure, last.
+ * 6. The team sync against Debian's Radicale on loopback: a first full sync of N entries and an
+ *    incremental sync of 10 new ones, time and requests (tests/bench/team.ts, one run).
+ * 7. Writes tests/bench/RESULTS.md and prints one JSON line with every figure, last.
  *
  * Options: --runs N (default 3), --sizes 100,1000 (default 100,1000,5000,10000), --skip-build,
- * --only core,size,ours,libs, --renderer DIR (serve another built renderer, for A/B checks).
+ * --only core,size,ours,libs,team, --renderer DIR (serve another built renderer, for A/B checks),
+ * --team-entries N (default 1000).
  * Only a full default run writes RESULTS.md; others write tests/bench/.work/RESULTS.partial.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -64,7 +67,8 @@ function option(name: string): string | undefined {
 }
 const RUNS = Number(option('runs') ?? 3);
 const SIZES = (option('sizes') ?? '100,1000,5000,10000').split(',').map(Number);
-const ONLY = new Set((option('only') ?? 'core,size,ours,libs').split(','));
+const ONLY = new Set((option('only') ?? 'core,size,ours,libs,team').split(','));
+const TEAM_ENTRIES = Number(option('team-entries') ?? 1000);
 const SKIP_BUILD = process.argv.includes('--skip-build');
 /** A/B experiments: serve this built renderer folder instead of out/renderer. */
 const RENDERER_DIR = option('renderer');
@@ -154,6 +158,38 @@ interface CoreSummary {
   warmMs: number | null;
   runs: CoreFigure[];
   note?: string;
+}
+
+interface TeamRound {
+  ms: number;
+  sent: number;
+  tasks: number;
+  method: string;
+  requests: Record<string, number>;
+}
+interface TeamFigure {
+  entries?: number;
+  milestones?: number;
+  first?: TeamRound;
+  incremental?: TeamRound;
+  missing?: string;
+  error?: string;
+}
+
+/** One run (a first sync against a fresh Radicale takes minutes at 1,000 entries here). */
+function teamBenchmark(): TeamFigure {
+  log(`team sync, ${TEAM_ENTRIES} entries`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(BENCH, 'team.ts'), String(TEAM_ENTRIES)],
+    { cwd: ROOT, encoding: 'utf8', timeout: 3_600_000 },
+  );
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as TeamFigure;
+  } catch {
+    return { error: `${result.stderr.trim().slice(-500) || 'no output'} (exit ${result.status})` };
+  }
 }
 
 function summariseCore(runs: CoreFigure[]): CoreSummary {
@@ -597,6 +633,9 @@ async function main(): Promise<void> {
     }
   }
 
+  const team = ONLY.has('team') ? teamBenchmark() : null;
+  if (team) log(`team sync: ${JSON.stringify(team)}`);
+
   // ratios ours / theirs
   const ratios: Record<string, Record<string, Record<string, number | null>>> = { render: {}, zoom: {} };
   for (const metric of ['render', 'zoom'] as const) {
@@ -668,9 +707,10 @@ async function main(): Promise<void> {
     libraries: libs,
     ratios,
     targets,
+    team,
     totalSeconds: round((performance.now() - started) / 1000, 0),
   };
-  if (RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 4 && !RENDERER_DIR && !SKIP_BUILD) {
+  if (RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 5 && !RENDERER_DIR && !SKIP_BUILD) {
     writeFileSync(join(BENCH, 'RESULTS.md'), renderResults(results));
     log('wrote tests/bench/RESULTS.md');
   } else {
@@ -699,6 +739,7 @@ type Results = {
   timeline: Record<string, Summary>;
   libraries: Record<string, Record<string, Summary>>;
   targets: Target[];
+  team: TeamFigure | null;
   totalSeconds: number | null;
 };
 
@@ -851,7 +892,32 @@ function renderResults(r: Results): string {
       `- ${t.what}: ${fmt(t.value, ` ${t.unit}`)} (target ${t.target}). ${NOTES[t.what.split(',')[0] ?? ''] ?? ''}`,
     );
   lines.push('');
+  if (r.team) lines.push(...renderTeam(r.team));
   return lines.join('\n');
+}
+
+function renderTeam(team: TeamFigure): string[] {
+  const lines = ['## Team sync (CalDAV, Radicale on loopback)', ''];
+  if (team.missing || team.error || !team.first || !team.incremental) {
+    lines.push(`Not measured: ${team.missing ?? team.error ?? 'no figures'}.`, '');
+    return lines;
+  }
+  const requests = (round: TeamRound) =>
+    Object.entries(round.requests)
+      .map(([method, n]) => `${n} ${method}`)
+      .join(', ');
+  lines.push(
+    `One run, ${team.entries} entries over ${team.milestones} milestones, one colleague, a fresh collection. ` +
+      "Radicale 3.1 checks every PUT for a UID clash by reading the whole collection, so the first sync's time grows " +
+      'with the square of the entries on the server; the client sends up to 8 requests at once.',
+    '',
+    '| sync | time | entries sent | tasks written | requests |',
+    '|---|---|---|---|---|',
+    `| first, full | ${fmt(team.first.ms / 1000, ' s')} | ${team.first.sent} | ${team.first.tasks} | ${requests(team.first)} |`,
+    `| incremental, 10 new entries | ${fmt(team.incremental.ms / 1000, ' s')} | ${team.incremental.sent} | ${team.incremental.tasks} | ${requests(team.incremental)} |`,
+    '',
+  );
+  return lines;
 }
 
 /**

@@ -4,9 +4,10 @@
  * over TLS with a self-signed certificate and the --ca option.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMilestones } from '../../electron/node/milestones-source';
 import { cli } from '../support/cli';
 import {
   freePort,
@@ -21,6 +22,8 @@ import {
 const haveRadicale = haveTool('Radicale', PYTHON, ['-m', 'radicale', '--version']);
 const haveCaldav = haveTool('python3-caldav', PYTHON, ['-c', 'import caldav']);
 const haveOpenssl = haveTool('openssl', 'openssl', ['version']);
+const haveVdirsyncer = haveTool('vdirsyncer', '/usr/bin/vdirsyncer', ['--version']);
+const haveTodoman = haveTool('todoman', '/usr/bin/todoman', ['--version']);
 
 const READ = String.raw`
 import json, sys, caldav
@@ -123,6 +126,122 @@ describe.skipIf(!haveRadicale || !haveCaldav)('the team CLI and python3-caldav',
     expect(seen.todos[0]).toMatchObject({ status: 'COMPLETED', due: '2025-12-31' });
   });
 });
+
+/** What `todoman --porcelain list` prints for one task (the fields this test reads). */
+interface TodomanTask {
+  summary: string;
+  status: string;
+  due: number | null;
+  completed: boolean;
+}
+
+describe.skipIf(!haveRadicale || !haveVdirsyncer || !haveTodoman)(
+  'todoman reads the tasks through vdirsyncer',
+  { timeout: 180_000 },
+  () => {
+    const dir = tempDir('team-todoman');
+    const data = join(dir.path, 'data');
+    let server: Awaited<ReturnType<typeof startRadicale>>;
+    beforeAll(async () => {
+      server = await startRadicale(join(dir.path, 'radicale'), { anna: 'pw-2' });
+    }, 60_000);
+    afterAll(async () => {
+      await server?.stop();
+      dir.remove();
+    });
+
+    const run = (command: string, args: string[], input?: string) => {
+      const result = spawnSync(command, args, {
+        encoding: 'utf8',
+        timeout: 120_000,
+        input,
+        env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+      });
+      expect(result.status, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+      return result.stdout;
+    };
+
+    it('lists one task per milestone with its status and due date', () => {
+      const env = { COMPASS_TIMELINE_PASSWORD: 'pw-2' };
+      const connected = cli(
+        ['team', 'connect', server.url, '--user', 'anna', '--data-dir', data, '--json'],
+        env,
+      );
+      expect(connected.stderr).toBe('');
+      const { progressUrl } = JSON.parse(connected.stdout) as { progressUrl: string };
+      const record = (args: string[]) =>
+        expect(cli(['status', ...args, '--author', 'Anna', '--data-dir', data]).code).toBe(0);
+      record(['act-mpcc-full-capability', 'achieved', '--on', '2025-11-14']);
+      record(['act-article-44-arrangements', 'planned']);
+      const synced = cli(['sync', '--once', '--data-dir', data, '--json'], env);
+      expect(synced.stderr).toBe('');
+      expect(JSON.parse(synced.stdout)).toMatchObject({ sent: 2, tasks: 2 });
+
+      // vdirsyncer copies the collection (tasks and journals) into a folder of .ics files.
+      const tasks = join(dir.path, 'tasks');
+      mkdirSync(join(tasks, 'progress'), { recursive: true });
+      const conf = join(dir.path, 'vdirsyncer.conf');
+      writeFileSync(
+        conf,
+        [
+          '[general]',
+          `status_path = ${JSON.stringify(join(dir.path, 'vdirsyncer-status') + '/')}`,
+          '',
+          '[pair progress]',
+          'a = "team_server"',
+          'b = "team_folder"',
+          'collections = null',
+          '',
+          '[storage team_server]',
+          'type = "caldav"',
+          `url = ${JSON.stringify(progressUrl)}`,
+          'username = "anna"',
+          'password = "pw-2"',
+          '',
+          '[storage team_folder]',
+          'type = "filesystem"',
+          `path = ${JSON.stringify(join(tasks, 'progress') + '/')}`,
+          'fileext = ".ics"',
+          '',
+        ].join('\n'),
+      );
+      run('/usr/bin/vdirsyncer', ['-c', conf, 'discover'], 'y\n'.repeat(10));
+      run('/usr/bin/vdirsyncer', ['-c', conf, 'sync']);
+
+      // todoman's configuration is a Python file.
+      const config = join(dir.path, 'todoman.py');
+      writeFileSync(
+        config,
+        [
+          `path = ${JSON.stringify(join(tasks, '*'))}`,
+          'date_format = "%Y-%m-%d"',
+          'time_format = "%H:%M"',
+          'default_list = "progress"',
+          '',
+        ].join('\n'),
+      );
+      // --porcelain has no STATUS field: todoman's own --status filter shows which task has which.
+      const list = (status: string) =>
+        (
+          JSON.parse(
+            run('/usr/bin/todoman', ['--config', config, '--porcelain', 'list', '--status', status]),
+          ) as TodomanTask[]
+        ).map((t) => ({
+          summary: t.summary,
+          completed: t.completed,
+          due: t.due === null ? null : new Date(t.due * 1000).toISOString().slice(0, 10),
+        }));
+      const byTitle = new Map(loadMilestones().map((m) => [m.id, m.title.nl]));
+      expect(list('ANY')).toHaveLength(2);
+      expect(list('COMPLETED')).toEqual([
+        { summary: byTitle.get('act-mpcc-full-capability'), completed: true, due: '2025-12-31' },
+      ]);
+      expect(list('NEEDS-ACTION')).toEqual([
+        { summary: byTitle.get('act-article-44-arrangements'), completed: false, due: '2023-12-31' },
+      ]);
+    });
+  },
+);
 
 describe.skipIf(!haveRadicale || !haveOpenssl)(
   'TLS with a self-signed certificate',

@@ -5,7 +5,10 @@
  * 1. queues every local entry the server is not known to hold (the outbox in team.json, so it
  *    survives restarts and kills);
  * 2. sends each as its own VJOURNAL with If-None-Match: * — created once, never rewritten; a 412
- *    means the server already has it (sent before a crash): that counts as sent, never twice;
+ *    means the server already has it (sent before a crash): that counts as sent, never twice.
+ *    Up to PARALLEL requests are in flight at once; what was sent leaves the outbox in batches
+ *    (one team.json write per PERSIST_EVERY entries, and whatever is done when a round fails), so
+ *    a kill loses at most the record of a batch, and those entries are answered 412 next time;
  * 3. pulls what changed: sync-collection (RFC 6578) from the stored token, or, where the server
  *    has none or refuses the token, a PROPFIND of every ETag compared with the stored ones; new
  *    journals are merged into the local log (union by entry id);
@@ -77,8 +80,37 @@ export interface SyncResult {
   requests: Record<string, number>;
 }
 
-const PERSIST_EVERY = 25;
+/** Requests in flight at once (a first sync of thousands of entries is bound by round trips). */
+const PARALLEL = 8;
+/** Entries or tasks done between two writes of team.json. */
+const PERSIST_EVERY = 100;
 const MAX_ATTEMPTS = 4;
+
+/**
+ * Runs `fn` over `items` with at most `limit` running at once. After the first failure no new
+ * item starts; the running ones finish, then that failure is thrown.
+ */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (failures.length === 0 && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await fn(item);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length) throw failures[0];
+}
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -142,7 +174,7 @@ async function round(
     return fresh.length ? { ...s, outbox: [...s.outbox, ...fresh].sort(compareEntries) } : s;
   }).outbox;
 
-  // 2. Send the outbox, one create-only PUT per entry.
+  // 2. Send the outbox, one create-only PUT per entry, PARALLEL at once.
   let done: { entry: LogEntry; path: string; object: ProgressObject }[] = [];
   const persist = () => {
     if (!done.length) return;
@@ -156,7 +188,7 @@ async function round(
     });
   };
   try {
-    for (const entry of queued) {
+    await inParallel(queued, PARALLEL, async (entry) => {
       const url = new URL(journalFileName(entry.id), progressUrl).href;
       const put = await putObject(session, url, entryToJournal(entry), null);
       if (put.status === 412) result.alreadyThere += 1;
@@ -169,7 +201,7 @@ async function round(
       });
       options.onSent?.(entry);
       if (done.length >= PERSIST_EVERY) persist();
-    }
+    });
   } finally {
     persist();
   }
@@ -227,12 +259,17 @@ async function round(
   // 4. Tasks whose derived state the server does not show yet.
   const entries = log.entries();
   const byKey = new Map<LogKey, LogEntry[]>();
-  for (const e of entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+  for (const e of entries) {
+    const list = byKey.get(e.key);
+    if (list) list.push(e);
+    else byKey.set(e.key, [e]);
+  }
   const tasks = new Map<LogKey, { path: string; object: ProgressObject }>();
   for (const [path, object] of Object.entries(objects)) {
     if (object.kind === 'todo' && object.id) tasks.set(object.id, { path, object });
   }
   const milestones = new Map(options.milestones.map((m) => [m.id, m]));
+  const stale: [LogKey, LogEntry[]][] = [];
   for (const [key, list] of byKey) {
     const derived = deriveTodo(key, list);
     const onServer = tasks.get(key)?.object;
@@ -243,39 +280,50 @@ async function round(
     ) {
       continue;
     }
-    if (onServer && (onServer.count ?? 0) > derived.count) {
-      result.behind.push(key);
-      continue;
-    }
-    const written = await writeTask(
-      session,
-      progressUrl,
-      key,
-      list,
-      milestones.get(parseLogKey(key).milestoneId),
-      options.lang,
-      tasks.get(key)?.path,
-    );
-    if (written === 'behind') result.behind.push(key);
-    else {
+    if (onServer && (onServer.count ?? 0) > derived.count) result.behind.push(key);
+    else stale.push([key, list]);
+  }
+  let writtenTasks: [string, ProgressObject][] = [];
+  const persistTasks = () => {
+    if (!writtenTasks.length) return;
+    const batch = writtenTasks;
+    writtenTasks = [];
+    team.update((s) => ({
+      ...s,
+      progress: { ...s.progress, objects: { ...s.progress.objects, ...Object.fromEntries(batch) } },
+    }));
+  };
+  try {
+    await inParallel(stale, PARALLEL, async ([key, list]) => {
+      const written = await writeTask(
+        session,
+        progressUrl,
+        key,
+        list,
+        milestones.get(parseLogKey(key).milestoneId),
+        options.lang,
+        tasks.get(key)?.path,
+      );
+      if (written === 'behind') {
+        result.behind.push(key);
+        return;
+      }
       result.tasks += 1;
-      team.update((s) => ({
-        ...s,
-        progress: {
-          ...s.progress,
-          objects: {
-            ...s.progress.objects,
-            [written.path]: {
-              etag: written.etag,
-              kind: 'todo',
-              id: key,
-              count: derived.count,
-              entryId: derived.entry?.id ?? null,
-            },
-          },
+      const derived = deriveTodo(key, list);
+      writtenTasks.push([
+        written.path,
+        {
+          etag: written.etag,
+          kind: 'todo',
+          id: key,
+          count: derived.count,
+          entryId: derived.entry?.id ?? null,
         },
-      }));
-    }
+      ]);
+      if (writtenTasks.length >= PERSIST_EVERY) persistTasks();
+    });
+  } finally {
+    persistTasks();
   }
 
   // 5. The deadline calendar.
@@ -358,13 +406,16 @@ async function publishCalendar(
   const wanted = new Set<string>();
   const save = () => team.update((s) => ({ ...s, calendar: { objects } }));
   try {
-    for (const resource of resources) {
+    const changed = resources.filter((resource) => {
+      const path = pathOf(new URL(resource.fileName, calendarUrl).href, calendarUrl);
+      wanted.add(path);
+      return objects[path]?.hash !== hashOf(resource.text);
+    });
+    await inParallel(changed, PARALLEL, async (resource) => {
       const url = new URL(resource.fileName, calendarUrl).href;
       const path = pathOf(url, calendarUrl);
-      wanted.add(path);
       const hash = hashOf(resource.text);
       const known = objects[path];
-      if (known?.hash === hash) continue;
       let ifMatch = known ? (known.etag ?? '*') : null;
       for (let attempt = 0; ; attempt += 1) {
         const put = await putObject(session, url, resource.text, ifMatch);
@@ -388,13 +439,13 @@ async function publishCalendar(
         }
         ifMatch = theirs.etag ?? '*';
       }
-    }
-    for (const [path, object] of Object.entries(objects)) {
-      if (wanted.has(path)) continue;
+    });
+    const gone = Object.entries(objects).filter(([path]) => !wanted.has(path));
+    await inParallel(gone, PARALLEL, async ([path, object]) => {
       const status = await deleteWithEtag(session, new URL(encodeURI(path), calendarUrl).href, object.etag);
-      if (status === 412) continue; // changed by someone else: leave it, and keep the record
+      if (status === 412) return; // changed by someone else: leave it, and keep the record
       delete objects[path];
-    }
+    });
   } finally {
     save();
   }
