@@ -12,6 +12,7 @@ import type { Settings, UserState } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { progressPatchSchema } from '../core/progress';
 import type { Review } from '../core/review';
+import type { SectionNames } from '../core/sections';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { progressPatchSchema, type ProgressPatch } from '../core/progress';
@@ -43,6 +44,12 @@ export interface Snapshot {
   systemLocale: string;
   /** Messages the user must see once, e.g. where a corrupt store was backed up. */
   notices: string[];
+  /** The display names of the dataset's section headings (Dutch heading → { nl, en }). */
+  sectionNames?: SectionNames;
+  /** Reminder key → when it was shown, and → until when it is snoozed (the agenda lists them). */
+  reminders?: { fired: Record<string, string>; snoozed: Record<string, string> };
+  /** The live iCal feed's addresses while it runs (settings.feed.enabled), else null. */
+  feed?: { http: string; webcal: string } | null;
 }
 
 /** Every method: its input schema. Outputs are typed in `ApiOutputs`. */

@@ -54,12 +54,12 @@ export function parseStateExport(content: string): UserState {
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new StateImportError(
-      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export data…" or the CLI's export-state.`,
+      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export my data" (Settings), "Export data…" (the menu) or the CLI's export-state.`,
     );
   }
   if (!isObject(json) || json.format !== STATE_EXPORT_FORMAT) {
     throw new StateImportError(
-      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export data…" or the CLI's export-state.`,
+      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export my data" (Settings), "Export data…" (the menu) or the CLI's export-state.`,
     );
   }
   if (typeof json.version === 'number' && json.version > STATE_EXPORT_VERSION) {
