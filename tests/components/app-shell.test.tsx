@@ -11,7 +11,7 @@ describe('language', () => {
     expect(tabNames()).toEqual(['Tijdlijn', 'Review 2025', 'Instellingen']);
     expect(document.documentElement.lang).toBe('nl');
     expect(rowOf('act-article-44-arrangements')).toHaveAccessibleName(
-      'Praktische regelingen voor artikel 44 VEU, uiterlijk 31 december 2023, status Onbekend, te laat',
+      'Praktische regelingen voor artikel 44 VEU, uiterlijk 31 december 2023, status Onbekend, over tijd',
     );
   });
 

@@ -48,7 +48,7 @@ describe('the detail panel', () => {
       { id: 'act-rapid-deployment-capacity', patch: { status: 'achieved' } },
     ]);
     expect(await within(panel).findByText('Saved.')).toBeInTheDocument();
-    expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Achieved$/);
+    expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Achieved, achieved on /);
     expect(within(panel).getByRole('listitem')).toHaveTextContent(/Unknown → Achieved$/);
     // The store filled in the day it was achieved; the field shows it.
     expect(within(panel).getByLabelText('Achieved on')).toHaveValue('2024-06-15');

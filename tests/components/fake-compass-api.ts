@@ -2,6 +2,7 @@
  * A FAKE CompassApi for component tests: in memory, no main process and no store on disk, but the
  * real core rules for progress (applyProgressPatch) and the real dataset. It records every call.
  */
+import { bundledSectionNames } from '../../electron/node/milestones-source';
 import type {
   ApiEvent,
   ApiEventPayloads,
@@ -51,6 +52,9 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
     notices,
+    sectionNames: bundledSectionNames(),
+    reminders: { fired: state.fired, snoozed: state.snoozed },
+    feed: null,
   });
 
   const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] } = {

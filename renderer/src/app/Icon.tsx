@@ -11,7 +11,12 @@ const SHAPES = {
   unknown: (
     <>
       <circle cx="8" cy="8" r="6.25" fill="none" strokeWidth="1.5" />
-      <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.5" fill="none" strokeWidth="1.5" {...round} />
+      <path
+        d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.5"
+        fill="none"
+        strokeWidth="1.5"
+        {...round}
+      />
       <circle cx="8" cy="11.6" r=".9" stroke="none" fill="currentColor" />
     </>
   ),
@@ -82,7 +87,11 @@ const SHAPES = {
   copy: (
     <>
       <rect x="5.25" y="5.25" width="8" height="8.5" rx="1.25" fill="none" strokeWidth="1.5" />
-      <path d="M10.5 3.25V3A1.25 1.25 0 0 0 9.25 1.75h-5.5A1.25 1.25 0 0 0 2.5 3v7.25a1.25 1.25 0 0 0 1.25 1.25H4" fill="none" strokeWidth="1.5" />
+      <path
+        d="M10.5 3.25V3A1.25 1.25 0 0 0 9.25 1.75h-5.5A1.25 1.25 0 0 0 2.5 3v7.25a1.25 1.25 0 0 0 1.25 1.25H4"
+        fill="none"
+        strokeWidth="1.5"
+      />
     </>
   ),
   bell: (

@@ -187,7 +187,6 @@ export function Gantt(props: GanttProps) {
     }
   });
 
-
   const moveTo = (index: number) => {
     const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
     if (!target) return;
