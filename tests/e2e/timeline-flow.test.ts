@@ -30,8 +30,8 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
 
     await panel.getByLabel('Status', { exact: true }).selectOption('achieved');
     await panel.getByText('Opgeslagen.').waitFor();
-    await expect.poll(() => target.getAttribute('aria-label')).toMatch(/status Behaald$/);
-    expect(await target.locator('.status-icon').textContent()).toBe('✓');
+    await expect.poll(() => target.getAttribute('aria-label')).toMatch(/status Behaald/);
+    expect(await target.locator('.status-icon svg').getAttribute('data-icon')).toBe('achieved');
     expect(await panel.locator('.detail-history li').last().textContent()).toMatch(/Onbekend → Behaald$/);
 
     await page.reload();
@@ -50,6 +50,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
 
   it('filters by chapter, and keeps the filter after a reload', async () => {
     const { page, context } = await openApp(env.browser, env.host);
+    await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('combobox', { name: 'Hoofdstuk' }).selectOption('invest');
     const chapterRows = page.locator('[role="row"][aria-level="1"]');
     await expect
@@ -64,6 +65,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
 
     await page.reload();
     await page.locator('[data-milestone-id]').first().waitFor();
+    await page.getByRole('button', { name: 'Filters' }).click();
     expect(await page.getByRole('combobox', { name: 'Hoofdstuk' }).inputValue()).toBe('invest');
     expect(await row(page, 'act-rapid-deployment-capacity').count()).toBe(0);
     await page.getByRole('button', { name: 'Filters wissen' }).click();
@@ -86,6 +88,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('checkbox', { name: 'Alleen mijn eigen' }).check();
     const own = page.locator('[data-milestone-id^="own-"]');
     await expect.poll(() => own.count()).toBe(1);
