@@ -91,9 +91,10 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view', () => {
       found.push(...(await seriousViolations(page, 'own milestone dialog')));
       await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
-      await page.getByRole('button', { name: 'Filters' }).click();
+      await page.locator('.filters-toggle').click();
       found.push(...(await seriousViolations(page, 'timeline with the filters open')));
       await page.getByRole('combobox', { name: 'Hoofdstuk' }).selectOption('general');
+      await page.locator('.filters-toggle').click();
       await page.getByRole('combobox', { name: 'Periode' }).selectOption('2030');
       await page.getByRole('button', { name: 'Maand' }).click();
       found.push(...(await seriousViolations(page, 'timeline, month zoom, 2030')));

@@ -75,7 +75,7 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['Te laat behaald', '1']));
     expect(await cells(RECORDS[2].id)).toEqual(expect.arrayContaining(['Open en over tijd', '1326']));
     expect(await page.locator('.review-overdue li').first().textContent()).toMatch(
-      /^Analyse van lacunes in defensie-investeringen 1326 dagen over tijd/,
+      /^Analyse van lacunes in defensie-investeringen\s*1326 dagen over tijd/,
     );
     const card = (key: string) => page.locator(`[data-card="${key}"] .review-card-value`).textContent();
     const onScreen = { due: Number(await card('due')), overdue: Number(await card('overdue')) };
