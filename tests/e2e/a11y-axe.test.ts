@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view', () => {
       await page.setViewportSize({ width: 1024, height: 700 });
       found.push(...(await seriousViolations(page, 'agenda at 1024×700')));
       await page.getByRole('button', { name: 'Gantt' }).click();
-      await row(page, 'act-rapid-deployment-capacity').click();
+      await row(page, 'general-threat-analysis').click();
       await page.getByRole('dialog').waitFor();
       found.push(...(await seriousViolations(page, 'timeline with detail panel at 1024×700')));
       await page.keyboard.press('Escape');
