@@ -14,6 +14,7 @@ import { settingsSchema } from '../core/user-state';
 import { newRecordSchema, type ProgressMap } from '../core/progress';
 import type { LogEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
+import type { SectionNames } from '../core/sections';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -50,6 +51,12 @@ export interface Snapshot {
   systemLocale: string;
   /** Messages the user must see once, e.g. where a corrupt store was backed up. */
   notices: string[];
+  /** The display names of the dataset's section headings (Dutch heading → { nl, en }). */
+  sectionNames?: SectionNames;
+  /** Reminder key → when it was shown, and → until when it is snoozed (the agenda lists them). */
+  reminders?: { fired: Record<string, string>; snoozed: Record<string, string> };
+  /** The live iCal feed's addresses while it runs (settings.feed.enabled), else null. */
+  feed?: { http: string; webcal: string } | null;
 }
 
 /** A file name without folders, reserved characters or control characters (Windows' rules are the strictest). */

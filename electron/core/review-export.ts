@@ -262,7 +262,7 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     dueByAsOf: 'Toezeggingen met een termijn tot en met {date}',
     onTime: 'Op tijd behaald',
     onTimeShareColumn: 'Aandeel op tijd',
-    delivered: 'Geleverd (op tijd, te laat of zonder datum)',
+    delivered: 'Geleverd (op tijd, te laat behaald of zonder datum)',
     recorded: 'Met een vastgelegde status',
     notYetDue: 'Nog niet aan de beurt',
     undated: 'Zonder datum',

@@ -36,6 +36,8 @@ import { renderReview } from './review-files';
 import { translator } from './i18n';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
+import { bundledSectionNames } from './milestones-source';
+import type { SectionNames } from '../core/sections';
 import { exportStateJson, importStateIntoStore, StateImportError } from './state-transfer';
 import { StoreValidationError, type StateStore } from './store';
 
@@ -48,6 +50,10 @@ export interface AppServiceOptions {
   /** The operating system's language, e.g. "nl-NL". */
   systemLocale: () => string;
   reminders?: Pick<ReminderService, 'replan' | 'snooze'>;
+  /** Display names of the dataset's sections (default: the bundled ones). */
+  sectionNames?: SectionNames;
+  /** The live feed's addresses while it runs (the shell's feed controller). */
+  feedUrls?: () => { http: string; webcal: string } | null;
   /** Opens an already validated http(s) URL in the user's browser. */
   openExternal?: (url: string) => Promise<boolean>;
   now?: () => Date;
@@ -88,6 +94,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   const listeners = new Set<Listener>();
   const datasetIds = new Set(dataset.map((m) => m.id));
   let notices = [...store.notices];
+  const sectionNames = options.sectionNames ?? bundledSectionNames();
 
   const milestones = (state: UserState): AnyMilestone[] => [...dataset, ...state.ownMilestones];
   const locale = (state: UserState): Locale =>
@@ -102,6 +109,9 @@ export function createAppService(options: AppServiceOptions): AppService {
     settings: state.settings,
     systemLocale: options.systemLocale(),
     notices,
+    sectionNames,
+    reminders: { fired: state.fired, snoozed: state.snoozed },
+    feed: options.feedUrls?.() ?? null,
   });
 
   const emit: AppService['emit'] = (event, payload) =>

@@ -1,9 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import bundled from '../../data/compass-milestones.json';
+import bundledSections from '../../data/compass-sections.json';
 import { DatasetError, parseDataset } from '../core/dataset';
 import { LIMITS, tooLarge } from '../core/limits';
 import type { Milestone } from '../core/milestone';
 import { stripBom } from '../core/text-file';
+import { parseSectionNames, type SectionNames } from '../core/sections';
+
+/** The display names of the bundled dataset's section headings (data/compass-sections.json). */
+export function bundledSectionNames(): SectionNames {
+  return parseSectionNames(bundledSections, 'data/compass-sections.json');
+}
 
 /** The Compass dataset shipped with the app, validated. */
 export function bundledMilestones(): Milestone[] {

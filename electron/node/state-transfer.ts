@@ -109,12 +109,12 @@ export function readStateExport(content: string, options: ImportOptions = {}): P
     json = JSON.parse(stripBom(content));
   } catch (error) {
     throw new StateImportError(
-      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export data…" or the CLI's export-state.`,
+      `The file is not valid JSON (${(error as Error).message}). Pick a file made with "Export my data" (Settings), "Export data…" (the menu) or the CLI's export-state.`,
     );
   }
   if (!isObject(json) || json.format !== STATE_EXPORT_FORMAT) {
     throw new StateImportError(
-      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export data…" or the CLI's export-state.`,
+      `The file is not a Compass Timeline data export (it has no "format": "${STATE_EXPORT_FORMAT}"). Pick a file made with "Export my data" (Settings), "Export data…" (the menu) or the CLI's export-state.`,
     );
   }
   if (typeof json.version === 'number' && json.version > STATE_EXPORT_VERSION) {

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../electron/contract/api';
 import { isOwn, type OwnMilestone } from '../../electron/core/milestone';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { Icon } from './app/Icon';
+import { SectionNamesContext } from './app/sections';
 import { parseRoute, TABS, type Tab } from './app/route';
 import { errorMessage } from './app/errors';
 import { Toasts, type Toast } from './app/Toasts';
@@ -35,6 +37,8 @@ function useSystemDark(): boolean {
   }, [query]);
   return dark;
 }
+
+const NO_SECTION_NAMES = {};
 
 export function App({ api }: { api: CompassApi }) {
   const { t } = useTranslation('ui');
@@ -136,7 +140,7 @@ export function App({ api }: { api: CompassApi }) {
     document.getElementById(`tab-${next}`)?.focus();
   };
 
-  return (
+  const view = (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skip')}
@@ -144,7 +148,7 @@ export function App({ api }: { api: CompassApi }) {
       <header className="app-header">
         <h1 className="app-name">
           <span aria-hidden="true" className="logo">
-            ◆
+            <Icon name="deadline" />
           </span>{' '}
           Compass Timeline
         </h1>
@@ -197,6 +201,8 @@ export function App({ api }: { api: CompassApi }) {
             className="tabpanel"
           >
             <TimelineView
+              api={api}
+              onSnapshot={apply}
               snapshot={snapshot}
               active={tab === 'timeline'}
               selectedId={selectedId}
@@ -275,5 +281,10 @@ export function App({ api }: { api: CompassApi }) {
         onSnapshot={apply}
       />
     </div>
+  );
+  return (
+    <SectionNamesContext.Provider value={snapshot.sectionNames ?? NO_SECTION_NAMES}>
+      {view}
+    </SectionNamesContext.Provider>
   );
 }

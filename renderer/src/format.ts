@@ -18,6 +18,6 @@ export const formatLongDate = (date: IsoDate, language: string): string =>
 export const formatInstant = (instant: string, language: string): string =>
   format(new Date(instant), 'd MMM yyyy HH:mm', { locale: localeOf(language) });
 
-/** "jan" / "Jan", for the time axis. */
+/** "jan 2023" / "Jan 2023", for the time axis (the year on every month, so it is never out of sight). */
 export const formatMonth = (date: IsoDate, language: string): string =>
-  format(parseISO(date), 'LLL', { locale: localeOf(language) });
+  format(parseISO(date), 'LLL yyyy', { locale: localeOf(language) });

@@ -63,7 +63,9 @@ describe('the detail panel', () => {
       },
     ]);
     expect(await within(panel).findByText('Entry saved.')).toBeInTheDocument();
-    expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Achieved$/);
+    expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(
+      /status Achieved, achieved on 14 May 2024, 596 days early$/,
+    );
     // The state of play shows the entry: status, date, author, note.
     const entries = within(panel).getByTestId('log-entries');
     expect(entries).toHaveTextContent(/Achieved on 14 May 2024 \(current\)/);

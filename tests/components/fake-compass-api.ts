@@ -3,6 +3,7 @@
  * real core rules for the progress log (appendRecord, appendRetraction) and the real dataset. It
  * records every call.
  */
+import { bundledSectionNames } from '../../electron/node/milestones-source';
 import type {
   ApiEvent,
   ApiEventPayloads,
@@ -61,6 +62,9 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
     notices,
+    sectionNames: bundledSectionNames(),
+    reminders: { fired: state.fired, snoozed: state.snoozed },
+    feed: null,
   });
 
   const ctx = () => ({

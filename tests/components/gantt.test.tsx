@@ -7,7 +7,7 @@ import { i18n } from '../../renderer/src/i18n';
 import { DEFAULT_FILTERS } from '../../renderer/src/timeline/filters';
 import { Gantt } from '../../renderer/src/timeline/Gantt';
 import { COMPASS } from './fake-compass-api';
-import { renderApp, rowOf } from './render-app';
+import { renderApp, rowOf, openFilters } from './render-app';
 
 const grid = () => screen.getByRole('treegrid');
 const rows = () => within(grid()).getAllByRole('row');
@@ -26,8 +26,8 @@ describe('the Gantt view', () => {
     expect(act).toHaveAttribute('aria-expanded', 'true');
     const sections = rows().filter((r) => r.getAttribute('aria-level') === '2');
     expect(sections.map((r) => r.getAttribute('aria-label'))).toEqual([
-      expect.stringMatching(/^Handelen, \d+ milestones$/),
-      expect.stringMatching(/^Vorbereiden, \d+ milestones$/),
+      expect.stringMatching(/^Missions and operations, \d+ milestones$/),
+      expect.stringMatching(/^Prepare, \d+ milestones$/),
     ]);
   });
 
@@ -57,10 +57,13 @@ describe('the Gantt view', () => {
     const start = rowOf('act-coordinated-maritime-presences')!;
     expect(start.querySelector('.shape.bar.open-ended')).not.toBeNull();
     expect(start.querySelector('.shape.diamond')).toBeNull();
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Chapter' }), 'general');
     // Every three years from 2022: 2022 and 2025 fall in the default range.
     expect(rowOf('general-threat-analysis')!.querySelectorAll('.shape.marker')).toHaveLength(2);
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'undated');
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Chapter' }), 'all');
     const lane = rows()[1]!;
     expect(lane.getAttribute('aria-label')).toMatch(/^Undated, 19 milestones$/);
@@ -79,12 +82,15 @@ describe('the Gantt view', () => {
       },
     });
     const achieved = rowOf('act-rapid-deployment-capacity')!;
-    expect(achieved.querySelector('.status-icon')).toHaveTextContent('✓');
+    // An SVG icon, never a font glyph (⏰ shows as an empty box without an emoji font).
+    expect(achieved.querySelector('.status-icon svg[data-icon="achieved"]')).not.toBeNull();
+    expect(achieved.querySelector('.gantt-label')!.textContent).not.toMatch(/[✓⚠⏰⏱○◔◑✕⊘]/u);
     expect(achieved).toHaveClass('status-achieved');
     const overdue = rowOf('act-article-44-arrangements')!;
     expect(overdue).toHaveClass('is-overdue');
     expect(overdue).toHaveTextContent(/overdue/);
-    expect(overdue.querySelector('.status-icon')).toHaveTextContent('◔');
+    expect(overdue.querySelector('.status-icon svg[data-icon="in-progress"]')).not.toBeNull();
+    expect(overdue.querySelector('.badge-overdue svg[data-icon="overdue"]')).not.toBeNull();
     // Past due with nothing recorded is its own state, not "overdue".
     const unrecorded = rowOf('act-rapid-deployment-capacity-scenarios')!;
     expect(unrecorded).not.toHaveClass('is-overdue');
@@ -144,6 +150,7 @@ describe('the Gantt view', () => {
 
   it('widens the axis to 2030 so later cycles show', async () => {
     const { user } = await renderApp();
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Chapter' }), 'general');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), '2030');
     // 2022, 2025, 2028
@@ -153,6 +160,10 @@ describe('the Gantt view', () => {
 
   it('marks today on the axis; "Today" widens the axis to the present year when today lies beyond it', async () => {
     const { user } = await renderApp({ today: '2027-03-01' });
+    // The default period runs to the end of the present year: today is on the first screen.
+    expect(screen.getByRole('combobox', { name: 'Period' })).toHaveValue('present');
+    expect(document.querySelector('.today-flag')).toHaveTextContent('Today');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), '2025');
     expect(document.querySelector('.today-flag')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Today' }));
     expect(screen.getByRole('combobox', { name: 'Period' })).toHaveValue('present');
@@ -210,6 +221,7 @@ describe('search and filters', () => {
 
   it('filters by chapter and keeps the filters between launches', async () => {
     const first = await renderApp();
+    await openFilters(first.user);
     await first.user.selectOptions(screen.getByRole('combobox', { name: 'Chapter' }), 'invest');
     expect(rowOf('act-rapid-deployment-capacity')).toBeNull();
     expect(rowOf('invest-defence-ministers-capability-meetings')).not.toBeNull();
@@ -220,6 +232,7 @@ describe('search and filters', () => {
     const { unmount } = render(<div />);
     unmount();
     await renderApp();
+    await openFilters(first.user);
     expect(screen.getByRole('combobox', { name: 'Chapter' })).toHaveValue('invest');
     expect(rowOf('act-rapid-deployment-capacity')).toBeNull();
     await first.user.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -237,11 +250,72 @@ describe('search and filters', () => {
       today: '2024-06-15',
       state: { log: logOf({ 'act-article-44-arrangements': { status: 'planned', on: '2023-01-10' } }) },
     });
+    await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only overdue' }));
     expect(rowOf('act-article-44-arrangements')).not.toBeNull();
     expect(rowOf('act-rapid-deployment-capacity')).toBeNull();
+    await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only overdue' }));
+    await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only my own' }));
     expect(screen.getByText(/No milestones found/)).toBeInTheDocument();
+  });
+});
+
+describe('papercuts a person meets', () => {
+  it('disables zoom out and zoom in at their limits and labels months with their year', async () => {
+    const { user } = await renderApp();
+    expect(screen.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Zoom in' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Month' }));
+    expect(screen.getByRole('button', { name: 'Zoom in' })).toBeDisabled();
+    const months = [...document.querySelectorAll('.tick-sub')].map((t) => t.textContent);
+    expect(months[0]).toBe('Jan 2022');
+    expect(months).toContain('Jan 2023');
+  });
+
+  it('resizes the title column from the keyboard and keeps the width between launches', async () => {
+    const { user } = await renderApp();
+    const separator = screen.getByRole('separator', { name: 'Width of the title column' });
+    expect(separator).toHaveAttribute('aria-valuenow', '420');
+    separator.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(separator).toHaveAttribute('aria-valuenow', '460');
+    expect(JSON.parse(localStorage.getItem('compass-timeline.view.v1')!).labelWidth).toBe(460);
+    // The full title is reachable by pointer (a tooltip).
+    const row = rowOf('act-article-44-arrangements')!;
+    expect(row.querySelector('.gantt-label')).toHaveAttribute(
+      'title',
+      'Practical arrangements for Article 44 TEU',
+    );
+  });
+
+  it('shows sections by their English name, never the Dutch heading twice', async () => {
+    await renderApp();
+    const groups = [...document.querySelectorAll('.gantt-group.level-2 .row-title')].map(
+      (e) => e.textContent,
+    );
+    expect(groups).toContain('Missions and operations');
+    expect(groups).toContain('Prepare');
+    expect(groups).not.toContain('Handelen');
+    expect(groups).not.toContain('Vorbereiden');
+  });
+
+  it('opens the row that has focus, however it got it (element.focus() then Enter)', async () => {
+    const { user } = await renderApp();
+    const row = rowOf('act-article-44-arrangements')!;
+    row.focus();
+    await user.keyboard('{Enter}');
+    expect(
+      screen.getByRole('dialog', { name: 'Practical arrangements for Article 44 TEU' }),
+    ).toBeInTheDocument();
+    // The group above is still expanded.
+    expect(document.querySelector('[data-row-key="chapter:act"]')).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('moves to the first result on Enter in the search field', async () => {
+    const { user } = await renderApp();
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'Article 44{Enter}');
+    expect(document.activeElement).toBe(rowOf('act-article-44-arrangements'));
   });
 });

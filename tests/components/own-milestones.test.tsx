@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from './render-app';
+import { renderApp, openFilters } from './render-app';
 
 describe("the user's own milestones", () => {
   it('says what is missing, then adds one that shows like the others, marked as the user’s own', async () => {
@@ -46,6 +46,7 @@ describe("the user's own milestones", () => {
     // It opens in the detail panel, marked as the user's own.
     const panel = screen.getByRole('dialog', { name: 'National plan adopted' });
     expect(within(panel).getByText('Your own milestone')).toBeInTheDocument();
+    await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only my own' }));
     const row = document.querySelector(`[data-milestone-id="${saved!.id}"]`)!;
     expect(row).toHaveAccessibleName(/^National plan adopted, due 30 September 2024, .*your own milestone$/);
@@ -67,6 +68,7 @@ describe("the user's own milestones", () => {
       actor: 'Ministerie',
     };
     const { api, user } = await renderApp({ state: { ownMilestones: [own] } });
+    await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only my own' }));
     await user.click(document.querySelector('[data-milestone-id="own-plan"]')!);
     const panel = screen.getByRole('dialog', { name: 'Plan' });

@@ -30,3 +30,9 @@ export async function renderApp(options: FakeApiOptions = {}) {
 export const rowOf = (id: string) => document.querySelector<HTMLElement>(`[data-milestone-id="${id}"]`);
 
 export const flush = () => act(async () => {});
+
+/** Opens the folded filters (one "Filters" button) if they are closed. */
+export async function openFilters(user: ReturnType<typeof userEvent.setup>) {
+  const toggle = document.querySelector<HTMLButtonElement>('.filters-toggle')!;
+  if (toggle.getAttribute('aria-expanded') !== 'true') await user.click(toggle);
+}

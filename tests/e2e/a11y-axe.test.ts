@@ -94,10 +94,25 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view', () => {
       found.push(...(await seriousViolations(page, 'own milestone dialog')));
       await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
+      await page.locator('.filters-toggle').click();
+      found.push(...(await seriousViolations(page, 'timeline with the filters open')));
       await page.getByRole('combobox', { name: 'Hoofdstuk' }).selectOption('general');
+      await page.locator('.filters-toggle').click();
       await page.getByRole('combobox', { name: 'Periode' }).selectOption('2030');
       await page.getByRole('button', { name: 'Maand' }).click();
       found.push(...(await seriousViolations(page, 'timeline, month zoom, 2030')));
+
+      await page.getByRole('button', { name: 'Agenda' }).click();
+      await page.getByTestId('agenda').waitFor();
+      found.push(...(await seriousViolations(page, 'agenda')));
+      await page.setViewportSize({ width: 1024, height: 700 });
+      found.push(...(await seriousViolations(page, 'agenda at 1024×700')));
+      await page.getByRole('button', { name: 'Gantt' }).click();
+      await row(page, 'general-threat-analysis').click();
+      await page.getByRole('dialog').waitFor();
+      found.push(...(await seriousViolations(page, 'timeline with detail panel at 1024×700')));
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 1400, height: 900 });
 
       await page.getByRole('tab', { name: 'Review 2025' }).click();
       await page.locator('#panel-review').getByRole('heading').first().waitFor();

@@ -74,11 +74,11 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     await page.getByText('Stand per 31 december 2025').waitFor();
     const cells = (id: string) =>
       page.locator(`tr[data-key="${id}"] td`).evaluateAll((tds) => tds.map((td) => td.textContent?.trim()));
-    await expect.poll(() => cells(RECORDS[0].id)).toEqual(expect.arrayContaining(['✓ Op tijd behaald', '0']));
-    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['⏱ Te laat behaald', '1']));
-    expect(await cells(RECORDS[2].id)).toEqual(expect.arrayContaining(['⚠ Open en over tijd', '1326']));
+    await expect.poll(() => cells(RECORDS[0].id)).toEqual(expect.arrayContaining(['Op tijd behaald', '0']));
+    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['Te laat behaald', '1']));
+    expect(await cells(RECORDS[2].id)).toEqual(expect.arrayContaining(['Open en over tijd', '1326']));
     expect(await page.locator('.review-overdue li').first().textContent()).toMatch(
-      /^Analyse van lacunes in defensie-investeringen ⚠ 1326 dagen over tijd/,
+      /^Analyse van lacunes in defensie-investeringen\s*1326 dagen over tijd/,
     );
     const card = (key: string) => page.locator(`[data-card="${key}"] .review-card-value`).textContent();
     const onScreen = { due: Number(await card('due')), overdue: Number(await card('overdue')) };
@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('the 2025 review in the browser', () => {
     // As of the first progress report, the one-day-late re-evaluation was already achieved.
     await page.getByRole('button', { name: 'Voortgangsverslag, 20 maart 2023', exact: true }).click();
     await page.getByText('Stand per 20 maart 2023').waitFor();
-    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['⏱ Te laat behaald']));
+    expect(await cells(RECORDS[1].id)).toEqual(expect.arrayContaining(['Te laat behaald']));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -50,8 +50,10 @@ describe.skipIf(!chromiumAvailable())('README screenshot', () => {
       .toMatch(/status In progress$/);
     expect(await page.locator('.today-flag').isVisible()).toBe(true);
     expect(
-      await row(page, 'act-rapid-deployment-capacity-scenarios').locator('.status-icon').textContent(),
-    ).toBe('✓');
+      await row(page, 'act-rapid-deployment-capacity-scenarios')
+        .locator('.status-icon svg')
+        .getAttribute('data-icon'),
+    ).toBe('achieved');
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     const png = readFileSync(SCREENSHOT);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../../electron/contract/api';
 import { errorMessage } from './errors';
+import { Icon } from './Icon';
 
 export type Toast = ApiEventPayloads['toast'] & { id: string };
 
@@ -69,7 +70,7 @@ export function Toasts({ toasts, api, onOpen, onDismiss, onSnapshot }: ToastsPro
                 onClick={() => onDismiss(toast.id)}
                 aria-label={t('toast.close', { title: toast.title })}
               >
-                <span aria-hidden="true">✕</span>
+                <Icon name="close" />
               </button>
             </div>
           </div>

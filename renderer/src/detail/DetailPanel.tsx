@@ -28,6 +28,8 @@ import { isDueSoon, isDueUnrecorded, isOverdue } from '../timeline/facts';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from '../timeline/look';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
+import { Icon } from '../app/Icon';
+import { useSectionName } from '../app/sections';
 
 export interface DetailPanelProps {
   api: CompassApi;
@@ -75,6 +77,7 @@ export function DetailPanel({
   onEdit,
 }: DetailPanelProps) {
   const { t, i18n } = useTranslation('ui');
+  const sectionName = useSectionName();
   const language = i18n.language;
   const p = progress ?? EMPTY_PROGRESS;
   const id = useId();
@@ -184,7 +187,7 @@ export function DetailPanel({
           {title}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('detail.close')}>
-          <span aria-hidden="true">✕</span>
+          <Icon name="close" />
         </button>
       </div>
       <p className="detail-other-title" lang={otherLanguage}>
@@ -216,7 +219,7 @@ export function DetailPanel({
         <dt>{t('detail.chapter')}</dt>
         <dd>{t(`chapter.${m.chapter}`)}</dd>
         <dt>{t('detail.section')}</dt>
-        <dd lang="nl">{m.section}</dd>
+        <dd>{sectionName(m.section)}</dd>
         <dt>{t('detail.actor')}</dt>
         <dd>{m.actor}</dd>
         <dt>{t('detail.datePhrase')}</dt>

@@ -14,6 +14,7 @@ import {
   useRef,
   useState,
   type CSSProperties,
+  type ReactNode,
   type KeyboardEvent,
   type Ref,
 } from 'react';
@@ -25,16 +26,24 @@ import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
+import { Icon } from '../app/Icon';
 import { formatDate, formatLongDate, formatMonth } from '../format';
-import { isDueSoon, isDueUnrecorded, isOverdue, keyDate, statusOf } from './facts';
-import { applyFilters, ZOOMS, type Filters, type RangeChoice, type Zoom } from './filters';
+import { achievedDelay, isDueSoon, isDueUnrecorded, isOverdue, keyDate, statusOf } from './facts';
+import {
+  applyFilters,
+  clampLabelWidth,
+  LABEL_WIDTH,
+  ZOOMS,
+  type Filters,
+  type RangeChoice,
+  type Zoom,
+} from './filters';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
 import { buildRows, type Row } from './rows';
-import { makeScale, rangeEnd, ticks, type Scale } from './scale';
+import { makeScale, presentYear, rangeEnd, shownRange, ticks, type Scale } from './scale';
 
 export const ROW_HEIGHT = 32;
 export const HEADER_HEIGHT = 48;
-export const LEFT_WIDTH = 420;
 const OVERSCAN = 6;
 /** Used until the scroll container has been measured (and in environments without layout). */
 const FALLBACK_VIEWPORT = 800;
@@ -43,6 +52,8 @@ export interface GanttHandle {
   zoomBy(step: 1 | -1): void;
   goToToday(): void;
   focusActiveRow(): void;
+  /** Moves focus to the first milestone row (after a search). */
+  focusFirstResult(): void;
 }
 
 export interface GanttProps {
@@ -54,6 +65,11 @@ export interface GanttProps {
   range: RangeChoice;
   collapsed: ReadonlySet<string>;
   selectedId: string | null;
+  /** Width of the title column in pixels (kept between launches by the caller). */
+  labelWidth?: number;
+  onLabelWidthChange?(width: number): void;
+  /** A section heading's name in the UI's language. */
+  sectionName?(section: string): string;
   onZoomChange(zoom: Zoom): void;
   onRangeChange(range: RangeChoice): void;
   onToggleGroup(key: string): void;
@@ -64,6 +80,7 @@ export interface GanttProps {
 
 export function Gantt(props: GanttProps) {
   const { milestones, progress, today, filters, zoom, range, collapsed, selectedId, ref } = props;
+  const labelWidth = props.labelWidth ?? LABEL_WIDTH.default;
   // For the benchmark: one mark at the start of each render of a (new) dataset.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the dataset is the point
   useMemo(() => performance.mark('gantt-render-start'), [milestones]);
@@ -77,12 +94,15 @@ export function Gantt(props: GanttProps) {
   );
   const rows = useMemo(() => buildRows(visible, collapsed), [visible, collapsed]);
   const end = rangeEnd(range, today);
-  const scale = useMemo(() => makeScale(zoom, end), [zoom, end]);
-  const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
-
+  const empty = rows.length === 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  /** The scroll container's inner width (0 until measured). */
+  const [viewportWidth, setViewportWidth] = useState(0);
+  const chartWidth = Math.max(0, viewportWidth - labelWidth);
+  const scale = useMemo(() => makeScale(zoom, end, chartWidth), [zoom, end, chartWidth]);
+  const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);
   const pendingCenterDay = useRef<number | null>(null);
@@ -93,10 +113,12 @@ export function Gantt(props: GanttProps) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
       if (el.clientHeight > 0) setViewport(el.clientHeight);
+      if (el.clientWidth > 0) setViewportWidth(el.clientWidth);
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+    // The container is replaced when the list goes from empty to filled.
+  }, [empty]);
 
   const foundActive = activeKey === null ? -1 : rows.findIndex((row) => row.key === activeKey);
   const activeIndex = foundActive >= 0 ? foundActive : 0;
@@ -106,7 +128,7 @@ export function Gantt(props: GanttProps) {
   if (rows.length && (activeIndex < first || activeIndex >= last)) indices.push(activeIndex);
   for (let i = first; i < last; i += 1) indices.push(i);
 
-  const viewWidth = () => (scrollRef.current?.clientWidth ?? 0) - LEFT_WIDTH;
+  const viewWidth = () => (scrollRef.current?.clientWidth ?? 0) - labelWidth;
 
   const changeZoom = useCallback(
     (next: Zoom) => {
@@ -117,13 +139,17 @@ export function Gantt(props: GanttProps) {
       props.onZoomChange(next);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [zoom, scale, props.onZoomChange],
+    [zoom, scale, props.onZoomChange, labelWidth],
   );
 
-  const scrollToDate = useCallback((date: IsoDate, s: Scale) => {
-    const el = scrollRef.current;
-    if (el) el.scrollLeft = Math.max(0, s.x(date) - Math.max(0, viewWidth()) / 2);
-  }, []);
+  const scrollToDate = useCallback(
+    (date: IsoDate, s: Scale) => {
+      const el = scrollRef.current;
+      if (el) el.scrollLeft = Math.max(0, s.x(date) - Math.max(0, viewWidth()) / 2);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [labelWidth],
+  );
 
   const goToToday = useCallback(() => {
     if (today > scale.to) {
@@ -145,6 +171,7 @@ export function Gantt(props: GanttProps) {
       pendingToday.current = false;
       scrollToDate(today, scale);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- viewWidth reads the measured container
   }, [scale, today, scrollToDate]);
 
   const focusRow = useCallback(() => {
@@ -159,19 +186,6 @@ export function Gantt(props: GanttProps) {
       focusRow();
     }
   });
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      zoomBy: (step) => {
-        const next = ZOOMS[ZOOMS.indexOf(zoom) + step];
-        if (next) changeZoom(next);
-      },
-      goToToday,
-      focusActiveRow: focusRow,
-    }),
-    [zoom, changeZoom, goToToday, focusRow],
-  );
 
   const moveTo = (index: number) => {
     const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
@@ -189,25 +203,51 @@ export function Gantt(props: GanttProps) {
     setActiveKey(target.key);
   };
 
+  useImperativeHandle(
+    ref,
+    () => ({
+      zoomBy: (step) => {
+        const next = ZOOMS[ZOOMS.indexOf(zoom) + step];
+        if (next) changeZoom(next);
+      },
+      goToToday,
+      focusActiveRow: focusRow,
+      focusFirstResult: () => {
+        const index = rows.findIndex((r) => r.type === 'milestone');
+        if (index >= 0) moveTo(index);
+        else focusRow();
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- moveTo reads the current rows
+    [zoom, changeZoom, goToToday, focusRow, rows],
+  );
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const row = rows[activeIndex];
+    // The row that has focus is the one acted on, however it got focus.
+    const targetKey =
+      event.target instanceof HTMLElement
+        ? event.target.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey
+        : undefined;
+    const targetIndex = targetKey === undefined ? -1 : rows.findIndex((r) => r.key === targetKey);
+    const currentIndex = targetIndex >= 0 ? targetIndex : activeIndex;
+    const row = rows[currentIndex];
     if (!row) return;
     const page = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const handled = () => event.preventDefault();
     switch (event.key) {
       case 'ArrowDown':
         handled();
-        return moveTo(activeIndex + 1);
+        return moveTo(currentIndex + 1);
       case 'ArrowUp':
         handled();
-        return moveTo(activeIndex - 1);
+        return moveTo(currentIndex - 1);
       case 'PageDown':
         handled();
-        return moveTo(activeIndex + page);
+        return moveTo(currentIndex + page);
       case 'PageUp':
         handled();
-        return moveTo(activeIndex - page);
+        return moveTo(currentIndex - page);
       case 'Home':
         handled();
         return moveTo(0);
@@ -217,7 +257,7 @@ export function Gantt(props: GanttProps) {
       case 'ArrowRight':
         handled();
         if (row.type !== 'milestone' && !row.expanded) return props.onToggleGroup(row.key);
-        return moveTo(activeIndex + 1);
+        return moveTo(currentIndex + 1);
       case 'ArrowLeft': {
         handled();
         if (row.type !== 'milestone' && row.expanded) return props.onToggleGroup(row.key);
@@ -246,11 +286,35 @@ export function Gantt(props: GanttProps) {
     },
     [onOpen, onToggleGroup],
   );
+  const onRowFocus = useCallback((key: string) => setActiveKey(key), []);
+
+  // The title column's separator: drag it, or use the arrow keys on it.
+  const { onLabelWidthChange } = props;
+  const setLabelWidth = (width: number) => onLabelWidthChange?.(clampLabelWidth(width));
+  const drag = useRef<{ startX: number; startWidth: number } | null>(null);
+  const onResizeKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? LABEL_WIDTH.step * 4 : LABEL_WIDTH.step;
+    const next =
+      event.key === 'ArrowLeft'
+        ? labelWidth - step
+        : event.key === 'ArrowRight'
+          ? labelWidth + step
+          : event.key === 'Home'
+            ? LABEL_WIDTH.min
+            : event.key === 'End'
+              ? LABEL_WIDTH.max
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    setLabelWidth(next);
+  };
 
   const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
   const bodyHeight = rows.length * ROW_HEIGHT;
-  const totalWidth = LEFT_WIDTH + scale.width;
-  const rangeYear = Math.max(2025, Number(today.slice(0, 4)));
+  const totalWidth = labelWidth + scale.width;
+  const rangeYear = presentYear(today);
+  const zoomIndex = ZOOMS.indexOf(zoom);
+  const sectionName = props.sectionName ?? ((section: string) => section);
 
   return (
     <section className="gantt" data-testid="gantt" aria-labelledby="gantt-heading">
@@ -259,23 +323,31 @@ export function Gantt(props: GanttProps) {
       </h2>
       <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')}>
         <div className="button-group" role="group" aria-label={t('zoom.label')}>
-          <button type="button" onClick={() => changeZoom(ZOOMS[ZOOMS.indexOf(zoom) - 1] ?? zoom)}>
-            <span aria-hidden="true">−</span> {t('zoom.out')}
+          <button
+            type="button"
+            disabled={zoomIndex <= 0}
+            onClick={() => changeZoom(ZOOMS[zoomIndex - 1] ?? zoom)}
+          >
+            <Icon name="minus" /> {t('zoom.out')}
           </button>
           {ZOOMS.map((z) => (
             <button key={z} type="button" aria-pressed={z === zoom} onClick={() => changeZoom(z)}>
               {t(`zoom.${z}`)}
             </button>
           ))}
-          <button type="button" onClick={() => changeZoom(ZOOMS[ZOOMS.indexOf(zoom) + 1] ?? zoom)}>
-            <span aria-hidden="true">+</span> {t('zoom.in')}
+          <button
+            type="button"
+            disabled={zoomIndex >= ZOOMS.length - 1}
+            onClick={() => changeZoom(ZOOMS[zoomIndex + 1] ?? zoom)}
+          >
+            <Icon name="plus" /> {t('zoom.in')}
           </button>
         </div>
         <span className="inline-field">
           <label htmlFor={`${gridId}-range`}>{t('range.label')}</label>
           <select
             id={`${gridId}-range`}
-            value={range}
+            value={shownRange(range, today)}
             onChange={(e) => props.onRangeChange(e.target.value as RangeChoice)}
             data-testid="gantt-range"
           >
@@ -313,20 +385,47 @@ export function Gantt(props: GanttProps) {
             flushSync(() => setScrollTop(top));
           }}
         >
+          <div className="gantt-resizer-anchor">
+            <div
+              role="separator"
+              className="gantt-resizer"
+              data-testid="title-resizer"
+              tabIndex={0}
+              aria-orientation="vertical"
+              aria-label={t('titles.resize')}
+              aria-valuenow={labelWidth}
+              aria-valuemin={LABEL_WIDTH.min}
+              aria-valuemax={LABEL_WIDTH.max}
+              aria-valuetext={t('titles.resizeValue', { px: labelWidth })}
+              style={{ left: labelWidth - 6 }}
+              onKeyDown={onResizeKey}
+              onPointerDown={(event) => {
+                event.preventDefault();
+                event.currentTarget.setPointerCapture?.(event.pointerId);
+                drag.current = { startX: event.clientX, startWidth: labelWidth };
+              }}
+              onPointerMove={(event) => {
+                if (drag.current)
+                  setLabelWidth(drag.current.startWidth + event.clientX - drag.current.startX);
+              }}
+              onPointerUp={() => (drag.current = null)}
+              onPointerCancel={() => (drag.current = null)}
+            />
+          </div>
           <div
             className="gantt-canvas"
             style={
               {
                 width: totalWidth,
                 height: HEADER_HEIGHT + bodyHeight,
-                '--gantt-left': `${LEFT_WIDTH}px`,
+                '--gantt-left': `${labelWidth}px`,
               } as CSSProperties
             }
           >
             <div
               className="gantt-lines"
               aria-hidden="true"
-              style={{ left: LEFT_WIDTH, width: scale.width, height: HEADER_HEIGHT + bodyHeight }}
+              style={{ left: labelWidth, width: scale.width, height: HEADER_HEIGHT + bodyHeight }}
             >
               {axisTicks.map((tick) => (
                 <span
@@ -362,7 +461,10 @@ export function Gantt(props: GanttProps) {
                         {tick.unit === 'year'
                           ? tick.date.slice(0, 4)
                           : tick.unit === 'quarter'
-                            ? t('gantt.quarter', { n: Math.floor(Number(tick.date.slice(5, 7)) / 3) + 1 })
+                            ? t('axis.quarterOfYear', {
+                                n: Math.floor(Number(tick.date.slice(5, 7)) / 3) + 1,
+                                year: tick.date.slice(0, 4),
+                              })
                             : formatMonth(tick.date, language)}
                       </span>
                     ))}
@@ -391,6 +493,11 @@ export function Gantt(props: GanttProps) {
                       language={language}
                       t={t}
                       onClick={onRowClick}
+                      onFocus={onRowFocus}
+                      sectionName={sectionName}
+                      achievedOn={
+                        row.type === 'milestone' ? (progress[row.milestone.id]?.achievedOn ?? null) : null
+                      }
                     />
                   );
                 })}
@@ -415,10 +522,14 @@ interface GanttRowProps {
   /** The parent's `t`: one i18next subscription for the Gantt instead of one per row. */
   t: TFunction<'ui'>;
   onClick(row: Row): void;
+  onFocus(key: string): void;
+  sectionName(section: string): string;
+  /** The date recorded as achieved on, if any (drawn against the plan). */
+  achievedOn: IsoDate | null;
 }
 
 const GanttRow = memo(function GanttRow(props: GanttRowProps) {
-  const { row, index, status, active, selected, today, scale, language, t } = props;
+  const { row, index, status, active, selected, today, scale, language, t, achievedOn } = props;
   const common = {
     role: 'row',
     'aria-rowindex': index + 2,
@@ -426,6 +537,9 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
     tabIndex: active ? 0 : -1,
     style: { top: index * ROW_HEIGHT },
     onClick: () => props.onClick(row),
+    onFocus: (event: { target: EventTarget; currentTarget: EventTarget }) => {
+      if (event.target === event.currentTarget) props.onFocus(row.key);
+    },
   } as const;
 
   if (row.type !== 'milestone') {
@@ -433,7 +547,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
       row.type === 'chapter'
         ? t(`chapter.${row.chapter}`)
         : row.type === 'section'
-          ? row.section
+          ? props.sectionName(row.section)
           : t('gantt.undatedLane');
     return (
       <div
@@ -445,7 +559,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
       >
         <div role="gridcell" className="gantt-label">
           <span className="caret" aria-hidden="true">
-            {row.expanded ? '▾' : '▸'}
+            <Icon name={row.expanded ? 'caret-down' : 'caret-right'} />
           </span>
           <span className="row-title">{name}</span>
           <span className="count" aria-hidden="true">
@@ -465,10 +579,20 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
   const own = isOwn(m);
   const date = keyDate(m, today);
   const when = whenText(m, date, language, t);
+  const delay = achievedDelay(m, status, achievedOn);
+  const actual =
+    delay === null
+      ? null
+      : delay.days > 0
+        ? t('actual.late', { date: formatLongDate(delay.on, language), count: delay.days })
+        : delay.days < 0
+          ? t('actual.early', { date: formatLongDate(delay.on, language), count: -delay.days })
+          : t('actual.onTime', { date: formatLongDate(delay.on, language) });
   const label = [
     title,
     when.long,
     t('row.status', { status: t(`status.${status}`) }),
+    actual,
     overdue ? t('row.overdue') : null,
     unrecorded ? t('log.dueUnrecorded') : null,
     dueSoon ? t('row.dueSoon') : null,
@@ -493,11 +617,16 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
       data-row-key={row.key}
       data-milestone-id={m.id}
     >
-      <div role="gridcell" className="gantt-label">
-        <span className={`status-icon status-${status}`} aria-hidden="true" title={t(`status.${status}`)}>
+      <div role="gridcell" className="gantt-label" title={title}>
+        <span className={`status-icon status-${status}`} aria-hidden="true">
           {STATUS_ICON[status]}
         </span>
         <span className="row-title">{title}</span>
+        {active && (
+          <span className="row-tip" aria-hidden="true" data-testid="row-tip">
+            {title}
+          </span>
+        )}
         {own && (
           <span className="badge badge-own" aria-hidden="true" title={t('row.own')}>
             {OWN_ICON}
@@ -518,19 +647,30 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
             {DUE_SOON_ICON} {t('badge.dueSoon')}
           </span>
         )}
+        {delay !== null && delay.days > 0 && (
+          <span className="badge badge-late" aria-hidden="true">
+            {t('actual.badgeLate', { count: delay.days })}
+          </span>
+        )}
         <span className="row-date" aria-hidden="true">
           {when.short}
         </span>
       </div>
       <div role="gridcell" className="gantt-track" aria-hidden="true">
         <Shapes milestone={m} status={status} scale={scale} />
+        {delay !== null && <Actual due={delay.due} on={delay.on} days={delay.days} scale={scale} />}
       </div>
     </div>
   );
 });
 
 /** How a row says when: "due 31 December 2025", "from 1 January 2023", "every 3 years, next …". */
-function whenText(m: AnyMilestone, date: IsoDate | null, language: string, t: TFunction) {
+function whenText(
+  m: AnyMilestone,
+  date: IsoDate | null,
+  language: string,
+  t: TFunction,
+): { short: ReactNode; long: string } {
   if (m.kind === 'undated' || date === null) return { short: '—', long: t('when.undated') };
   const short = formatDate(date, language);
   const long = formatLongDate(date, language);
@@ -541,10 +681,37 @@ function whenText(m: AnyMilestone, date: IsoDate | null, language: string, t: TF
       return { short: t('when.fromShort', { date: short }), long: t('when.from', { date: long }) };
     case 'recurring':
       return {
-        short: `↻ ${short}`,
+        short: (
+          <>
+            <Icon name="repeat" /> {short}
+          </>
+        ),
         long: t('when.recurring', { count: m.recurrence?.everyYears ?? 1, date: long }),
       };
   }
+}
+
+/**
+ * Plan against actual: a tick at the date achieved, joined to the due date by a line that shows
+ * the delay (late: the span after the due date; early: the span before it).
+ */
+function Actual({ due, on, days, scale }: { due: IsoDate; on: IsoDate; days: number; scale: Scale }) {
+  const clamp = (x: number) => Math.max(0, Math.min(scale.width, x));
+  const dueX = clamp(scale.x(due) + scale.pxPerDay / 2);
+  const onX = clamp(scale.x(on) + scale.pxPerDay / 2);
+  const kind = days > 0 ? 'late' : days < 0 ? 'early' : 'on-time';
+  return (
+    <>
+      {days !== 0 && (
+        <span
+          className={`shape delay delay-${kind}`}
+          data-testid="delay"
+          style={{ left: Math.min(dueX, onX), width: Math.abs(onX - dueX) }}
+        />
+      )}
+      <span className={`shape actual actual-${kind}`} data-testid="actual" style={{ left: onX }} />
+    </>
+  );
 }
 
 /** The shapes on the axis: window + bar + diamond, an open-ended bar, cycle markers, or nothing. */

@@ -1,15 +1,28 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { KINDS } from '../../../electron/core/milestone';
 import { STATUSES } from '../../../electron/core/status';
+import { useSectionName } from '../app/sections';
+import { Agenda, type AgendaHandle } from './Agenda';
 import { FilterBar } from './FilterBar';
-import { filterChoices, loadViewState, saveViewState, type Filters, type ViewState } from './filters';
+import {
+  applyFilters,
+  filterChoices,
+  loadViewState,
+  saveViewState,
+  VIEWS,
+  type Filters,
+  type ViewState,
+} from './filters';
 import { Gantt, type GanttHandle } from './Gantt';
 import { DUE_SOON_ICON, KIND_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
 import { allGroupKeys } from './rows';
 
 export interface TimelineViewProps {
+  /** For the agenda's snooze; without it the agenda cannot snooze. */
+  api?: CompassApi;
+  onSnapshot?(snapshot: Snapshot): void;
   snapshot: Snapshot;
   /** The tab is showing: keyboard shortcuts apply only then. */
   active: boolean;
@@ -23,8 +36,10 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The timeline tab: filters, legend and the Gantt; the view state is kept between launches. */
-export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }: TimelineViewProps) {
+export function TimelineView(props: TimelineViewProps) {
+  const { snapshot, active, selectedId, onOpen, onAddOwn } = props;
   const { t } = useTranslation('ui');
+  const sectionName = useSectionName();
   const [view, setView] = useState<ViewState>(() => loadViewState());
   const collapsed = useMemo(() => new Set(view.collapsed), [view.collapsed]);
   const choices = useMemo(
@@ -32,6 +47,14 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
     [snapshot.milestones, snapshot.today],
   );
   const gantt = useRef<GanttHandle>(null);
+  const agenda = useRef<AgendaHandle>(null);
+  const agendaMilestones = useMemo(
+    () =>
+      view.mode === 'agenda'
+        ? applyFilters(snapshot.milestones, view.filters, snapshot.progress, snapshot.today)
+        : [],
+    [view.mode, snapshot.milestones, view.filters, snapshot.progress, snapshot.today],
+  );
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => saveViewState(view), [view]);
@@ -54,6 +77,7 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
   useEffect(() => {
     if (!active) return;
     const onKey = (event: KeyboardEvent) => {
+      if (view.mode !== 'gantt' && event.key !== '/') return;
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (event.key === '/') {
@@ -73,7 +97,10 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [active]);
+  }, [active, view.mode]);
+
+  const toFirstResult = () =>
+    view.mode === 'agenda' ? agenda.current?.focusFirst() : gantt.current?.focusFirstResult();
 
   return (
     <div className="timeline-view">
@@ -84,8 +111,21 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
           actors={choices.actors}
           searchRef={search}
           onChange={(filters: Filters) => update({ filters })}
+          onSearchSubmit={toFirstResult}
         />
         <div className="timeline-actions">
+          <div className="button-group view-switch" role="group" aria-label={t('views.label')}>
+            {VIEWS.map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                aria-pressed={view.mode === mode}
+                onClick={() => update({ mode })}
+              >
+                {t(`views.${mode}`)}
+              </button>
+            ))}
+          </div>
           <button type="button" className="primary" onClick={onAddOwn}>
             <span aria-hidden="true">{OWN_ICON}</span> {t('own.add')}
           </button>
@@ -135,22 +175,38 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
           </details>
         </div>
       </div>
-      <Gantt
-        ref={gantt}
-        milestones={snapshot.milestones}
-        progress={snapshot.progress}
-        today={snapshot.today}
-        filters={view.filters}
-        zoom={view.zoom}
-        range={view.range}
-        collapsed={collapsed}
-        selectedId={selectedId}
-        onZoomChange={(zoom) => update({ zoom })}
-        onRangeChange={(range) => update({ range })}
-        onToggleGroup={onToggleGroup}
-        onSetAllCollapsed={onSetAllCollapsed}
-        onOpen={onOpen}
-      />
+      {view.mode === 'agenda' ? (
+        <Agenda
+          ref={agenda}
+          api={props.api!}
+          snapshot={snapshot}
+          milestones={agendaMilestones}
+          days={view.agendaDays}
+          onDaysChange={(agendaDays) => update({ agendaDays })}
+          onOpen={onOpen}
+          onSnapshot={(s) => props.onSnapshot?.(s)}
+        />
+      ) : (
+        <Gantt
+          ref={gantt}
+          milestones={snapshot.milestones}
+          progress={snapshot.progress}
+          today={snapshot.today}
+          filters={view.filters}
+          zoom={view.zoom}
+          range={view.range}
+          collapsed={collapsed}
+          selectedId={selectedId}
+          labelWidth={view.labelWidth}
+          onLabelWidthChange={(labelWidth) => update({ labelWidth })}
+          sectionName={sectionName}
+          onZoomChange={(zoom) => update({ zoom })}
+          onRangeChange={(range) => update({ range })}
+          onToggleGroup={onToggleGroup}
+          onSetAllCollapsed={onSetAllCollapsed}
+          onOpen={onOpen}
+        />
+      )}
     </div>
   );
 }

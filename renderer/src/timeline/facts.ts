@@ -8,6 +8,7 @@ import { cycleDates } from '../../../electron/core/occurrences';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { dueState, plusDays, type DueState } from '../../../electron/core/queries';
 import { CLOSED_STATUSES, type Status } from '../../../electron/core/status';
+import { daysBetween } from '../../../electron/core/review';
 
 /** A milestone counts as due soon this many days ahead. */
 export const DUE_SOON_DAYS = 30;
@@ -68,4 +69,19 @@ export function dueYears(m: AnyMilestone, until: IsoDate): number[] {
     case 'undated':
       return [];
   }
+}
+
+/**
+ * Plan against actual for an achieved deadline (or start commitment) with its date recorded: the
+ * planned date, the date achieved and the days between (positive: late; negative: early).
+ */
+export function achievedDelay(
+  m: AnyMilestone,
+  status: Status,
+  achievedOn: IsoDate | null | undefined,
+): { due: IsoDate; on: IsoDate; days: number } | null {
+  if (status !== 'achieved' || !achievedOn) return null;
+  const planned = m.kind === 'deadline' ? m.due : m.kind === 'start' ? m.start : null;
+  if (!planned) return null;
+  return { due: planned, on: achievedOn, days: daysBetween(planned, achievedOn) };
 }

@@ -36,19 +36,41 @@ export type Zoom = (typeof ZOOMS)[number];
 export const RANGES = ['2025', 'present', '2030'] as const;
 export type RangeChoice = (typeof RANGES)[number];
 
+/** The timeline tab's two views: the Gantt chart and the agenda list. */
+export const VIEWS = ['gantt', 'agenda'] as const;
+export type TimelineMode = (typeof VIEWS)[number];
+
+/** The title column's width in pixels: its default and limits. */
+export const LABEL_WIDTH = { default: 420, min: 240, max: 900, step: 20 } as const;
+
 export interface ViewState {
   filters: Filters;
   zoom: Zoom;
+  /** The default runs to the end of the present year, so that today is on the first screen. */
   range: RangeChoice;
   /** Keys of collapsed groups (see rows.ts). */
   collapsed: string[];
+  /** Width of the title column in pixels. */
+  labelWidth: number;
+  mode: TimelineMode;
+  /** The agenda's horizon in days. */
+  agendaDays: AgendaDays;
 }
+
+export const AGENDA_DAYS = [30, 90] as const;
+export type AgendaDays = (typeof AGENDA_DAYS)[number];
+
+export const clampLabelWidth = (width: number): number =>
+  Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, width)));
 
 export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
   zoom: 'year',
-  range: '2025',
+  range: 'present',
   collapsed: [],
+  labelWidth: LABEL_WIDTH.default,
+  mode: 'gantt',
+  agendaDays: 30,
 };
 
 export const VIEW_STORAGE_KEY = 'compass-timeline.view.v1';
@@ -79,10 +101,16 @@ export function parseViewState(raw: string | null): ViewState {
   return {
     filters,
     zoom: oneOf(ZOOMS, data.zoom, 'year'),
-    range: oneOf(RANGES, data.range, '2025'),
+    range: oneOf(RANGES, data.range, DEFAULT_VIEW.range),
     collapsed: Array.isArray(data.collapsed)
       ? data.collapsed.filter((k): k is string => typeof k === 'string').slice(0, 1000)
       : [],
+    labelWidth:
+      typeof data.labelWidth === 'number' && Number.isFinite(data.labelWidth)
+        ? clampLabelWidth(data.labelWidth)
+        : LABEL_WIDTH.default,
+    mode: oneOf(VIEWS, data.mode, DEFAULT_VIEW.mode),
+    agendaDays: oneOf(AGENDA_DAYS, data.agendaDays, DEFAULT_VIEW.agendaDays),
   };
 }
 

@@ -7,8 +7,14 @@ import type { RangeChoice, Zoom } from './filters';
 
 export const AXIS_START: IsoDate = '2022-01-01';
 
-/** Pixels per day at each zoom level: about 220 px a year, 180 px a quarter, 180 px a month. */
+/**
+ * Pixels per day at each zoom level: about 180 px a quarter and 180 px a month. The year zoom fits
+ * the whole period into the chart's width (see `makeScale`); 0.6 (about 220 px a year) is its
+ * value before the chart is measured.
+ */
 export const PX_PER_DAY: Record<Zoom, number> = { year: 0.6, quarter: 2, month: 6 };
+/** The year zoom never squeezes a year below ~55 px, nor stretches it beyond the quarter zoom. */
+const YEAR_FIT = { min: 0.15, max: 1.5 };
 
 const MS_PER_DAY = 86_400_000;
 
@@ -26,16 +32,31 @@ export interface Scale {
   x(date: IsoDate): number;
 }
 
+/** The present year, at least 2025 (the review year). */
+export const presentYear = (today: IsoDate): number => Math.max(2025, Number(today.slice(0, 4)));
+
+/** The choice the period menu shows: "the present year" is the same as 2025 or 2030 in those years. */
+export function shownRange(choice: RangeChoice, today: IsoDate): RangeChoice {
+  if (choice !== 'present') return choice;
+  const year = presentYear(today);
+  return year === 2025 ? '2025' : year >= 2030 ? '2030' : 'present';
+}
+
 export function rangeEnd(choice: RangeChoice, today: IsoDate): IsoDate {
   if (choice === '2030') return '2030-12-31';
-  if (choice === 'present') return `${Math.max(2025, Number(today.slice(0, 4)))}-12-31`;
+  if (choice === 'present') return `${presentYear(today)}-12-31`;
   return '2025-12-31';
 }
 
-export function makeScale(zoom: Zoom, to: IsoDate): Scale {
-  const pxPerDay = PX_PER_DAY[zoom];
+/** The axis through `to`; at the year zoom, `fitWidth` (the chart's width in pixels) holds the whole period. */
+export function makeScale(zoom: Zoom, to: IsoDate, fitWidth = 0): Scale {
   const start = dayNumber(AXIS_START);
-  const width = Math.round((dayNumber(to) - start + 1) * pxPerDay);
+  const days = dayNumber(to) - start + 1;
+  const pxPerDay =
+    zoom === 'year' && fitWidth > 0
+      ? Math.min(YEAR_FIT.max, Math.max(YEAR_FIT.min, Math.floor((fitWidth / days) * 1000) / 1000))
+      : PX_PER_DAY[zoom];
+  const width = Math.round(days * pxPerDay);
   return { from: AXIS_START, to, pxPerDay, width, x: (date) => (dayNumber(date) - start) * pxPerDay };
 }
 
