@@ -19,7 +19,7 @@ export const PUBLIC_RECORD_AUTHOR = 'Public record';
 
 /** A public-record entry: a record entry with at least one source, one of them with a link. */
 export const publicRecordEntrySchema = recordEntrySchema
-  .extend({ evidence: recordEntrySchema.shape.evidence.min(1, 'an entry needs at least one source') })
+  .safeExtend({ evidence: recordEntrySchema.shape.evidence.min(1, 'an entry needs at least one source') })
   .refine((e) => e.evidence.some((s) => s.url !== null), {
     message: 'at least one source needs a URL the user can open',
     path: ['evidence'],
