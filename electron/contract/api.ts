@@ -11,8 +11,9 @@ import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { newRecordSchema, type ProgressMap } from '../core/progress';
-import type { LogEntry } from '../core/progress-log';
+import type { LogEntry, RecordEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
+import { reviewSourceSchema } from '../core/review-source';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -32,6 +33,13 @@ export const icalOptionsSchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
 });
 
+/** The public record beside the user's log: what the EU has reported, as log entries with sources. */
+export interface PublicRecordLayer {
+  /** The day the record was last checked against its sources. */
+  asOf: IsoDate;
+  entries: RecordEntry[];
+}
+
 /** What the UI shows: the milestones, the user's state, and the day it is. */
 export interface Snapshot {
   /** Today in the user's time zone (the web host may fix it with --today). */
@@ -49,6 +57,8 @@ export interface Snapshot {
   systemLocale: string;
   /** Messages the user must see once, e.g. where a corrupt store was backed up. */
   notices: string[];
+  /** The public record (a layer beside `log`, never mixed into it); absent when there is none. */
+  publicRecord?: PublicRecordLayer;
 }
 
 /** A file name without folders, reserved characters or control characters (Windows' rules are the strictest). */
@@ -70,13 +80,21 @@ export const apiInputs = {
   saveOwnMilestone: ownMilestoneSchema,
   deleteOwnMilestone: z.strictObject({ id: milestoneId }),
   updateSettings: settingsSchema.partial().strict(),
-  getReview: z.strictObject({ asOf: isoDateSchema }),
-  compareReviews: z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+  /** `source`: our log (default), the public record, or ours then the public record (see review-source.ts). */
+  getReview: z.strictObject({ asOf: isoDateSchema, source: reviewSourceSchema.optional() }),
+  compareReviews: z.strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    source: reviewSourceSchema.optional(),
+  }),
   exportReview: z.strictObject({
     asOf: isoDateSchema,
     format: reviewFormatSchema,
     compareTo: isoDateSchema.optional(),
+    source: reviewSourceSchema.optional(),
   }),
+  /** Copies a public-record entry into the user's log as the user's own entry (sources as evidence). */
+  adoptPublicRecord: z.strictObject({ entryId: z.string().min(8).max(100) }),
   exportIcal: icalOptionsSchema,
   exportState: empty,
   importState: z.strictObject({ content: z.string().max(50_000_000) }),
@@ -119,6 +137,7 @@ export interface ApiOutputs {
   getReview: Review;
   compareReviews: ReviewComparison;
   exportReview: ExportedFile;
+  adoptPublicRecord: Snapshot;
   exportIcal: ExportedFile;
   exportState: ExportedFile;
   importState: Snapshot;
