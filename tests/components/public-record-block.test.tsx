@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { PublicRecordFile } from '../../electron/core/public-record';
+import bundled from '../../data/public-record.json';
+import { renderApp, rowOf } from './render-app';
+
+const record = bundled as PublicRecordFile;
+const space = record.entries.find((e) => e.key === 'secure-space-strategy')!;
+
+describe('the public record in the detail panel', () => {
+  it('shows the record beside the state of play, with its sources as links, and adopts it in one action', async () => {
+    const { api, user } = await renderApp({ publicRecord: record, today: '2026-12-10' });
+    await user.type(screen.getByRole('searchbox'), 'Space Strategy');
+    await user.click(rowOf('secure-space-strategy')!);
+    const panel = await screen.findByRole('dialog');
+    expect(within(panel).getByText('Nothing recorded yet.')).toBeInTheDocument();
+
+    const block = within(panel).getByRole('region', { name: 'Public record' });
+    expect(block.querySelector('.log-entry-head')).toHaveTextContent(/Achieved.*10 March 2023/);
+    const sources = within(block).getByRole('list', { name: 'Sources' });
+    const links = within(sources).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(space.evidence.map((s) => s.url));
+    expect(links[0]).toHaveAttribute('target', '_blank');
+    expect(within(sources).getAllByRole('listitem')[0]).toHaveTextContent('JOIN(2023) 9');
+    expect(within(sources).getByText('(secondary source)')).toBeInTheDocument();
+
+    await user.click(
+      within(block).getByRole('button', { name: /^Adopt the public record's entry: Achieved/ }),
+    );
+    expect(api.callsTo('adoptPublicRecord')).toEqual([{ entryId: space.id }]);
+    // It is now the user's own entry, with the note saying where it came from, and can't be adopted twice.
+    const entries = within(panel).getByTestId('log-entries');
+    expect(within(entries).getByText(`From the public record: ${space.note}`)).toBeInTheDocument();
+    expect(within(entries).getByText(/Test User/)).toBeInTheDocument();
+    expect(within(block).getByText('Your log already says this.')).toBeInTheDocument();
+    expect(within(block).queryByRole('button', { name: /Adopt/ })).toBeNull();
+    expect(api.callsTo('appendLogEntry')).toEqual([]);
+  });
+
+  it('shows no block for a milestone the public record says nothing about', async () => {
+    const { user } = await renderApp({ publicRecord: record, today: '2026-12-10' });
+    await user.click(rowOf('act-rapid-deployment-capacity')!);
+    const panel = await screen.findByRole('dialog');
+    expect(within(panel).queryByRole('region', { name: 'Public record' })).toBeNull();
+  });
+});
