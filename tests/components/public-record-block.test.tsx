@@ -44,3 +44,20 @@ describe('the public record in the detail panel', () => {
     expect(within(panel).queryByRole('region', { name: 'Public record' })).toBeNull();
   });
 });
+
+describe('the review from a chosen source', () => {
+  it('computes from our records by default and from the public record when picked, and says which', async () => {
+    const { api, user } = await renderApp({ publicRecord: record, today: '2026-12-10' });
+    await user.click(screen.getByRole('tab', { name: 'Review 2025' }));
+    const sources = await screen.findByRole('group', { name: 'Computed from' });
+    expect(within(sources).getByRole('radio', { name: 'Our records' })).toBeChecked();
+    expect(await screen.findByTestId('review-source')).toHaveTextContent('Computed from: Our records');
+
+    await user.click(within(sources).getByRole('radio', { name: 'The public record' }));
+    expect(api.callsTo('getReview').at(-1)).toMatchObject({ source: 'public' });
+    await screen.findByText('Computed from: The public record');
+    await user.click(within(sources).getByRole('radio', { name: /^Ours, then the public record/ }));
+    expect(api.callsTo('getReview').at(-1)).toMatchObject({ source: 'ours-then-public' });
+    await screen.findByText('Computed from: Ours, then the public record where we have nothing');
+  });
+});
