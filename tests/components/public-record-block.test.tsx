@@ -35,7 +35,7 @@ describe('the public record in the detail panel', () => {
     expect(within(block).getByText('Your log already says this.')).toBeInTheDocument();
     expect(within(block).queryByRole('button', { name: /Adopt/ })).toBeNull();
     expect(api.callsTo('appendLogEntry')).toEqual([]);
-  });
+  }, 30_000);
 
   it('shows no block for a milestone the public record says nothing about', async () => {
     const { user } = await renderApp({ publicRecord: record, today: '2026-12-10' });
@@ -49,15 +49,38 @@ describe('the review from a chosen source', () => {
   it('computes from our records by default and from the public record when picked, and says which', async () => {
     const { api, user } = await renderApp({ publicRecord: record, today: '2026-12-10' });
     await user.click(screen.getByRole('tab', { name: 'Review 2025' }));
-    const sources = await screen.findByRole('group', { name: 'Computed from' });
+    const sources = await screen.findByRole('group', { name: 'Computed from' }, { timeout: 10_000 });
     expect(within(sources).getByRole('radio', { name: 'Our records' })).toBeChecked();
-    expect(await screen.findByTestId('review-source')).toHaveTextContent('Computed from: Our records');
+    expect(await screen.findByTestId('review-source', {}, { timeout: 10_000 })).toHaveTextContent(
+      'Computed from: Our records',
+    );
 
     await user.click(within(sources).getByRole('radio', { name: 'The public record' }));
     expect(api.callsTo('getReview').at(-1)).toMatchObject({ source: 'public' });
-    await screen.findByText('Computed from: The public record');
+    await screen.findByText('Computed from: The public record', {}, { timeout: 10_000 });
     await user.click(within(sources).getByRole('radio', { name: /^Ours, then the public record/ }));
     expect(api.callsTo('getReview').at(-1)).toMatchObject({ source: 'ours-then-public' });
-    await screen.findByText('Computed from: Ours, then the public record where we have nothing');
+    await screen.findByText(
+      'Computed from: Ours, then the public record where we have nothing',
+      {},
+      { timeout: 10_000 },
+    );
+  }, 30_000);
+});
+
+describe('the timeline marker', () => {
+  it('marks the rows the public record has an entry for, in their accessible name', async () => {
+    await renderApp({ publicRecord: record, today: '2026-12-10' });
+    await screen.findByRole('treegrid');
+    const marked = rowOf('act-rapid-deployment-capacity');
+    expect(marked).not.toHaveClass('has-public-record');
+    expect(marked?.getAttribute('aria-label')).not.toContain('The public record has an entry');
+    const withRecord = [...document.querySelectorAll<HTMLElement>('.gantt-row.has-public-record')];
+    expect(withRecord.length).toBeGreaterThan(0);
+    const ids = new Set(record.entries.map((e) => e.key.split('@')[0]));
+    for (const row of withRecord) {
+      expect(ids.has(row.dataset.milestoneId!)).toBe(true);
+      expect(row.getAttribute('aria-label')).toContain('The public record has an entry');
+    }
   });
 });

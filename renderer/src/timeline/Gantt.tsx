@@ -54,6 +54,8 @@ export interface GanttProps {
   range: RangeChoice;
   collapsed: ReadonlySet<string>;
   selectedId: string | null;
+  /** Ids of the milestones the public record has an entry for (a marker on their rows). */
+  publicRecordIds?: ReadonlySet<string>;
   onZoomChange(zoom: Zoom): void;
   onRangeChange(range: RangeChoice): void;
   onToggleGroup(key: string): void;
@@ -386,6 +388,9 @@ export function Gantt(props: GanttProps) {
                       status={status}
                       active={i === activeIndex}
                       selected={row.type === 'milestone' && row.milestone.id === selectedId}
+                      inPublicRecord={
+                        row.type === 'milestone' && !!props.publicRecordIds?.has(row.milestone.id)
+                      }
                       today={today}
                       scale={scale}
                       language={language}
@@ -409,6 +414,7 @@ interface GanttRowProps {
   status: Status;
   active: boolean;
   selected: boolean;
+  inPublicRecord?: boolean;
   today: IsoDate;
   scale: Scale;
   language: string;
@@ -473,6 +479,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
     unrecorded ? t('log.dueUnrecorded') : null,
     dueSoon ? t('row.dueSoon') : null,
     own ? t('row.own') : null,
+    props.inPublicRecord ? t('publicRecord.marker') : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -488,6 +495,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
         unrecorded ? 'is-unrecorded' : '',
         dueSoon ? 'is-due-soon' : '',
         selected ? 'is-selected' : '',
+        props.inPublicRecord ? 'has-public-record' : '',
       ].join(' ')}
       aria-label={label}
       data-row-key={row.key}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../electron/contract/api';
 import { KINDS } from '../../../electron/core/milestone';
+import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
 import { FilterBar } from './FilterBar';
 import { filterChoices, loadViewState, saveViewState, type Filters, type ViewState } from './filters';
@@ -46,6 +47,10 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
     [],
   );
   const milestones = snapshot.milestones;
+  const publicRecordIds = useMemo(
+    () => new Set((snapshot.publicRecord?.entries ?? []).map((e) => parseLogKey(e.key).milestoneId)),
+    [snapshot.publicRecord],
+  );
   const onSetAllCollapsed = useCallback(
     (all: boolean) => update({ collapsed: all ? allGroupKeys(milestones) : [] }),
     [update, milestones],
@@ -140,6 +145,7 @@ export function TimelineView({ snapshot, active, selectedId, onOpen, onAddOwn }:
         milestones={snapshot.milestones}
         progress={snapshot.progress}
         today={snapshot.today}
+        publicRecordIds={publicRecordIds}
         filters={view.filters}
         zoom={view.zoom}
         range={view.range}
