@@ -1,0 +1,43 @@
+/**
+ * The public record in headless Chromium against the real web host: a new user sees the record's
+ * entry for the EU Space Strategy with its sources, adopts it in one action, and the review can be
+ * computed from the public record.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../electron/contract/api';
+import { chromiumAvailable, invoke, openApp, row, useBrowserAndHost } from './timeline-harness';
+
+describe.skipIf(!chromiumAvailable())('the public record in the browser', () => {
+  const env = useBrowserAndHost({ today: '2026-12-10', lang: 'en_GB.UTF-8' });
+
+  it('shows the record with its sources, adopts it into the log, and reviews from it', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.host);
+    try {
+      await page.getByRole('searchbox').fill('Space Strategy');
+      await row(page, 'secure-space-strategy').click();
+      const panel = page.getByRole('dialog');
+      const block = panel.getByRole('region', { name: 'Public record' });
+      await block.waitFor();
+      const link = block.getByRole('link', { name: /EU Space Strategy for Security and Defence/ }).first();
+      expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+
+      await block.getByRole('button', { name: /^Adopt the public record's entry/ }).click();
+      await block.getByText('Your log already says this.').waitFor();
+      await panel
+        .getByTestId('log-entries')
+        .getByText(/^From the public record: /)
+        .waitFor();
+      const snapshot = await invoke<Snapshot>(env.host, 'getSnapshot', {});
+      expect(snapshot.log).toEqual([
+        expect.objectContaining({ key: 'secure-space-strategy', status: 'achieved', on: '2023-03-10' }),
+      ]);
+
+      await page.getByRole('tab', { name: 'Review 2025' }).click();
+      await page.getByRole('radio', { name: 'The public record', exact: true }).check();
+      await page.getByText('Computed from: The public record').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
