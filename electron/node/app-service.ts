@@ -34,7 +34,8 @@ import {
   type Snapshot,
 } from '../contract/api';
 import { authorOf } from './author';
-import { bundledPublicRecord } from './public-record-source';
+import { publicRecordFor } from './public-record-source';
+import { dirname } from 'node:path';
 import { renderReview } from './review-files';
 import type { ReminderService } from './scheduler';
 import { publishIcal } from './feed-server';
@@ -83,8 +84,9 @@ export function createAppService(options: AppServiceOptions): AppService {
   const listeners = new Set<Listener>();
   const datasetIds = new Set(dataset.map((m) => m.id));
   let notices = [...store.notices];
-  const publicRecord =
-    options.publicRecord === undefined ? bundledPublicRecord(dataset) : options.publicRecord;
+  const found = options.publicRecord === undefined ? publicRecordFor(dirname(store.path), dataset) : null;
+  if (found?.problem) notices.push(found.problem);
+  const publicRecord = found ? found.record : (options.publicRecord ?? null);
   const publicEntries = publicRecord?.entries ?? [];
   const publicLayer = publicRecord ? { asOf: publicRecord.asOf, entries: publicRecord.entries } : null;
   /** The log a review from `source` reads (the user's, the public record's, or both per key). */

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import type { AnyMilestone } from '../../../core/milestone';
 import { REVIEW_FORMATS, type ReviewFormat } from '../../../core/review-export';
 import { DEFAULT_REVIEW_SOURCE, isReviewSource, REVIEW_SOURCES } from '../../../core/review-source';
 import type { Locale } from '../../../core/user-state';
 import { authorOf } from '../../author';
-import { bundledPublicRecord } from '../../public-record-source';
+import { publicRecordFor } from '../../public-record-source';
 import { renderReview } from '../../review-files';
 import { CliError, requireDate, type Command } from '../context';
 
@@ -11,6 +12,13 @@ const LANGS: readonly Locale[] = ['nl', 'en'];
 
 /** The review's as-of date when none is given: the end of 2025, the year the Compass asks to review. */
 export const DEFAULT_REVIEW_AS_OF = '2025-12-31';
+
+/** The public record's entries for the data folder (a team's imported record, else the bundled one). */
+function publicLayer(dataDir: string, milestones: AnyMilestone[], err: (text: string) => void) {
+  const { record, problem } = publicRecordFor(dataDir, milestones);
+  if (problem) err(problem);
+  return record?.entries ?? [];
+}
 
 export const review: Command = {
   summary:
@@ -61,7 +69,7 @@ export const review: Command = {
     const content = await renderReview({
       milestones,
       log: state.log,
-      publicEntries: source === 'ours' ? [] : (bundledPublicRecord(milestones)?.entries ?? []),
+      publicEntries: source === 'ours' ? [] : publicLayer(ctx.dataDir(), milestones, ctx.err),
       source,
       asOf,
       compareTo,
