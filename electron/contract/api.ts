@@ -12,9 +12,10 @@ import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { newRecordSchema, type ProgressMap } from '../core/progress';
-import type { LogEntry } from '../core/progress-log';
+import type { LogEntry, RecordEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
 import type { SectionNames } from '../core/sections';
+import { reviewSourceSchema } from '../core/review-source';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -33,6 +34,13 @@ export const icalOptionsSchema = z.strictObject({
   includeAchieved: z.boolean().optional(),
   lang: z.enum(['nl', 'en']).optional(),
 });
+
+/** The public record beside the user's log: what the EU has reported, as log entries with sources. */
+export interface PublicRecordLayer {
+  /** The day the record was last checked against its sources. */
+  asOf: IsoDate;
+  entries: RecordEntry[];
+}
 
 /** What the UI shows: the milestones, the user's state, and the day it is. */
 export interface Snapshot {
@@ -57,6 +65,8 @@ export interface Snapshot {
   reminders?: { fired: Record<string, string>; snoozed: Record<string, string> };
   /** The live iCal feed's addresses while it runs (settings.feed.enabled), else null. */
   feed?: { http: string; webcal: string } | null;
+  /** The public record (a layer beside `log`, never mixed into it); absent when there is none. */
+  publicRecord?: PublicRecordLayer;
 }
 
 /** A file name without folders, reserved characters or control characters (Windows' rules are the strictest). */
@@ -78,13 +88,21 @@ export const apiInputs = {
   saveOwnMilestone: ownMilestoneSchema,
   deleteOwnMilestone: z.strictObject({ id: milestoneId }),
   updateSettings: settingsSchema.partial().strict(),
-  getReview: z.strictObject({ asOf: isoDateSchema }),
-  compareReviews: z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+  /** `source`: our log (default), the public record, or ours then the public record (see review-source.ts). */
+  getReview: z.strictObject({ asOf: isoDateSchema, source: reviewSourceSchema.optional() }),
+  compareReviews: z.strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    source: reviewSourceSchema.optional(),
+  }),
   exportReview: z.strictObject({
     asOf: isoDateSchema,
     format: reviewFormatSchema,
     compareTo: isoDateSchema.optional(),
+    source: reviewSourceSchema.optional(),
   }),
+  /** Copies a public-record entry into the user's log as the user's own entry (sources as evidence). */
+  adoptPublicRecord: z.strictObject({ entryId: z.string().min(8).max(100) }),
   exportIcal: icalOptionsSchema,
   exportState: empty,
   // Characters, not bytes: a string that fits in the byte limit is never refused here.
@@ -135,6 +153,7 @@ export interface ApiOutputs {
   getReview: Review;
   compareReviews: ReviewComparison;
   exportReview: ExportedFile;
+  adoptPublicRecord: Snapshot;
   exportIcal: ExportedFile;
   exportState: ExportedFile;
   importState: Snapshot;

@@ -10,7 +10,15 @@ import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { describeIssues } from './dataset';
 import { isoDateSchema, type Milestone } from './milestone';
 import { cycleDates } from './occurrences';
-import { parseLogKey, recordEntrySchema, type RecordEntry } from './progress-log';
+import type { NewRecord } from './progress';
+import {
+  currentEntry,
+  parseLogKey,
+  recordEntrySchema,
+  type LogEntry,
+  type RecordEntry,
+} from './progress-log';
+import type { Locale } from './user-state';
 
 export const PUBLIC_RECORD_FORMAT = 'compass-timeline/public-record';
 export const PUBLIC_RECORD_VERSION = 1;
@@ -19,7 +27,7 @@ export const PUBLIC_RECORD_AUTHOR = 'Public record';
 
 /** A public-record entry: a record entry with at least one source, one of them with a link. */
 export const publicRecordEntrySchema = recordEntrySchema
-  .extend({ evidence: recordEntrySchema.shape.evidence.min(1, 'an entry needs at least one source') })
+  .safeExtend({ evidence: recordEntrySchema.shape.evidence.min(1, 'an entry needs at least one source') })
   .refine((e) => e.evidence.some((s) => s.url !== null), {
     message: 'at least one source needs a URL the user can open',
     path: ['evidence'],
@@ -141,4 +149,28 @@ export function publicRecordJsonSchema(): Record<string, unknown> {
       'delivery has been publicly reported. Every entry names an existing milestone (and cycle) and has at least ' +
       'one source with a URL.',
   };
+}
+
+/** The words an adopted entry's note starts with, in the user's language. */
+export const ADOPTED_NOTE_PREFIX: Record<Locale, string> = {
+  nl: 'Uit het publieke register: ',
+  en: 'From the public record: ',
+};
+
+/**
+ * The user's own entry that adopting a public-record entry appends: the same key, status and date,
+ * the record's sources as evidence, and a note saying it came from the public record.
+ */
+export function adoptionOf(entry: RecordEntry, locale: Locale): NewRecord {
+  const note = `${ADOPTED_NOTE_PREFIX[locale]}${entry.note}`.slice(0, 10_000);
+  return { key: entry.key, status: entry.status, on: entry.on, note, evidence: entry.evidence };
+}
+
+/**
+ * Whether the user's log already states what the public-record entry says: the key's current entry
+ * has the same status and date. Adopting it again would add nothing.
+ */
+export function alreadyStated(log: readonly LogEntry[], entry: RecordEntry): boolean {
+  const current = currentEntry(log.filter((e) => e.key === entry.key));
+  return current !== null && current.status === entry.status && current.on === entry.on;
 }

@@ -19,6 +19,7 @@ import {
   type ReviewTally,
   type Verdict,
 } from './review';
+import type { ReviewSource } from './review-source';
 import type { Status } from './status';
 import type { Locale } from './user-state';
 
@@ -42,6 +43,8 @@ export interface ReviewCover {
   preparedBy: string;
   /** The day the file was made (local date). */
   generatedOn: IsoDate;
+  /** Which log the review was computed from (absent in files made before there was a choice). */
+  source?: ReviewSource;
 }
 
 /** Everything an export is written from. */
@@ -120,6 +123,9 @@ interface ReviewText {
   rules: string;
   preparedBy: string;
   generatedOn: string;
+  /** "Computed from" and the name of each source. */
+  sourceLabel: string;
+  source: Record<ReviewSource, string>;
   rag: Record<Rag, string>;
   ragColumn: string;
   comparison: string;
@@ -209,6 +215,12 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
       'a recurring one counts each cycle once.',
     preparedBy: 'Prepared by',
     generatedOn: 'Generated on',
+    sourceLabel: 'Computed from',
+    source: {
+      ours: 'our records',
+      public: 'the public record',
+      'ours-then-public': 'our records, then the public record where we have nothing',
+    },
     rag: { red: 'Red', amber: 'Amber', green: 'Green' },
     ragColumn: 'RAG',
     comparison: 'Comparison',
@@ -297,6 +309,12 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
       'een terugkerende telt elke cyclus één keer.',
     preparedBy: 'Opgesteld door',
     generatedOn: 'Gemaakt op',
+    sourceLabel: 'Berekend uit',
+    source: {
+      ours: 'onze registraties',
+      public: 'het publieke register',
+      'ours-then-public': 'onze registraties, en het publieke register waar wij niets hebben',
+    },
     rag: { red: 'Rood', amber: 'Oranje', green: 'Groen' },
     ragColumn: 'RAG',
     comparison: 'Vergelijking',
@@ -427,6 +445,7 @@ export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[]
     paragraph(`${t.asOf.replace('{date}', date)} (${review.asOf})`),
     paragraph(`${t.preparedBy}: ${cover.preparedBy}`),
     paragraph(`${t.generatedOn}: ${formatReviewDate(cover.generatedOn, locale)} (${cover.generatedOn})`),
+    paragraph(`${t.sourceLabel}: ${t.source[cover.source ?? review.source]}`),
     heading(t.summary),
     table(
       ['', t.count, t.share],

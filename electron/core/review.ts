@@ -30,6 +30,7 @@ import { isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
 import { entriesByKey, entryAsOf, type EvidenceItem, type LogEntry, type RecordEntry } from './progress-log';
 import { dueState, plusDays } from './queries';
+import { DEFAULT_REVIEW_SOURCE, type ReviewSource } from './review-source';
 import type { Status } from './status';
 
 /** The verdicts, in the order charts stack them: delivered first, then not, then unknown. */
@@ -134,6 +135,8 @@ export interface KindTally extends ReviewTally {
 /** The whole review. Plain JSON: it crosses IPC as is and is the JSON export's shape. */
 export interface Review extends ReviewTally {
   asOf: IsoDate;
+  /** Which log it was computed from (see `entriesForSource`): ours, the public record, or both. */
+  source: ReviewSource;
   byChapter: ChapterTally[];
   bySection: SectionTally[];
   byYear: YearTally[];
@@ -288,6 +291,8 @@ export function buildReview(
   milestones: readonly AnyMilestone[],
   log: readonly LogEntry[],
   asOf: IsoDate,
+  /** The source `log` was picked from (`entriesForSource`); only recorded on the review. */
+  source: ReviewSource = DEFAULT_REVIEW_SOURCE,
 ): Review {
   const byKey = entriesByKey(log);
   const items: ReviewItem[] = [];
@@ -372,6 +377,7 @@ export function buildReview(
 
   return {
     asOf,
+    source,
     ...tally(items),
     byChapter,
     bySection,

@@ -15,7 +15,9 @@ import {
   LogEntryError,
   setMuted,
 } from '../core/progress';
+import { adoptionOf, alreadyStated, type PublicRecordFile } from '../core/public-record';
 import { buildReview, compareReviews } from '../core/review';
+import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../core/review-source';
 import { REVIEW_MIME, reviewFileName } from '../core/review-export';
 import type { Locale, UserState } from '../core/user-state';
 import {
@@ -32,6 +34,8 @@ import {
   type Snapshot,
 } from '../contract/api';
 import { authorOf } from './author';
+import { publicRecordFor } from './public-record-source';
+import { dirname } from 'node:path';
 import { renderReview } from './review-files';
 import { translator } from './i18n';
 import type { ReminderService } from './scheduler';
@@ -59,6 +63,8 @@ export interface AppServiceOptions {
   now?: () => Date;
   /** Saves an exported file where the user chooses (the desktop shell's save dialog). */
   saveFile?: (file: ExportedFile) => Promise<SavedFile>;
+  /** The public record beside the user's log (default: the bundled one, checked against `dataset`). */
+  publicRecord?: PublicRecordFile | null;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -95,6 +101,14 @@ export function createAppService(options: AppServiceOptions): AppService {
   const datasetIds = new Set(dataset.map((m) => m.id));
   let notices = [...store.notices];
   const sectionNames = options.sectionNames ?? bundledSectionNames();
+  const found = options.publicRecord === undefined ? publicRecordFor(dirname(store.path), dataset) : null;
+  if (found?.problem) notices.push(found.problem);
+  const publicRecord = found ? found.record : (options.publicRecord ?? null);
+  const publicEntries = publicRecord?.entries ?? [];
+  const publicLayer = publicRecord ? { asOf: publicRecord.asOf, entries: publicRecord.entries } : null;
+  /** The log a review from `source` reads (the user's, the public record's, or both per key). */
+  const reviewLog = (state: UserState, source: ReviewSource) =>
+    entriesForSource(state.log, publicEntries, source);
 
   const milestones = (state: UserState): AnyMilestone[] => [...dataset, ...state.ownMilestones];
   const locale = (state: UserState): Locale =>
@@ -112,6 +126,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     sectionNames,
     reminders: { fired: state.fired, snoozed: state.snoozed },
     feed: options.feedUrls?.() ?? null,
+    ...(publicLayer ? { publicRecord: publicLayer } : {}),
   });
 
   const emit: AppService['emit'] = (event, payload) =>
@@ -182,22 +197,39 @@ export function createAppService(options: AppServiceOptions): AppService {
       }));
     },
     updateSettings: (patch) => change((state) => ({ ...state, settings: { ...state.settings, ...patch } })),
-    getReview: ({ asOf }) => {
+    getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE }) => {
       const state = store.read();
-      return buildReview(milestones(state), state.log, asOf);
+      return buildReview(milestones(state), reviewLog(state, source), asOf, source);
     },
-    compareReviews: ({ from, to }) => {
+    compareReviews: ({ from, to, source = DEFAULT_REVIEW_SOURCE }) => {
       const state = store.read();
+      const log = reviewLog(state, source);
       return compareReviews(
-        buildReview(milestones(state), state.log, from),
-        buildReview(milestones(state), state.log, to),
+        buildReview(milestones(state), log, from, source),
+        buildReview(milestones(state), log, to, source),
       );
     },
-    exportReview: async ({ asOf, format, compareTo }) => {
+    adoptPublicRecord: ({ entryId }) =>
+      logChange(() =>
+        change((state) => {
+          const entry = publicEntries.find((e) => e.id === entryId);
+          if (!entry) throw new NotFound(`No public-record entry with id "${entryId}".`);
+          if (alreadyStated(state.log, entry)) {
+            throw new Error(
+              `Your log already says "${entry.status}" on ${entry.on} for ${entry.key}; nothing was added.`,
+            );
+          }
+          checkLogKey(milestones(state), entry.key, options.today());
+          return appendRecord(state, adoptionOf(entry, locale(state)), entryContext(state)).state;
+        }),
+      ),
+    exportReview: async ({ asOf, format, compareTo, source }) => {
       const state = store.read();
       const content = await renderReview({
         milestones: milestones(state),
         log: state.log,
+        publicEntries,
+        source: source ?? DEFAULT_REVIEW_SOURCE,
         asOf,
         compareTo: compareTo ?? null,
         format,

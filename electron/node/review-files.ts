@@ -9,6 +9,7 @@ import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
 import type { LogEntry } from '../core/progress-log';
 import { buildReview, compareReviews, VERDICTS } from '../core/review';
+import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../core/review-source';
 import {
   evidenceText,
   exportReview,
@@ -24,6 +25,10 @@ import type { Locale } from '../core/user-state';
 export interface RenderReviewInput {
   milestones: readonly AnyMilestone[];
   log: readonly LogEntry[];
+  /** The public record's entries (the layer beside `log`); none when left out. */
+  publicEntries?: readonly LogEntry[];
+  /** Which log the review is computed from (default `ours`). */
+  source?: ReviewSource;
   asOf: IsoDate;
   /** A second as-of date to compare with, or null. */
   compareTo: IsoDate | null;
@@ -35,9 +40,11 @@ export interface RenderReviewInput {
 
 /** The review, its cover and (with compareTo) the comparison, ready to write. */
 export function reviewExportOf(input: Omit<RenderReviewInput, 'format' | 'locale'>): ReviewExport {
-  const review = buildReview(input.milestones, input.log, input.asOf);
+  const source = input.source ?? DEFAULT_REVIEW_SOURCE;
+  const log = entriesForSource(input.log, input.publicEntries ?? [], source);
+  const review = buildReview(input.milestones, log, input.asOf, source);
   const comparison = input.compareTo
-    ? compareReviews(buildReview(input.milestones, input.log, input.compareTo), review)
+    ? compareReviews(buildReview(input.milestones, log, input.compareTo, source), review)
     : null;
   return {
     review,
@@ -46,6 +53,7 @@ export function reviewExportOf(input: Omit<RenderReviewInput, 'format' | 'locale
       asOf: input.asOf,
       preparedBy: input.preparedBy,
       generatedOn: formatDate(input.generatedAt, 'yyyy-MM-dd'),
+      source,
     },
   };
 }
@@ -138,6 +146,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   summary.addRow([t.asOf.replace('{date}', formatReviewDate(review.asOf, locale)), review.asOf]);
   summary.addRow([t.preparedBy, cover.preparedBy]);
   summary.addRow([t.generatedOn, cover.generatedOn]);
+  summary.addRow([t.sourceLabel, t.source[cover.source ?? review.source], review.source]);
   summary.addRow([]);
   summary.addRow(['verdict', t.verdictColumn, t.count]).font = { bold: true };
   summary.addRow(['count', t.dueByAsOf.replace('{date}', review.asOf), review.count]);

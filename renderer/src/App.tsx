@@ -248,6 +248,7 @@ export function App({ api }: { api: CompassApi }) {
             progress={snapshot.progress[selected.id]}
             progressMap={snapshot.progress}
             log={snapshot.log}
+            publicRecord={snapshot.publicRecord}
             today={snapshot.today}
             onSnapshot={apply}
             onClose={closeDetail}

@@ -21,7 +21,9 @@ import {
   deriveProgress,
   setMuted,
 } from '../../electron/core/progress';
+import { adoptionOf, type PublicRecordFile } from '../../electron/core/public-record';
 import { buildReview, compareReviews } from '../../electron/core/review';
+import { entriesForSource } from '../../electron/core/review-source';
 import { testId } from '../support/log';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import dataset from '../../data/compass-milestones.json';
@@ -34,6 +36,8 @@ export interface FakeApiOptions {
   milestones?: AnyMilestone[];
   state?: Partial<UserState>;
   notices?: string[];
+  /** The public record beside the log (none when left out). */
+  publicRecord?: PublicRecordFile;
 }
 
 export interface FakeCompassApi extends CompassApi {
@@ -65,7 +69,11 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
     sectionNames: bundledSectionNames(),
     reminders: { fired: state.fired, snoozed: state.snoozed },
     feed: null,
+    ...(options.publicRecord
+      ? { publicRecord: { asOf: options.publicRecord.asOf, entries: options.publicRecord.entries } }
+      : {}),
   });
+  const publicEntries = () => options.publicRecord?.entries ?? [];
 
   const ctx = () => ({
     author: state.settings.author ?? 'Test User',
@@ -103,12 +111,27 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
       return snapshot();
     },
-    getReview: ({ asOf }) => buildReview([...base, ...state.ownMilestones], state.log, asOf),
-    compareReviews: ({ from, to }) =>
-      compareReviews(
-        buildReview([...base, ...state.ownMilestones], state.log, from),
-        buildReview([...base, ...state.ownMilestones], state.log, to),
+    getReview: ({ asOf, source = 'ours' }) =>
+      buildReview(
+        [...base, ...state.ownMilestones],
+        entriesForSource(state.log, publicEntries(), source),
+        asOf,
+        source,
       ),
+    compareReviews: ({ from, to, source = 'ours' }) => {
+      const log = entriesForSource(state.log, publicEntries(), source);
+      return compareReviews(
+        buildReview([...base, ...state.ownMilestones], log, from, source),
+        buildReview([...base, ...state.ownMilestones], log, to, source),
+      );
+    },
+    adoptPublicRecord: ({ entryId }) => {
+      const entry = publicEntries().find((e) => e.id === entryId);
+      if (!entry) throw new Error(`No public-record entry with id "${entryId}".`);
+      const locale = state.settings.locale ?? 'en';
+      state = appendRecord(state, adoptionOf(entry, locale), ctx()).state;
+      return snapshot();
+    },
     exportReview: () => ({ content: '', fileName: 'review.md', mimeType: 'text/markdown' }),
     exportIcal: () => ({ content: 'BEGIN:VCALENDAR', fileName: 'compass.ics', mimeType: 'text/calendar' }),
     exportState: () => ({

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CompassApi, Snapshot } from '../../../electron/contract/api';
+import type { CompassApi, PublicRecordLayer, Snapshot } from '../../../electron/contract/api';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
@@ -30,6 +30,7 @@ import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
 import { Icon } from '../app/Icon';
 import { useSectionName } from '../app/sections';
+import { PublicRecordBlock, publicEntriesOf } from './PublicRecordBlock';
 
 export interface DetailPanelProps {
   api: CompassApi;
@@ -39,6 +40,8 @@ export interface DetailPanelProps {
   progressMap?: ProgressMap;
   /** The whole progress log. */
   log?: readonly LogEntry[];
+  /** The public record beside the log (shown next to the state of play; adopted on request). */
+  publicRecord?: PublicRecordLayer;
   today: IsoDate;
   onSnapshot(snapshot: Snapshot): void;
   onClose(): void;
@@ -71,6 +74,7 @@ export function DetailPanel({
   progress,
   progressMap,
   log: progressLog,
+  publicRecord,
   today,
   onSnapshot,
   onClose,
@@ -281,6 +285,12 @@ export function DetailPanel({
               .openExternal({ url })
               .catch((error: unknown) => setMessage({ kind: 'error', text: errorMessage(error) }));
           }}
+        />
+        <PublicRecordBlock
+          entries={publicEntriesOf(publicRecord, key)}
+          log={log}
+          language={language}
+          onAdopt={(entryId) => void run(() => api.adoptPublicRecord({ entryId }), t('publicRecord.adopted'))}
         />
 
         <form

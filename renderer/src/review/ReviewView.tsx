@@ -16,6 +16,11 @@ import {
   type ReviewComparison,
   type ReviewItem,
 } from '../../../electron/core/review';
+import {
+  DEFAULT_REVIEW_SOURCE,
+  REVIEW_SOURCES,
+  type ReviewSource,
+} from '../../../electron/core/review-source';
 import { evidenceText, type ReviewFormat } from '../../../electron/core/review-export';
 import { errorMessage } from '../app/errors';
 import { formatDate, formatLongDate } from '../format';
@@ -48,6 +53,7 @@ type Language = 'nl' | 'en';
 
 interface Loaded {
   asOf: string;
+  source: ReviewSource;
   snapshot: Snapshot;
   attempt: number;
   review: Review | null;
@@ -58,21 +64,30 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const { t, i18n } = useTranslation('review');
   const language: Language = (i18n.resolvedLanguage ?? i18n.language ?? 'en').startsWith('nl') ? 'nl' : 'en';
   const [asOf, setAsOf] = useState(initialAsOf ?? DEFAULT_AS_OF);
+  const [source, setSource] = useState<ReviewSource>(DEFAULT_REVIEW_SOURCE);
+  /** The source as a call's option: left out for the default (our records). */
+  const sourceOption = source === DEFAULT_REVIEW_SOURCE ? {} : { source };
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [compareTo, setCompareTo] = useState<string | null>(null);
   const [compared, setCompared] = useState<{ key: string; result: ReviewComparison } | null>(null);
-  const compareKey = compareTo && compareTo < asOf ? `${compareTo}|${asOf}` : null;
+  const compareKey = compareTo && compareTo < asOf ? `${compareTo}|${asOf}|${source}` : null;
 
   useEffect(() => {
     if (!compareKey) return;
     let live = true;
-    const [from, to] = compareKey.split('|') as [string, string];
-    api.compareReviews({ from, to }).then(
-      (result) => live && setCompared({ key: compareKey, result }),
-      () => live && setCompared(null),
-    );
+    const [from, to, sourceOf] = compareKey.split('|') as [string, string, ReviewSource];
+    api
+      .compareReviews({
+        from,
+        to,
+        ...(sourceOf === DEFAULT_REVIEW_SOURCE ? {} : { source: sourceOf }),
+      })
+      .then(
+        (result) => live && setCompared({ key: compareKey, result }),
+        () => live && setCompared(null),
+      );
     return () => {
       live = false;
     };
@@ -81,21 +96,25 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
 
   useEffect(() => {
     let live = true;
-    api.getReview({ asOf }).then(
+    api.getReview(source === DEFAULT_REVIEW_SOURCE ? { asOf } : { asOf, source }).then(
       (review) => {
-        if (live) setLoaded({ asOf, snapshot, attempt, review, error: null });
+        if (live) setLoaded({ asOf, source, snapshot, attempt, review, error: null });
       },
       (error: unknown) => {
-        if (live) setLoaded({ asOf, snapshot, attempt, review: null, error: errorMessage(error) });
+        if (live) setLoaded({ asOf, source, snapshot, attempt, review: null, error: errorMessage(error) });
       },
     );
     return () => {
       live = false;
     };
-  }, [api, asOf, snapshot, attempt]);
+  }, [api, asOf, source, snapshot, attempt]);
 
   const current =
-    loaded !== null && loaded.asOf === asOf && loaded.snapshot === snapshot && loaded.attempt === attempt;
+    loaded !== null &&
+    loaded.asOf === asOf &&
+    loaded.source === source &&
+    loaded.snapshot === snapshot &&
+    loaded.attempt === attempt;
   const review = loaded?.review ?? null;
 
   const exportAs = async (format: ReviewFormat) => {
@@ -103,7 +122,9 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
     try {
       const saved = await api.saveFile(
         await api.exportReview(
-          compareTo && compareTo < asOf ? { asOf, format, compareTo } : { asOf, format },
+          compareTo && compareTo < asOf
+            ? { asOf, format, compareTo, ...sourceOption }
+            : { asOf, format, ...sourceOption },
         ),
       );
       setExportMessage(saved.saved ? { text: t('exported', { file: saved.fileName }), failed: false } : null);
@@ -130,6 +151,26 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
         <h2 id="review-heading">{t('heading')}</h2>
         <p className="review-intro">{t('intro')}</p>
         <AsOfPicker asOf={asOf} today={snapshot.today} language={language} onChange={setAsOf} />
+        <fieldset className="review-source no-print">
+          <legend>{t('publicRecord.sourceLegend')}</legend>
+          {REVIEW_SOURCES.map((s) => (
+            <label key={s} className="check">
+              <input
+                type="radio"
+                name="review-source"
+                value={s}
+                checked={source === s}
+                onChange={() => setSource(s)}
+              />
+              {t(`publicRecord.source.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        {review && (
+          <p className="review-used-source" data-testid="review-source">
+            {t('publicRecord.usedSource', { source: t(`publicRecord.source.${review.source}`) })}
+          </p>
+        )}
         <fieldset className="review-compare no-print">
           <legend>{t('log.compareLegend')}</legend>
           <div className="review-presets">

@@ -70,6 +70,8 @@ export interface GanttProps {
   onLabelWidthChange?(width: number): void;
   /** A section heading's name in the UI's language. */
   sectionName?(section: string): string;
+  /** Ids of the milestones the public record has an entry for (a marker on their rows). */
+  publicRecordIds?: ReadonlySet<string>;
   onZoomChange(zoom: Zoom): void;
   onRangeChange(range: RangeChoice): void;
   onToggleGroup(key: string): void;
@@ -488,6 +490,9 @@ export function Gantt(props: GanttProps) {
                       status={status}
                       active={i === activeIndex}
                       selected={row.type === 'milestone' && row.milestone.id === selectedId}
+                      inPublicRecord={
+                        row.type === 'milestone' && !!props.publicRecordIds?.has(row.milestone.id)
+                      }
                       today={today}
                       scale={scale}
                       language={language}
@@ -516,6 +521,7 @@ interface GanttRowProps {
   status: Status;
   active: boolean;
   selected: boolean;
+  inPublicRecord?: boolean;
   today: IsoDate;
   scale: Scale;
   language: string;
@@ -597,6 +603,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
     unrecorded ? t('log.dueUnrecorded') : null,
     dueSoon ? t('row.dueSoon') : null,
     own ? t('row.own') : null,
+    props.inPublicRecord ? t('publicRecord.marker') : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -612,6 +619,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
         unrecorded ? 'is-unrecorded' : '',
         dueSoon ? 'is-due-soon' : '',
         selected ? 'is-selected' : '',
+        props.inPublicRecord ? 'has-public-record' : '',
       ].join(' ')}
       aria-label={label}
       data-row-key={row.key}

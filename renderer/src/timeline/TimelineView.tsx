@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { KINDS } from '../../../electron/core/milestone';
+import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
 import { useSectionName } from '../app/sections';
 import { Agenda, type AgendaHandle } from './Agenda';
@@ -69,6 +70,10 @@ export function TimelineView(props: TimelineViewProps) {
     [],
   );
   const milestones = snapshot.milestones;
+  const publicRecordIds = useMemo(
+    () => new Set((snapshot.publicRecord?.entries ?? []).map((e) => parseLogKey(e.key).milestoneId)),
+    [snapshot.publicRecord],
+  );
   const onSetAllCollapsed = useCallback(
     (all: boolean) => update({ collapsed: all ? allGroupKeys(milestones) : [] }),
     [update, milestones],
@@ -192,6 +197,7 @@ export function TimelineView(props: TimelineViewProps) {
           milestones={snapshot.milestones}
           progress={snapshot.progress}
           today={snapshot.today}
+          publicRecordIds={publicRecordIds}
           filters={view.filters}
           zoom={view.zoom}
           range={view.range}

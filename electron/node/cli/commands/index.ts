@@ -6,6 +6,7 @@ import { serveFeed } from './serve-feed';
 import { status } from './status';
 import { exportState } from './export-state';
 import { importState } from './import-state';
+import { importRecord } from './import-record';
 import { importStrategy } from './import-strategy';
 import { strategies } from './strategies';
 import { upcoming } from './upcoming';
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   'export-state': exportState,
   'import-state': importState,
   'import-strategy': importStrategy,
+  'import-record': importRecord,
   strategies,
   team,
   sync,
