@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from './render-app';
 
@@ -74,5 +74,31 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Export my data' }));
     await screen.findByText('disk full');
     expect(screen.queryByText(/saved\./)).toBeNull();
+  });
+
+  it('asks before an import replaces everything, and says how it went beside the Import button', async () => {
+    const { api, user } = await openSettings();
+    const file = new File(['{"format":"x"}'], 'backup.json', { type: 'application/json' });
+    const picker = screen.getByLabelText('Import data…');
+    await user.upload(picker, file);
+    const dialog = await screen.findByRole('dialog', { name: 'Replace all your data?' });
+    expect(dialog).toHaveTextContent('Importing ‘backup.json’ replaces all your progress');
+    expect(dialog).toHaveTextContent('config.before-import-<time>.json');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('importState')).toEqual([]);
+
+    await user.upload(picker, file);
+    await user.click(await screen.findByRole('button', { name: 'Yes, replace everything' }));
+    expect(api.callsTo('importState')).toEqual([{ content: '{"format":"x"}' }]);
+    const data = screen.getByRole('region', { name: 'Data' });
+    expect(await within(data).findByText('Data imported.')).toBeTruthy();
+
+    api.failNext('importState', 'not an export');
+    await user.upload(picker, file);
+    await user.click(await screen.findByRole('button', { name: 'Yes, replace everything' }));
+    expect(await within(data).findByRole('alert')).toHaveTextContent(
+      'Import failed, nothing was changed: not an export',
+    );
   });
 });

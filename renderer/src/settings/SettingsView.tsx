@@ -9,6 +9,7 @@ import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
+import { Modal } from '../app/Modal';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -64,6 +65,10 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
   const [portText, setPortText] = useState(String(s.feed.port));
   const [portError, setPortError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** What the data buttons did, shown beside them (where the user is), not at the top. */
+  const [dataMessage, setDataMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** A file picked for import, waiting for the user to confirm that it replaces everything. */
+  const [pendingImport, setPendingImport] = useState<{ name: string; content: string } | null>(null);
   const [authorText, setAuthorText] = useState(s.author ?? '');
   /** The name on progress entries: saved on leaving the field or Enter; empty means the OS user. */
   const saveAuthor = () => {
@@ -102,31 +107,38 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
     if (port !== s.feed.port) void save({ feed: { ...s.feed, port } });
   };
 
-  const run = async (action: () => Promise<void>, done: string) => {
-    try {
-      await action();
-      setMessage({ kind: 'ok', text: done });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
-    }
-  };
-
   /** Saves an export where the user says (a save dialog, or a download in a browser). */
   const saveExport = async (exported: Promise<ExportedFile>) => {
     try {
       const saved = await api.saveFile(await exported);
-      setMessage(saved.saved ? { kind: 'ok', text: t('saveFile.saved', { file: saved.fileName }) } : null);
+      setDataMessage(
+        saved.saved ? { kind: 'ok', text: t('saveFile.saved', { file: saved.fileName }) } : null,
+      );
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
+      setDataMessage({ kind: 'error', text: errorMessage(error) });
     }
   };
 
-  const importFile = async (file: File | undefined) => {
+  const pickImport = async (file: File | undefined) => {
     if (!file) return;
-    await run(
-      async () => onSnapshot(await api.importState({ content: await file.text() })),
-      t('settings.imported'),
-    );
+    try {
+      setDataMessage(null);
+      setPendingImport({ name: file.name, content: await file.text() });
+    } catch (error) {
+      setDataMessage({ kind: 'error', text: t('importConfirm.failed', { message: errorMessage(error) }) });
+    }
+  };
+
+  const confirmImport = async () => {
+    const pending = pendingImport;
+    setPendingImport(null);
+    if (!pending) return;
+    try {
+      onSnapshot(await api.importState({ content: pending.content }));
+      setDataMessage({ kind: 'ok', text: t('settings.imported') });
+    } catch (error) {
+      setDataMessage({ kind: 'error', text: t('importConfirm.failed', { message: errorMessage(error) }) });
+    }
   };
 
   const toggleFeedChapter = (chapter: Chapter, on: boolean) => {
@@ -348,14 +360,34 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
               type="file"
               accept="application/json,.json"
               onChange={(e) => {
-                void importFile(e.target.files?.[0]);
+                void pickImport(e.target.files?.[0]);
                 e.target.value = '';
               }}
             />
           </label>
         </div>
+        <p
+          className={dataMessage?.kind === 'error' ? 'form-message error' : 'form-message'}
+          role={dataMessage?.kind === 'error' ? 'alert' : 'status'}
+        >
+          {dataMessage?.text}
+        </p>
         <p className="hint">{t('settings.importHint')}</p>
       </section>
+      {pendingImport ? (
+        <Modal title={t('importConfirm.title')} onClose={() => setPendingImport(null)}>
+          <p>{t('importConfirm.body', { file: pendingImport.name })}</p>
+          <p>{t('importConfirm.backup')}</p>
+          <div className="modal-actions">
+            <button type="button" onClick={() => setPendingImport(null)}>
+              {t('importConfirm.no')}
+            </button>
+            <button type="button" className="danger" onClick={() => void confirmImport()}>
+              {t('importConfirm.yes')}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </div>
   );
 }
