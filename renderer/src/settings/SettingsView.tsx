@@ -2,7 +2,7 @@
  * Settings: reminders, digest, language, theme, start-up and the iCal feed, saved through
  * api.updateSettings as they change; plus export/import of the user's data and an iCal download.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
 import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
@@ -53,6 +53,88 @@ function NumbersField(props: {
         />
       )}
     </Field>
+  );
+}
+
+/** How long a feed that is on may take to start before Settings says it is not running. */
+const FEED_START_GRACE_MS = 3000;
+
+/** The running feed's http and webcal addresses, each with a copy button, and a subscribe link. */
+function FeedAddress({
+  urls,
+  port,
+  api,
+  onSnapshot,
+}: {
+  urls: { http: string; webcal: string } | null;
+  port: number;
+  api: CompassApi;
+  onSnapshot(snapshot: Snapshot): void;
+}) {
+  const { t } = useTranslation('ui');
+  const id = useId();
+  const [copied, setCopied] = useState<{ ok: boolean } | null>(null);
+  /** The port that had not started within the grace time. */
+  const [lateFor, setLateFor] = useState<number | null>(null);
+  const late = lateFor === port;
+  useEffect(() => {
+    if (urls) return;
+    // The server starts after the settings are saved: ask until it runs (or the grace time ends).
+    const poll = setInterval(() => {
+      api.getSnapshot({}).then(
+        (next) => next.feed && onSnapshot(next),
+        () => undefined,
+      );
+    }, 500);
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      setLateFor(port);
+    }, FEED_START_GRACE_MS);
+    return () => {
+      clearInterval(poll);
+      clearTimeout(timer);
+    };
+  }, [urls, port, api, onSnapshot]);
+  if (!urls) {
+    return (
+      <p className={late ? 'form-message error' : 'hint'} role={late ? 'alert' : 'status'}>
+        {late ? t('feedAddress.notRunning') : t('feedAddress.starting')}
+      </p>
+    );
+  }
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied({ ok: true });
+    } catch {
+      setCopied({ ok: false });
+    }
+  };
+  const row = (kind: 'http' | 'webcal', url: string) => (
+    <div className="feed-address-row">
+      <label htmlFor={`${id}-${kind}`}>{t(`feedAddress.${kind}`)}</label>
+      <input id={`${id}-${kind}`} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
+      <button
+        type="button"
+        aria-label={t(kind === 'http' ? 'feedAddress.copyHttp' : 'feedAddress.copyWebcal')}
+        onClick={() => void copy(url)}
+      >
+        {t('feedAddress.copy')}
+      </button>
+    </div>
+  );
+  return (
+    <section className="feed-address" aria-labelledby={`${id}-heading`}>
+      <h4 id={`${id}-heading`}>{t('feedAddress.heading')}</h4>
+      {row('http', urls.http)}
+      {row('webcal', urls.webcal)}
+      <p>
+        <a href={urls.webcal}>{t('feedAddress.subscribe')}</a>
+      </p>
+      <p className={copied?.ok === false ? 'form-message error' : 'form-message'} role="status">
+        {copied ? t(copied.ok ? 'feedAddress.copied' : 'feedAddress.copyFailed') : ''}
+      </p>
+    </section>
   );
 }
 
@@ -293,6 +375,9 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.feed.enabled,
             (on) => void save({ feed: { ...s.feed, enabled: on } }),
           )}
+          {s.feed.enabled ? (
+            <FeedAddress urls={snapshot.feed ?? null} port={s.feed.port} api={api} onSnapshot={onSnapshot} />
+          ) : null}
           <NumbersField
             label={t('settings.feedPort')}
             error={portError}
