@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import nlUi from '../../electron/contract/locales/nl/ui.json';
 import { renderApp } from './render-app';
+
+/** A Dutch UI string by its key path, from the locale file itself. */
+const nl = (path: string): string =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], nlUi) as string;
 
 const openSettings = async () => {
   const app = await renderApp();
@@ -100,5 +105,24 @@ describe('settings', () => {
     expect(await within(data).findByRole('alert')).toHaveTextContent(
       'Import failed, nothing was changed: not an export',
     );
+  });
+
+  it('shows the feed’s http and webcal addresses in Dutch when it is on, with copy and subscribe', async () => {
+    const { user } = await openSettings();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'nl');
+    expect(screen.queryByRole('textbox', { name: 'Feedadres (http)' })).toBeNull();
+    await user.click(await screen.findByRole('checkbox', { name: nl('settings.feedEnabled') }));
+    const http = await screen.findByRole('textbox', { name: nl('feedAddress.http') });
+    expect(http).toHaveValue('http://127.0.0.1:17863/compass.ics');
+    expect(screen.getByRole('textbox', { name: nl('feedAddress.webcal') })).toHaveValue(
+      'webcal://127.0.0.1:17863/compass.ics',
+    );
+    expect(screen.getByRole('link', { name: nl('feedAddress.subscribe') })).toHaveAttribute(
+      'href',
+      'webcal://127.0.0.1:17863/compass.ics',
+    );
+    await user.click(screen.getByRole('button', { name: nl('feedAddress.copyWebcal') }));
+    expect(await navigator.clipboard.readText()).toBe('webcal://127.0.0.1:17863/compass.ics');
+    expect(await screen.findByText(nl('feedAddress.copied'))).toBeTruthy();
   });
 });
