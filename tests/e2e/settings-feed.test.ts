@@ -1,9 +1,11 @@
 /**
  * The feed's address in Settings, in Chromium through the web host: turning the feed on starts
  * the real feed server, Settings shows its http and webcal addresses, and the http one serves the
- * .ics; turning it off stops it.
+ * .ics; turning it off stops it. Settings with the feed on and the import dialog pass axe in both themes.
  */
 import { createServer } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, openApp, useBrowserAndHost } from './timeline-harness';
 
@@ -18,6 +20,21 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Serious or critical axe (WCAG 2.1 A/AA) violations on the page, in both themes. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const v of results.violations)
+      if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme}: ${v.id} ${v.help}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
 
 describe.skipIf(!chromiumAvailable())('the feed in Settings', () => {
@@ -43,6 +60,21 @@ describe.skipIf(!chromiumAvailable())('the feed in Settings', () => {
       webcal,
     );
     expect(await page.getByRole('button', { name: 'Copy the http address' }).isVisible()).toBe(true);
+
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The import asks first, in an accessible dialog; Cancel changes nothing.
+    await page.locator('.settings-data input[type=file]').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{}'),
+    });
+    const dialog = page.getByRole('dialog', { name: 'Replace all your data?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('config.before-import-<time>.json');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
 
     const response = await fetch(url);
     expect(response.status).toBe(200);
