@@ -39,7 +39,7 @@ import {
   loginItemSettings,
   shouldStartHidden,
 } from '../node/autostart';
-import { createFeedController, type FeedController } from './feed';
+import { createFeedController, followFeedSettings, type FeedController } from '../node/feed-controller';
 import { appDataset } from '../node/strategies';
 import { createReminderService, type ReminderService } from '../node/scheduler';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
@@ -309,7 +309,6 @@ async function start(): Promise<void> {
       autostartApplied = wanted;
       applyAutostart(startAtLogin, startHidden, tr);
     }
-    feed.sync(state);
   };
 
   service.subscribe((event, payload) => {
@@ -318,7 +317,8 @@ async function start(): Promise<void> {
     }
     if (event === 'stateChanged') refresh();
   });
-  feed.onChange(refresh);
+  // Starts and stops the feed with the settings; when it does, a new snapshot refreshes the tray too.
+  followFeedSettings(feed, service);
 
   const settings = store.read().settings;
   const hidden = shouldStartHidden({

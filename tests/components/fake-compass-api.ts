@@ -68,7 +68,13 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
     notices,
     sectionNames: bundledSectionNames(),
     reminders: { fired: state.fired, snoozed: state.snoozed },
-    feed: null,
+    // As a running feed server would answer (the real one is tested in tests/e2e/settings-feed).
+    feed: state.settings.feed.enabled
+      ? {
+          http: `http://127.0.0.1:${state.settings.feed.port}/compass.ics`,
+          webcal: `webcal://127.0.0.1:${state.settings.feed.port}/compass.ics`,
+        }
+      : null,
     ...(options.publicRecord
       ? { publicRecord: { asOf: options.publicRecord.asOf, entries: options.publicRecord.entries } }
       : {}),

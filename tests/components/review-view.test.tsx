@@ -146,18 +146,41 @@ describe('ReviewView', () => {
     await screen.findByText('As of 10 February 2026');
   });
 
-  it('takes another date typed in, and says how to fix one that is not a date', async () => {
+  it('takes a date typed as YYYY-MM-DD on Enter or Show, and says how to fix one that is not a date', async () => {
     const { user, getReview } = renderReview();
     await screen.findByText('As of 31 December 2025');
-    const input = screen.getByLabelText('Another date');
+    const input = screen.getByLabelText('Other date');
+    expect(input.getAttribute('type')).toBe('text');
+    expect(screen.getByText('Type a date as YYYY-MM-DD, e.g. 2024-03-18.')).toBeTruthy();
     await user.clear(input);
+    await user.type(input, '18/03/2024{Enter}');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Not a date: type it as YYYY-MM-DD, e.g. 2025-12-31.')).toBeTruthy();
+    expect(
+      screen.getByText('‘18/03/2024’ is not a date. Type it as YYYY-MM-DD, e.g. 2024-03-18.'),
+    ).toBeTruthy();
     expect(getReview).toHaveBeenLastCalledWith({ asOf: '2025-12-31' });
-    await user.type(input, '2024-12-31');
-    await screen.findByText('As of 31 December 2024');
-    expect(getReview).toHaveBeenLastCalledWith({ asOf: '2024-12-31' });
+    await user.clear(input);
+    await user.type(input, '2024-03-18{Enter}');
+    await screen.findByText('As of 18 March 2024');
+    expect(getReview).toHaveBeenLastCalledWith({ asOf: '2024-03-18' });
     expect(input.getAttribute('aria-invalid')).toBe('false');
+    await user.clear(input);
+    await user.type(input, '2024-02-30');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(input);
+    await user.type(input, '2023-06-01');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    await screen.findByText('As of 1 June 2023');
+  });
+
+  it('takes the same YYYY-MM-DD date in Dutch', async () => {
+    await i18n.changeLanguage('nl');
+    const { user } = renderReview();
+    const input = await screen.findByLabelText('Andere datum');
+    await user.clear(input);
+    await user.type(input, '2024-03-18{Enter}');
+    await screen.findByText('Stand per 18 maart 2024');
   });
 
   it('recomputes when the recorded progress changes', async () => {

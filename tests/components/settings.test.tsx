@@ -1,6 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import nlUi from '../../electron/contract/locales/nl/ui.json';
 import { renderApp } from './render-app';
+
+/** A Dutch UI string by its key path, from the locale file itself. */
+const nl = (path: string): string =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], nlUi) as string;
 
 const openSettings = async () => {
   const app = await renderApp();
@@ -74,5 +79,50 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Export my data' }));
     await screen.findByText('disk full');
     expect(screen.queryByText(/saved\./)).toBeNull();
+  });
+
+  it('asks before an import replaces everything, and says how it went beside the Import button', async () => {
+    const { api, user } = await openSettings();
+    const file = new File(['{"format":"x"}'], 'backup.json', { type: 'application/json' });
+    const picker = screen.getByLabelText('Import data…');
+    await user.upload(picker, file);
+    const dialog = await screen.findByRole('dialog', { name: 'Replace all your data?' });
+    expect(dialog).toHaveTextContent('Importing ‘backup.json’ replaces all your progress');
+    expect(dialog).toHaveTextContent('config.before-import-<time>.json');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('importState')).toEqual([]);
+
+    await user.upload(picker, file);
+    await user.click(await screen.findByRole('button', { name: 'Yes, replace everything' }));
+    expect(api.callsTo('importState')).toEqual([{ content: '{"format":"x"}' }]);
+    const data = screen.getByRole('region', { name: 'Data' });
+    expect(await within(data).findByText('Data imported.')).toBeTruthy();
+
+    api.failNext('importState', 'not an export');
+    await user.upload(picker, file);
+    await user.click(await screen.findByRole('button', { name: 'Yes, replace everything' }));
+    expect(await within(data).findByRole('alert')).toHaveTextContent(
+      'Import failed, nothing was changed: not an export',
+    );
+  });
+
+  it('shows the feed’s http and webcal addresses in Dutch when it is on, with copy and subscribe', async () => {
+    const { user } = await openSettings();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'nl');
+    expect(screen.queryByRole('textbox', { name: 'Feedadres (http)' })).toBeNull();
+    await user.click(await screen.findByRole('checkbox', { name: nl('settings.feedEnabled') }));
+    const http = await screen.findByRole('textbox', { name: nl('feedAddress.http') });
+    expect(http).toHaveValue('http://127.0.0.1:17863/compass.ics');
+    expect(screen.getByRole('textbox', { name: nl('feedAddress.webcal') })).toHaveValue(
+      'webcal://127.0.0.1:17863/compass.ics',
+    );
+    expect(screen.getByRole('link', { name: nl('feedAddress.subscribe') })).toHaveAttribute(
+      'href',
+      'webcal://127.0.0.1:17863/compass.ics',
+    );
+    await user.click(screen.getByRole('button', { name: nl('feedAddress.copyWebcal') }));
+    expect(await navigator.clipboard.readText()).toBe('webcal://127.0.0.1:17863/compass.ics');
+    expect(await screen.findByText(nl('feedAddress.copied'))).toBeTruthy();
   });
 });

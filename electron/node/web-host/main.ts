@@ -12,6 +12,7 @@ import { isoDateSchema } from '../../core/milestone';
 import { notificationsFor } from '../../core/notification-content';
 import { resolveLocale } from '../../core/shell-locale';
 import { createAppService } from '../app-service';
+import { createFeedController, followFeedSettings } from '../feed-controller';
 import { translator } from '../i18n';
 import { loadMilestones } from '../milestones-source';
 import { strategyMilestones } from '../strategies';
@@ -102,6 +103,8 @@ function main() {
     milestones: () => [...dataset, ...store.read().ownMilestones],
     notifier,
   });
+  // The live iCal feed, as in the desktop shell: on while settings.feed.enabled, on its port.
+  const feed = createFeedController({ store, dataset });
   const service = createAppService({
     store,
     dataset,
@@ -109,6 +112,7 @@ function main() {
     now,
     systemLocale: () => systemLocale,
     reminders,
+    feedUrls: () => feed.urls(),
   });
 
   const token = randomBytes(24).toString('base64url');
@@ -119,11 +123,13 @@ function main() {
     process.stdout.write(`Compass Timeline web host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
     reminders.start();
   });
+  const stopFollowingFeed = followFeedSettings(feed, service);
   const stop = () => {
     reminders.stop();
+    stopFollowingFeed();
     server.close();
     server.closeAllConnections();
-    process.exit(0);
+    void feed.stop().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,7 +7,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
-import { isoDateSchema } from '../../../electron/core/milestone';
 import {
   formatShare,
   VERDICTS,
@@ -24,6 +23,7 @@ import {
 import { evidenceText, type ReviewFormat } from '../../../electron/core/review-export';
 import { errorMessage } from '../app/errors';
 import { formatDate, formatLongDate } from '../format';
+import { AsOfInput } from './AsOfInput';
 import { heldOf, VERDICT_ICON } from './look';
 import { ReviewTable } from './ReviewTable';
 import { StackedBars, VerdictLegend } from './StackedBars';
@@ -250,12 +250,7 @@ function AsOfPicker({
   onChange(date: string): void;
 }) {
   const { t } = useTranslation('review');
-  const [typed, setTyped] = useState<string | null>(null);
-  const invalid = typed !== null && !isoDateSchema.safeParse(typed).success;
-  const pick = (date: string) => {
-    setTyped(null);
-    onChange(date);
-  };
+  const pick = (date: string) => onChange(date);
   const presets = [
     ...AS_OF_PRESETS.map((p) => ({
       key: p.key,
@@ -274,24 +269,7 @@ function AsOfPicker({
           </button>
         ))}
       </div>
-      <label className="review-custom-date">
-        <span>{t('customDate')}</span>
-        <input
-          type="date"
-          value={typed ?? asOf}
-          min="2022-01-01"
-          aria-invalid={invalid}
-          aria-describedby="review-date-hint"
-          onChange={(event) => {
-            const value = event.target.value;
-            if (isoDateSchema.safeParse(value).success) pick(value);
-            else setTyped(value);
-          }}
-        />
-      </label>
-      <p id="review-date-hint" className={invalid ? 'review-error' : 'review-hint'}>
-        {invalid ? t('customDateInvalid') : t('customDateHint')}
-      </p>
+      <AsOfInput value={asOf} onCommit={pick} />
     </fieldset>
   );
 }

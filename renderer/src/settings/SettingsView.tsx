@@ -2,13 +2,14 @@
  * Settings: reminders, digest, language, theme, start-up and the iCal feed, saved through
  * api.updateSettings as they change; plus export/import of the user's data and an iCal download.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
 import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
+import { Modal } from '../app/Modal';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -55,6 +56,88 @@ function NumbersField(props: {
   );
 }
 
+/** How long a feed that is on may take to start before Settings says it is not running. */
+const FEED_START_GRACE_MS = 3000;
+
+/** The running feed's http and webcal addresses, each with a copy button, and a subscribe link. */
+function FeedAddress({
+  urls,
+  port,
+  api,
+  onSnapshot,
+}: {
+  urls: { http: string; webcal: string } | null;
+  port: number;
+  api: CompassApi;
+  onSnapshot(snapshot: Snapshot): void;
+}) {
+  const { t } = useTranslation('ui');
+  const id = useId();
+  const [copied, setCopied] = useState<{ ok: boolean } | null>(null);
+  /** The port that had not started within the grace time. */
+  const [lateFor, setLateFor] = useState<number | null>(null);
+  const late = lateFor === port;
+  useEffect(() => {
+    if (urls) return;
+    // The server starts after the settings are saved: ask until it runs (or the grace time ends).
+    const poll = setInterval(() => {
+      api.getSnapshot({}).then(
+        (next) => next.feed && onSnapshot(next),
+        () => undefined,
+      );
+    }, 500);
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      setLateFor(port);
+    }, FEED_START_GRACE_MS);
+    return () => {
+      clearInterval(poll);
+      clearTimeout(timer);
+    };
+  }, [urls, port, api, onSnapshot]);
+  if (!urls) {
+    return (
+      <p className={late ? 'form-message error' : 'hint'} role={late ? 'alert' : 'status'}>
+        {late ? t('feedAddress.notRunning') : t('feedAddress.starting')}
+      </p>
+    );
+  }
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied({ ok: true });
+    } catch {
+      setCopied({ ok: false });
+    }
+  };
+  const row = (kind: 'http' | 'webcal', url: string) => (
+    <div className="feed-address-row">
+      <label htmlFor={`${id}-${kind}`}>{t(`feedAddress.${kind}`)}</label>
+      <input id={`${id}-${kind}`} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
+      <button
+        type="button"
+        aria-label={t(kind === 'http' ? 'feedAddress.copyHttp' : 'feedAddress.copyWebcal')}
+        onClick={() => void copy(url)}
+      >
+        {t('feedAddress.copy')}
+      </button>
+    </div>
+  );
+  return (
+    <section className="feed-address" aria-labelledby={`${id}-heading`}>
+      <h4 id={`${id}-heading`}>{t('feedAddress.heading')}</h4>
+      {row('http', urls.http)}
+      {row('webcal', urls.webcal)}
+      <p>
+        <a href={urls.webcal}>{t('feedAddress.subscribe')}</a>
+      </p>
+      <p className={copied?.ok === false ? 'form-message error' : 'form-message'} role="status">
+        {copied ? t(copied.ok ? 'feedAddress.copied' : 'feedAddress.copyFailed') : ''}
+      </p>
+    </section>
+  );
+}
+
 export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
   const { t } = useTranslation('ui');
   const id = useId();
@@ -64,6 +147,10 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
   const [portText, setPortText] = useState(String(s.feed.port));
   const [portError, setPortError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** What the data buttons did, shown beside them (where the user is), not at the top. */
+  const [dataMessage, setDataMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** A file picked for import, waiting for the user to confirm that it replaces everything. */
+  const [pendingImport, setPendingImport] = useState<{ name: string; content: string } | null>(null);
   const [authorText, setAuthorText] = useState(s.author ?? '');
   /** The name on progress entries: saved on leaving the field or Enter; empty means the OS user. */
   const saveAuthor = () => {
@@ -102,31 +189,38 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
     if (port !== s.feed.port) void save({ feed: { ...s.feed, port } });
   };
 
-  const run = async (action: () => Promise<void>, done: string) => {
-    try {
-      await action();
-      setMessage({ kind: 'ok', text: done });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
-    }
-  };
-
   /** Saves an export where the user says (a save dialog, or a download in a browser). */
   const saveExport = async (exported: Promise<ExportedFile>) => {
     try {
       const saved = await api.saveFile(await exported);
-      setMessage(saved.saved ? { kind: 'ok', text: t('saveFile.saved', { file: saved.fileName }) } : null);
+      setDataMessage(
+        saved.saved ? { kind: 'ok', text: t('saveFile.saved', { file: saved.fileName }) } : null,
+      );
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
+      setDataMessage({ kind: 'error', text: errorMessage(error) });
     }
   };
 
-  const importFile = async (file: File | undefined) => {
+  const pickImport = async (file: File | undefined) => {
     if (!file) return;
-    await run(
-      async () => onSnapshot(await api.importState({ content: await file.text() })),
-      t('settings.imported'),
-    );
+    try {
+      setDataMessage(null);
+      setPendingImport({ name: file.name, content: await file.text() });
+    } catch (error) {
+      setDataMessage({ kind: 'error', text: t('importConfirm.failed', { message: errorMessage(error) }) });
+    }
+  };
+
+  const confirmImport = async () => {
+    const pending = pendingImport;
+    setPendingImport(null);
+    if (!pending) return;
+    try {
+      onSnapshot(await api.importState({ content: pending.content }));
+      setDataMessage({ kind: 'ok', text: t('settings.imported') });
+    } catch (error) {
+      setDataMessage({ kind: 'error', text: t('importConfirm.failed', { message: errorMessage(error) }) });
+    }
   };
 
   const toggleFeedChapter = (chapter: Chapter, on: boolean) => {
@@ -281,6 +375,9 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             s.feed.enabled,
             (on) => void save({ feed: { ...s.feed, enabled: on } }),
           )}
+          {s.feed.enabled ? (
+            <FeedAddress urls={snapshot.feed ?? null} port={s.feed.port} api={api} onSnapshot={onSnapshot} />
+          ) : null}
           <NumbersField
             label={t('settings.feedPort')}
             error={portError}
@@ -348,14 +445,34 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
               type="file"
               accept="application/json,.json"
               onChange={(e) => {
-                void importFile(e.target.files?.[0]);
+                void pickImport(e.target.files?.[0]);
                 e.target.value = '';
               }}
             />
           </label>
         </div>
+        <p
+          className={dataMessage?.kind === 'error' ? 'form-message error' : 'form-message'}
+          role={dataMessage?.kind === 'error' ? 'alert' : 'status'}
+        >
+          {dataMessage?.text}
+        </p>
         <p className="hint">{t('settings.importHint')}</p>
       </section>
+      {pendingImport ? (
+        <Modal title={t('importConfirm.title')} onClose={() => setPendingImport(null)}>
+          <p>{t('importConfirm.body', { file: pendingImport.name })}</p>
+          <p>{t('importConfirm.backup')}</p>
+          <div className="modal-actions">
+            <button type="button" onClick={() => setPendingImport(null)}>
+              {t('importConfirm.no')}
+            </button>
+            <button type="button" className="danger" onClick={() => void confirmImport()}>
+              {t('importConfirm.yes')}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </div>
   );
 }

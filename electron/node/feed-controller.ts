@@ -1,18 +1,20 @@
 /**
- * The live iCal feed on 127.0.0.1 (electron/node/feed-server), started, moved and stopped as
- * settings.feed says. The feed is built on every request, so it always follows the state.
+ * The live iCal feed on 127.0.0.1 (feed-server), started, moved and stopped as settings.feed says,
+ * for both shells (the desktop and the web host). The feed is built on every request, so it always
+ * follows the state.
  */
 import { icalOptionsFromSettings } from '../core/ical';
 import type { Milestone } from '../core/milestone';
 import type { UserState } from '../core/user-state';
-import { DEFAULT_FEED_HOST, publishIcal, startFeedServer, type FeedServer } from '../node/feed-server';
-import type { StateStore } from '../node/store';
+import type { AppService } from './app-service';
+import { DEFAULT_FEED_HOST, publishIcal, startFeedServer, type FeedServer } from './feed-server';
+import type { StateStore } from './store';
 
 export interface FeedController {
   /** The subscribe addresses while the feed runs, else null. */
   urls(): { http: string; webcal: string } | null;
   /** Starts, moves or stops the server to match the settings. */
-  sync(state: UserState): void;
+  sync(state: Pick<UserState, 'settings'>): void;
   /** Called after the server started or stopped (the tray shows its addresses). */
   onChange(listener: () => void): void;
   /** Stops the server. */
@@ -71,5 +73,28 @@ export function createFeedController(options: {
       enqueue(close);
       return queue;
     },
+  };
+}
+
+/**
+ * Keeps the feed in step with the settings: syncs now and on every state change, and when the
+ * server starts or stops tells every window (a fresh snapshot, whose `feed` has the addresses).
+ * Returns a dispose.
+ */
+export function followFeedSettings(
+  feed: FeedController,
+  service: Pick<AppService, 'snapshot' | 'subscribe' | 'emit'>,
+): () => void {
+  let disposed = false;
+  const unsubscribe = service.subscribe((event, payload) => {
+    if (event === 'stateChanged') feed.sync(payload as Pick<UserState, 'settings'>);
+  });
+  feed.onChange(() => {
+    if (!disposed) service.emit('stateChanged', service.snapshot());
+  });
+  feed.sync(service.snapshot());
+  return () => {
+    disposed = true;
+    unsubscribe();
   };
 }
