@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
     await panel.getByText('Vastlegging opgeslagen.').waitFor();
     await expect
       .poll(() => target.getAttribute('aria-label'))
-      .toMatch(/status Behaald, behaald op 14 mei 2024/);
+      .toMatch(/status Behaald, \d+ dagen eerder behaald, op 14 mei 2024/);
     expect(await target.locator('.status-icon svg').getAttribute('data-icon')).toBe('achieved');
     expect(await panel.getByTestId('log-entries').textContent()).toMatch(/Behaald op 14 mei 2024 \(huidig\)/);
 
