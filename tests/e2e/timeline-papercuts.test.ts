@@ -75,10 +75,7 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
   });
 
   it('lists overdue items and what comes up in the agenda, and opens a milestone from it', async () => {
-    await invoke(env.host, 'updateProgress', {
-      id: 'act-article-44-arrangements',
-      patch: { status: 'planned' },
-    });
+    await invoke(env.host, 'appendLogEntry', { key: 'act-article-44-arrangements', status: 'planned' });
     const { page, context } = await openApp(env.browser, env.host);
     await page.getByRole('button', { name: 'Agenda' }).click();
     const agenda = page.getByTestId('agenda');
