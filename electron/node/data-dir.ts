@@ -33,7 +33,7 @@ export function prepareDataDir(dir: string): void {
   }
   try {
     if (!statSync(existing).isDirectory()) throw new DataDirError(`${existing} is not a folder.`);
-    for (const folder of missing) mkdirSync(folder);
+    for (const folder of missing) mkdirIfMissing(folder);
     if (!statSync(target).isDirectory()) throw new DataDirError(`${target} is not a folder.`);
     accessSync(target, constants.W_OK | constants.R_OK);
   } catch (error) {
@@ -41,6 +41,15 @@ export function prepareDataDir(dir: string): void {
     throw new DataDirError(
       `Cannot use ${target} as the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
     );
+  }
+}
+
+/** Makes one folder; one that another process (a CLI started at the same time) made meanwhile is fine. */
+function mkdirIfMissing(folder: string): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 
