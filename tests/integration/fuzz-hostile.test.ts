@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { API_METHODS } from '../../electron/contract/api';
 import { DatasetError, parseDataset } from '../../electron/core/dataset';
 import { runCli } from '../../electron/node/cli/main';
@@ -131,6 +131,11 @@ describe('fuzz', () => {
       fc.constantFrom(...Object.keys(commands), 'nope'),
       fc.array(word, { maxLength: 6 }),
     );
+    // A random word taken as a file name (an export's positional FILE) lands in the temporary
+    // folder, never in the checkout.
+    const cwd = process.cwd();
+    process.chdir(tmp);
+    onTestFinished(() => process.chdir(cwd));
     await fc.assert(
       fc.asyncProperty(argv, async ([name, args]) => {
         // Paths only inside the temporary folder; serve-feed never stays listening.
