@@ -361,21 +361,6 @@ interface PendingEvent {
   alarmOffsets: number[];
 }
 
-/**
- * The calendar with all its events, as ical-generator objects. `buildIcal` renders the same
- * thing; `calendar.toString()` gives the same text, only slower (see `foldLinesFast`).
- */
-export function buildIcalCalendar(
-  milestones: readonly AnyMilestone[],
-  state: UserState,
-  options: IcalOptions = {},
-): ICalCalendar {
-  const lang: Locale = options.lang ?? 'nl';
-  const calendar = emptyCalendar(lang);
-  addEvents(calendar, pendingEvents(milestones, state, options));
-  return calendar;
-}
-
 function pendingEvents(
   milestones: readonly AnyMilestone[],
   state: UserState,

@@ -14,7 +14,7 @@ export const KINDS = [
 
 /**
  * Whether a YYYY-MM-DD string names a day of the Gregorian calendar. Arithmetic rather than
- * Date.parse + toISOString: a 10,000-milestone file has ~26,000 dates (issue 8 benchmark).
+ * Date.parse + toISOString: a 10,000-milestone file has ~26,000 dates.
  */
 function isCalendarDate(s: string): boolean {
   const year = Number(s.slice(0, 4));

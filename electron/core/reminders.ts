@@ -89,7 +89,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** The day a reminder `leadDays` before `due` is shown: Saturday and Sunday move to Friday when asked. */
 export function reminderDay(due: IsoDate, leadDays: number, shiftWeekends: boolean): IsoDate {
   // Calendar arithmetic on UTC days (no time zone involved): four date-fns calls per reminder were
-  // most of the planning time for 10,000 milestones (issue 8 benchmark).
+  // most of the planning time for 10,000 milestones.
   let time = Date.UTC(Number(due.slice(0, 4)), Number(due.slice(5, 7)) - 1, Number(due.slice(8, 10)));
   time -= leadDays * DAY_MS;
   if (shiftWeekends) {

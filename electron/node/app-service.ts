@@ -279,8 +279,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');
-      options.reminders.snooze(key, option); // the reminder service reports its change through onChange
-      return snapshot();
+      options.reminders.snooze(key, option); // plans again itself
+      const next = snapshot();
+      emit('stateChanged', next);
+      return next;
     },
     openExternal: async ({ url }) => ({
       opened: options.openExternal ? await options.openExternal(url) : false,

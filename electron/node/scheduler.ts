@@ -15,9 +15,6 @@ import { format } from 'date-fns';
 import schedule, { type Job } from 'node-schedule';
 import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
-import { randomUUID } from 'node:crypto';
-import { appendRecord } from '../core/progress';
-import { authorOf } from './author';
 import {
   daysUntil,
   isDigestKey,
@@ -30,7 +27,6 @@ import {
   type ReminderPlan,
   type SnoozeOption,
 } from '../core/reminders';
-import type { UserState } from '../core/user-state';
 import type { StateStore } from './store';
 
 /** One reminder as a notifier gets it. */
@@ -70,11 +66,6 @@ export interface ReminderService {
   onResume(): void;
   /** Shows the reminder `key` again later. Throws for a key that names no reminder. */
   snooze(key: string, option: SnoozeOption): void;
-  /**
-   * Records a milestone (or, with `occurrenceKey`, the cycle) achieved today: a notification's
-   * action, the user saying "done" on the day. No more reminders for it.
-   */
-  markAchieved(milestoneId: string, occurrenceKey?: string): void;
 }
 
 export interface ReminderServiceOptions {
@@ -83,8 +74,6 @@ export interface ReminderServiceOptions {
   milestones: () => AnyMilestone[];
   notifier: Notifier;
   now?: () => Date;
-  /** Called with the state after the service changed it (markAchieved, snooze). */
-  onChange?: (state: UserState) => void;
   /** A run that failed (e.g. the store could not be written); it is retried within a minute. */
   onError?: (error: unknown) => void;
 }
@@ -218,11 +207,6 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (Math.abs(drift) > CLOCK_JUMP_MS || overdueTimer || failed) run();
   };
 
-  const changed = (state: UserState) => {
-    options.onChange?.(state);
-    run();
-  };
-
   return {
     start() {
       if (running) return;
@@ -249,30 +233,13 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         throw new Error(`There is no reminder "${key}" to snooze.`);
       }
       const until = snoozeUntil(option, now, state.settings).toISOString();
-      const next = store.update((s) => ({
+      store.update((s) => ({
         ...s,
         snoozed: { ...s.snoozed, [key]: until },
         // A reminder snoozed before it was shown is not shown at its own time as well.
         fired: { ...s.fired, [key]: s.fired[key] ?? now.toISOString() },
       }));
-      changed(next);
-    },
-    markAchieved(milestoneId, occurrenceKey = milestoneId) {
-      if (!options.milestones().some((m) => m.id === milestoneId)) {
-        throw new Error(`There is no milestone "${milestoneId}".`);
-      }
-      const now = clock();
-      const today = format(now, 'yyyy-MM-dd');
-      changed(
-        store.update(
-          (s) =>
-            appendRecord(
-              s,
-              { key: occurrenceKey, status: 'achieved', on: today },
-              { author: authorOf(s.settings), now, today, newId: randomUUID },
-            ).state,
-        ),
-      );
+      run();
     },
   };
 }

@@ -178,19 +178,27 @@ describe('the reminder engine, running', () => {
     expect(() => again.snooze('no-such-milestone#7', '1h')).toThrow(/no reminder "no-such-milestone#7"/);
   });
 
-  it('"mark achieved" from a notification ends the reminders of that milestone', () => {
+  it('recording a milestone achieved (a notification\'s "mark achieved") ends its reminders', () => {
     useFakeClock(local(2025, 12, 24, 8));
     h = new Harness([endOfYear], NO_DIGEST);
     const service = h.start();
     vi.advanceTimersByTime(HOUR);
     expect(h.keys()).toEqual(['end-of-year#7']);
     service.snooze('end-of-year#7', '1h');
-    service.markAchieved('end-of-year');
+    // What the app does for the action: a log entry, then the service plans again.
+    h.store.update((s) =>
+      applyProgressPatch(
+        s,
+        'end-of-year',
+        { status: 'achieved', achievedOn: '2025-12-24' },
+        local(2025, 12, 24, 9),
+      ),
+    );
+    service.replan();
     expect(progressOf(h.store.read(), 'end-of-year')).toMatchObject({ status: 'achieved' });
     expect(h.store.read().snoozed).toEqual({});
     vi.advanceTimersByTime(10 * DAY);
     expect(h.keys()).toEqual(['end-of-year#7']);
-    expect(() => service.markAchieved('nope')).toThrow(/no milestone "nope"/);
   });
 
   it('holds reminders while paused and shows them when the pause ends', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alarmOffsets,
-  buildIcal,
-  buildIcalCalendar,
-  ICAL_HORIZON,
-  icalOptionsFromSettings,
-} from '../../electron/core/ical';
+import { alarmOffsets, buildIcal, ICAL_HORIZON, icalOptionsFromSettings } from '../../electron/core/ical';
 import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
 import { cycleDates } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../support/log';
@@ -100,14 +94,6 @@ describe('buildIcal: one all-day event per dated moment', () => {
   it('keeps every line within 75 octets and ends lines with CRLF', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
-  });
-
-  it('renders exactly what ical-generator renders for the same calendar', () => {
-    const state = stateWithStatuses();
-    const all = [...dataset, ...state.ownMilestones];
-    expect(buildIcal(all, state, { lang: 'en' })).toBe(
-      buildIcalCalendar(all, state, { lang: 'en' }).toString(),
-    );
   });
 });
 

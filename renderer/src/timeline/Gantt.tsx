@@ -382,7 +382,7 @@ export function Gantt(props: GanttProps) {
           ref={scrollRef}
           onScroll={(e) => {
             // Render the rows that came into view within the scroll event's own frame: React would
-            // otherwise treat scroll as continuous input and paint them one frame later (issue 8).
+            // otherwise treat scroll as continuous input and paint them one frame later.
             const top = e.currentTarget.scrollTop;
             flushSync(() => setScrollTop(top));
           }}
