@@ -4,7 +4,9 @@
  * Pure: the adoption date is the only fixed point, nothing reads the clock.
  */
 
-export type IsoDate = string;
+import { daysInMonth, type IsoDate } from './calendar-date';
+
+export type { IsoDate };
 export type MilestoneKind = 'deadline' | 'start' | 'recurring' | 'undated';
 
 export interface DateWindow {
@@ -104,7 +106,6 @@ const QUARTERS: Readonly<Record<string, number>> = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A deadline whose window runs from month `fromMonth` to the end of month `toMonth` of `year`. */
 function monthsDeadline(
@@ -113,7 +114,7 @@ function monthsDeadline(
   toMonth: number,
   context: DateContext,
 ): ResolvedDate {
-  const to = `${year}-${pad(toMonth)}-${pad(lastDay(year, toMonth))}`;
+  const to = `${year}-${pad(toMonth)}-${pad(daysInMonth(year, toMonth))}`;
   return {
     kind: 'deadline',
     start: context.start ?? ADOPTION_DATE,

@@ -27,6 +27,7 @@ import ical, {
   ICalEventTransparency,
 } from 'ical-generator';
 import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
+import { dayNumber, plusDays, weekendToFriday } from './calendar-date';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
@@ -152,11 +153,6 @@ export function feedEventsOf(milestone: AnyMilestone, horizon: IsoDate = ICAL_HO
 
 // ---- small date helpers (UTC arithmetic on calendar dates: independent of the machine's zone)
 
-const dayNumber = (date: IsoDate) =>
-  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 864e5;
-const fromDayNumber = (n: number): IsoDate => new Date(n * 864e5).toISOString().slice(0, 10);
-const nextDay = (date: IsoDate) => fromDayNumber(dayNumber(date) + 1);
-
 type AlarmSettings = Pick<Settings, 'leadTimesDays' | 'timeOfDay' | 'shiftWeekends'>;
 
 /**
@@ -168,13 +164,7 @@ export function alarmOffsets(date: IsoDate, settings: AlarmSettings): number[] {
   const due = dayNumber(date);
   const offsets = new Set<number>();
   for (const lead of settings.leadTimesDays) {
-    let day = due - lead;
-    if (settings.shiftWeekends) {
-      // 1970-01-01 (day 0) was a Thursday: weekday 0 = Sunday … 6 = Saturday.
-      const weekday = (((day + 4) % 7) + 7) % 7;
-      if (weekday === 6) day -= 1;
-      else if (weekday === 0) day -= 2;
-    }
+    const day = settings.shiftWeekends ? weekendToFriday(due - lead) : due - lead;
     offsets.add((day - due) * DAY_SECONDS + hours * 3600 + minutes * 60);
   }
   return [...offsets].sort((a, b) => a - b);
@@ -395,7 +385,7 @@ function pendingEvents(
           sequence: eventSequence(record, record ? eventHash(event, progress, alarms) : '', progress),
           stamp,
           start: event.date,
-          end: nextDay(event.date),
+          end: plusDays(event.date, 1),
           allDay: true,
           summary: summaryOf(event, progress.status, labels, lang),
           description: descriptionOf(event, progress, labels),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendar-date';
 import type { DateWindow, IsoDate, MilestoneKind, Recurrence } from './date-phrase';
 import { LIMITS, tooLong, tooMany } from './limits';
 
@@ -11,21 +12,6 @@ export const KINDS = [
   'recurring',
   'undated',
 ] as const satisfies readonly MilestoneKind[];
-
-/**
- * Whether a YYYY-MM-DD string names a day of the Gregorian calendar. Arithmetic rather than
- * Date.parse + toISOString: a 10,000-milestone file has ~26,000 dates.
- */
-function isCalendarDate(s: string): boolean {
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days =
-    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return day <= days;
-}
 
 const isoDate = z
   .string()

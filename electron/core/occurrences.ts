@@ -1,3 +1,4 @@
+import { addYears } from './calendar-date';
 import type { IsoDate } from './date-phrase';
 import type { Milestone } from './milestone';
 
@@ -19,15 +20,6 @@ export interface DateRange {
 const keyOrder = new Intl.Collator();
 
 const inRange = (date: IsoDate, range: DateRange) => date >= range.from && date <= range.to;
-
-function addYears(date: IsoDate, years: number): IsoDate {
-  const year = Number(date.slice(0, 4)) + years;
-  const monthDay = date.slice(4);
-  // 29 February falls back to 28 February in a year that has none.
-  if (monthDay === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
-    return `${year}-02-28`;
-  return `${year}${monthDay}`;
-}
 
 /** Every cycle date of a recurring milestone, from its first cycle up to and including `to`. */
 export function cycleDates(milestone: Pick<Milestone, 'recurrence'>, to: IsoDate): IsoDate[] {

@@ -9,6 +9,7 @@
  * different machines never collide and can be merged by union (the team sync relies on this).
  */
 import { z } from 'zod';
+import { plusDays } from './calendar-date';
 import type { IsoDate } from './date-phrase';
 import { isoDateSchema } from './milestone';
 import { statusSchema } from './status';
@@ -54,10 +55,6 @@ const entryBase = {
 /** No entry can speak of a day before this one (the app's records begin with the Compass's drafting). */
 export const EARLIEST_ENTRY_DATE = '2000-01-01';
 
-/** The next calendar day of YYYY-MM-DD (UTC arithmetic: calendar dates only). */
-const nextDay = (date: string): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** A statement of the state of a milestone or cycle as of a date. */
 export const recordEntrySchema = z
   .strictObject({
@@ -72,7 +69,7 @@ export const recordEntrySchema = z
     evidence: z.array(evidenceItemSchema).max(50),
   })
   // An entry cannot tell of a day after the one it was recorded on (a day's slack for time zones).
-  .refine((e) => e.on <= nextDay(e.recordedAt.slice(0, 10)), {
+  .refine((e) => e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
     message: 'the date is after the day it was recorded',
     path: ['on'],
   });

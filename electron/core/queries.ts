@@ -1,13 +1,10 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { plusDays } from './calendar-date';
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone, Chapter } from './milestone';
 import { CHAPTERS } from './milestone';
 import { occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
 import { progressOfOccurrence, type ProgressSource } from './progress';
 import { CLOSED_STATUSES, WORKING_STATUSES, type Status } from './status';
-
-export const plusDays = (date: IsoDate, days: number): IsoDate =>
-  format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
 /**
  * Where something stands once its date has passed, in the one meaning the timeline, the review, the

@@ -29,7 +29,8 @@ import type { IsoDate } from './date-phrase';
 import { isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
 import { entriesByKey, entryAsOf, type EvidenceItem, type LogEntry, type RecordEntry } from './progress-log';
-import { dueState, plusDays } from './queries';
+import { daysBetween, plusDays } from './calendar-date';
+import { dueState } from './queries';
 import { DEFAULT_REVIEW_SOURCE, type ReviewSource } from './review-source';
 import type { Status } from './status';
 
@@ -153,11 +154,6 @@ export interface Review extends ReviewTally {
 }
 
 export const LONGEST_OVERDUE_LIMIT = 10;
-
-const DAY_MS = 86_400_000;
-/** Whole days from `from` to `to` (calendar dates, no time zone involved). */
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 type Judgement = Pick<
   ReviewItem,

@@ -12,7 +12,8 @@ import {
   saveViewState,
 } from '../../renderer/src/timeline/filters';
 import { buildRows, chapterKey, sectionKey, UNDATED_KEY } from '../../renderer/src/timeline/rows';
-import { dayNumber, makeScale, rangeEnd, ticks } from '../../renderer/src/timeline/scale';
+import { dayNumber } from '../../electron/core/calendar-date';
+import { makeScale, rangeEnd, ticks } from '../../renderer/src/timeline/scale';
 import { parseLeadTimes } from '../../renderer/src/settings/SettingsView';
 import { draftToMilestone, EMPTY_DRAFT, newOwnId, validateDraft } from '../../renderer/src/own/draft';
 import { COMPASS } from './fake-compass-api';

@@ -3,7 +3,7 @@ import { alarmOffsets, buildIcal, ICAL_HORIZON, icalOptionsFromSettings } from '
 import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
 import { cycleDates } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../support/log';
-import { plusDays } from '../../electron/core/queries';
+import { plusDays } from '../../electron/core/calendar-date';
 import { REVIEW_TEXT } from '../../electron/core/review-export';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type Settings, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';

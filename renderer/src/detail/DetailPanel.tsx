@@ -20,7 +20,7 @@ import {
   type EvidenceItem,
   type LogEntry,
 } from '../../../electron/core/progress-log';
-import { plusDays } from '../../../electron/core/queries';
+import { plusDays } from '../../../electron/core/calendar-date';
 import { DATED_STATUSES, STATUSES, type Status } from '../../../electron/core/status';
 import { EMPTY_PROGRESS, type Progress } from '../../../electron/core/user-state';
 import { formatInstant, formatLongDate } from '../format';

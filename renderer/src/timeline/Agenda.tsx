@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import type { AnyMilestone } from '../../../electron/core/milestone';
 import { SNOOZE_OPTIONS, type SnoozeOption } from '../../../electron/core/reminders';
-import { daysBetween } from '../../../electron/core/review';
+import { daysBetween } from '../../../electron/core/calendar-date';
 import { errorMessage } from '../app/errors';
 import { Icon } from '../app/Icon';
 import { formatDate, formatInstant, formatLongDate } from '../format';

@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import type { AnyMilestone } from '../../../electron/core/milestone';
-import { overdue, plusDays, upcoming } from '../../../electron/core/queries';
+import { plusDays } from '../../../electron/core/calendar-date';
+import { overdue, upcoming } from '../../../electron/core/queries';
 import { isDigestKey, reminderForKey, remindersBetween } from '../../../electron/core/reminders';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';

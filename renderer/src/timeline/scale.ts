@@ -2,7 +2,7 @@
  * The time axis: which dates it spans, how many pixels a day takes at each zoom level,
  * where a date lands, and the ticks to draw. Pure arithmetic on UTC day numbers.
  */
-import type { IsoDate } from '../../../electron/core/date-phrase';
+import { dayNumber, type IsoDate } from '../../../electron/core/calendar-date';
 import type { RangeChoice, Zoom } from './filters';
 
 export const AXIS_START: IsoDate = '2022-01-01';
@@ -15,12 +15,6 @@ export const AXIS_START: IsoDate = '2022-01-01';
 export const PX_PER_DAY: Record<Zoom, number> = { year: 0.6, quarter: 2, month: 6 };
 /** The year zoom never squeezes a year below ~55 px, nor stretches it beyond the quarter zoom. */
 const YEAR_FIT = { min: 0.15, max: 1.5 };
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-export const dayNumber = (date: IsoDate): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 
 export interface Scale {
   from: IsoDate;
