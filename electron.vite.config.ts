@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from './electron/main/security-policy';
+import { META_CONTENT_SECURITY_POLICY } from './electron/node/web-content';
 
 /**
  * The CSP meta tag, in production builds only: the dev server's React preamble is an inline script

@@ -8,13 +8,14 @@ import { z } from 'zod';
 import type { IsoDate } from '../core/date-phrase';
 import { LIMITS, tooLarge, tooLong } from '../core/limits';
 import type { AnyMilestone } from '../core/milestone';
-import { isoDateSchema, ownMilestoneSchema } from '../core/milestone';
+import { CHAPTERS, isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { newRecordSchema, type ProgressMap } from '../core/progress';
 import type { LogEntry, RecordEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
 import type { SectionNames } from '../core/sections';
+import { SNOOZE_OPTIONS } from '../core/reminders';
 import { reviewSourceSchema } from '../core/review-source';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
@@ -28,9 +29,9 @@ const milestoneId = z
 const empty = z.strictObject({}).optional();
 
 export const reviewFormatSchema = z.enum(['md', 'csv', 'json', 'docx', 'xlsx']);
-export const snoozeOptionSchema = z.enum(['1h', 'tomorrow', 'next-monday']);
+export const snoozeOptionSchema = z.enum(SNOOZE_OPTIONS);
 export const icalOptionsSchema = z.strictObject({
-  chapters: z.array(z.enum(['act', 'secure', 'invest', 'partners', 'general'])).optional(),
+  chapters: z.array(z.enum(CHAPTERS)).optional(),
   includeAchieved: z.boolean().optional(),
   lang: z.enum(['nl', 'en']).optional(),
 });

@@ -26,7 +26,7 @@
  *   other cycle is `unknown`.
  */
 import type { IsoDate } from './date-phrase';
-import { isOwn, type AnyMilestone, type Chapter } from './milestone';
+import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
 import { entriesByKey, entryAsOf, type EvidenceItem, type LogEntry, type RecordEntry } from './progress-log';
 import { daysBetween, plusDays } from './calendar-date';
@@ -277,8 +277,6 @@ function groupBy<K>(items: readonly ReviewItem[], keyOf: (item: ReviewItem) => K
 /** The same order as `localeCompare`, without looking up a collator on every call. */
 const keyOrder = new Intl.Collator();
 
-const CHAPTER_ORDER: readonly Chapter[] = ['act', 'secure', 'invest', 'partners', 'general'];
-
 /**
  * The review as of a date, from the progress log (entries keyed by milestone id and, for each
  * cycle of a recurring one, `<id>@<date>`); a milestone without entries is unknown.
@@ -344,7 +342,7 @@ export function buildReview(
 
   const byChapter = groupBy(items, (i) => i.chapter)
     .map(([chapter, t]) => ({ chapter, ...t }))
-    .sort((a, b) => CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter));
+    .sort((a, b) => CHAPTERS.indexOf(a.chapter) - CHAPTERS.indexOf(b.chapter));
   const bySection = groupBy(items, (i) => `${i.chapter}\u0000${i.section}`)
     .map(([key, t]) => {
       const [chapter, section] = key.split('\u0000') as [Chapter, string];
@@ -352,7 +350,7 @@ export function buildReview(
     })
     .sort(
       (a, b) =>
-        CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter) ||
+        CHAPTERS.indexOf(a.chapter) - CHAPTERS.indexOf(b.chapter) ||
         sectionOrder.get(`${a.chapter}\u0000${a.section}`)! -
           sectionOrder.get(`${b.chapter}\u0000${b.section}`)!,
     );

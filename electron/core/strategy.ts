@@ -5,7 +5,7 @@
  * statuses and reminders survive a corrected text. Pure.
  */
 import { z } from 'zod';
-import { datasetSchema, isoDateSchema, type Milestone } from './milestone';
+import { CHAPTERS, datasetSchema, isoDateSchema, type Milestone } from './milestone';
 import { LANGUAGES, type Candidate, type Language } from './extract/commitments';
 
 export const STRATEGY_FORMAT = 'compass-timeline/strategy' as const;
@@ -55,16 +55,7 @@ export function slugify(text: string, max = 40): string {
 }
 
 /** Slugs a strategy cannot take: the names `--strategy` gives the Compass and all, and the Compass's id prefixes. */
-export const RESERVED_SLUGS = [
-  'compass',
-  'all',
-  'act',
-  'secure',
-  'invest',
-  'partners',
-  'general',
-  'own',
-] as const;
+export const RESERVED_SLUGS = ['compass', 'all', ...CHAPTERS, 'own'] as const;
 
 /** A strategy's slug from its name; a reserved one gets "-strategy" appended. */
 export function strategySlug(name: string): string {

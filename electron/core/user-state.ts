@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, tooMany } from './limits';
-import { ownMilestoneSchema } from './milestone';
+import { CHAPTERS, ownMilestoneSchema } from './milestone';
 import type { IsoDate } from './date-phrase';
 import { logEntrySchema, type EvidenceItem } from './progress-log';
 import { statusSchema, type Status } from './status';
@@ -57,7 +57,7 @@ export const feedSettingsSchema = z.strictObject({
   /** Serve the live feed on 127.0.0.1 from the desktop app. */
   enabled: z.boolean(),
   port: z.int().min(1024).max(65535),
-  chapters: z.array(z.enum(['act', 'secure', 'invest', 'partners', 'general'])),
+  chapters: z.array(z.enum(CHAPTERS)),
   includeAchieved: z.boolean(),
   lang: z.enum(LOCALES),
 });

@@ -6,8 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { app, net, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { APP_SCHEME } from './identity';
+import { contentTypeOf } from '../node/web-content';
 import {
-  contentTypeOf,
   isSafeExternalUrl,
   isTrustedUrl,
   resolveAppRequest,

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, TOAST_ACTIVATOR_CLSID } from '../../electron/main/identity';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../electron/node/web-content';
 
 const ROOT = resolve(__dirname, '../..');
 const RUNNER = join(ROOT, 'tests/support/run-main.mjs');

@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { APP_INDEX_URL } from '../../electron/main/identity';
 import {
   APP_ORIGIN,
-  CONTENT_SECURITY_POLICY,
-  contentTypeOf,
   devServerOrigin,
-  META_CONTENT_SECURITY_POLICY,
   isSafeExternalUrl,
   isTrustedUrl,
   resolveAppRequest,
   withSecurityHeaders,
 } from '../../electron/main/security-policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  META_CONTENT_SECURITY_POLICY,
+} from '../../electron/node/web-content';
 import { mainWindowWebPreferences } from '../../electron/main/web-preferences';
 
 const directives = (policy: string) =>

@@ -9,27 +9,16 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { apiEvents, isApiMethod, type ApiError, type ApiEvent, type ApiResult } from '../../contract/api';
 import { LIMITS, tooLarge } from '../../core/limits';
 import type { AppService } from '../app-service';
 import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from '../http-guard';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../web-content';
 
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -93,7 +82,7 @@ export function createWebHostServer({ service, rendererDir, token }: WebHostOpti
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(path),
     });
     createReadStream(path).pipe(res);
   };

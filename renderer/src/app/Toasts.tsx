@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiEventPayloads, CompassApi, Snapshot } from '../../../electron/contract/api';
+import { SNOOZE_OPTIONS } from '../../../electron/core/reminders';
 import { errorMessage } from './errors';
 import { Icon } from './Icon';
 
@@ -13,8 +14,6 @@ export interface ToastsProps {
   onDismiss(id: string): void;
   onSnapshot(snapshot: Snapshot): void;
 }
-
-const SNOOZE = ['1h', 'tomorrow', 'next-monday'] as const;
 
 /**
  * In-app reminders (the web host sends them as `toast` events). They stay until closed, so there is
@@ -48,7 +47,7 @@ export function Toasts({ toasts, api, onOpen, onDismiss, onSnapshot }: ToastsPro
                 </button>
               )}
               {toast.reminderKey &&
-                SNOOZE.map((option) => (
+                SNOOZE_OPTIONS.map((option) => (
                   <button
                     key={option}
                     type="button"

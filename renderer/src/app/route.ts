@@ -2,6 +2,8 @@
  * Deep links into the app, in the URL's hash: `#/review?asOf=2025-12-31` opens the review as of
  * that date (the desktop app prints the review to PDF from `#/review?asOf=…&print=1`).
  */
+import { isCalendarDate } from '../../../electron/core/calendar-date';
+
 export const TABS = ['timeline', 'review', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
@@ -16,6 +18,6 @@ export function parseRoute(hash: string): Route {
   const asOf = new URLSearchParams(match[2] ?? '').get('asOf');
   return {
     tab: match[1] as Tab,
-    ...(asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? { asOf } : {}),
+    ...(asOf && isCalendarDate(asOf) ? { asOf } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * The own-milestone form as plain data: a draft from a milestone, its validation (message keys
  * in the `ui` namespace), and the milestone it becomes. Pure.
  */
+import { isCalendarDate } from '../../../electron/core/calendar-date';
 import type { MilestoneKind } from '../../../electron/core/date-phrase';
 import type { Chapter, OwnMilestone } from '../../../electron/core/milestone';
 
@@ -47,11 +48,6 @@ export const draftOf = (m: OwnMilestone): OwnDraft => ({
   note: m.note ?? '',
 });
 
-const isDate = (s: string) => {
-  const date = new Date(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-};
-
 /** Field → message key, for every field that is wrong. Empty when the draft can be saved. */
 export function validateDraft(d: OwnDraft): Partial<Record<keyof OwnDraft, string>> {
   const errors: Partial<Record<keyof OwnDraft, string>> = {};
@@ -63,7 +59,7 @@ export function validateDraft(d: OwnDraft): Partial<Record<keyof OwnDraft, strin
     const value = d[field];
     if (!value) {
       if (required) errors[field] = 'own.error.dateRequired';
-    } else if (!isDate(value)) errors[field] = 'own.error.date';
+    } else if (!isCalendarDate(value)) errors[field] = 'own.error.date';
   };
   if (d.kind === 'deadline') {
     date('due', true);

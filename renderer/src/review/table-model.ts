@@ -1,5 +1,5 @@
 /** Sorting and filtering the review's table: pure functions over the review's items. */
-import type { Chapter } from '../../../electron/core/milestone';
+import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
 import { VERDICTS, type ReviewItem, type ReviewItemKind, type Verdict } from '../../../electron/core/review';
 import { STATUSES } from '../../../electron/core/status';
 
@@ -20,7 +20,6 @@ export interface TableFilter {
 
 export const NO_FILTER: TableFilter = { query: '', verdict: 'all', chapter: 'all', kind: 'all' };
 
-const CHAPTER_ORDER: readonly Chapter[] = ['act', 'secure', 'invest', 'partners', 'general'];
 const KIND_ORDER: readonly ReviewItemKind[] = ['deadline', 'start', 'cycle'];
 
 /** Lower-case, without accents: "Één" matches "een". */
@@ -53,7 +52,7 @@ function compare(a: ReviewItem, b: ReviewItem, key: SortKey, language: 'nl' | 'e
     case 'title':
       return a.title[language].localeCompare(b.title[language], language);
     case 'chapter':
-      return CHAPTER_ORDER.indexOf(a.chapter) - CHAPTER_ORDER.indexOf(b.chapter);
+      return CHAPTERS.indexOf(a.chapter) - CHAPTERS.indexOf(b.chapter);
     case 'kind':
       return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
     case 'status':
