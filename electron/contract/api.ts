@@ -110,6 +110,14 @@ export const apiInputs = {
   importState: z.strictObject({
     content: z.string().max(LIMITS.importFileBytes, tooLarge(LIMITS.importFileBytes)),
   }),
+  /**
+   * Stores a team's own public record (a file in the format of data/public-record.json; the CLI's
+   * `import-record FILE`), used as the public layer from then on. `fileName` names it in messages.
+   */
+  importPublicRecord: z.strictObject({
+    content: z.string().max(LIMITS.importFileBytes, tooLarge(LIMITS.importFileBytes)),
+    fileName: z.string().min(1).max(200).optional(),
+  }),
   snooze: z.strictObject({
     key: z.string().min(1).max(LIMITS.reminderKeyChars, tooLong(LIMITS.reminderKeyChars)),
     option: snoozeOptionSchema,
@@ -158,6 +166,7 @@ export interface ApiOutputs {
   exportIcal: ExportedFile;
   exportState: ExportedFile;
   importState: Snapshot;
+  importPublicRecord: Snapshot;
   snooze: Snapshot;
   openExternal: { opened: boolean };
   dismissNotice: Snapshot;

@@ -15,7 +15,7 @@ import {
   LogEntryError,
   setMuted,
 } from '../core/progress';
-import { adoptionOf, alreadyStated, type PublicRecordFile } from '../core/public-record';
+import { adoptionOf, alreadyStated, PublicRecordError, type PublicRecordFile } from '../core/public-record';
 import { buildReview, compareReviews } from '../core/review';
 import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../core/review-source';
 import { REVIEW_MIME, reviewFileName } from '../core/review-export';
@@ -34,7 +34,7 @@ import {
   type Snapshot,
 } from '../contract/api';
 import { authorOf } from './author';
-import { publicRecordFor } from './public-record-source';
+import { importPublicRecordText, publicRecordFor } from './public-record-source';
 import { dirname } from 'node:path';
 import { renderReview } from './review-files';
 import { translator } from './i18n';
@@ -86,6 +86,7 @@ const isBadInput = (error: unknown) =>
   error instanceof BadInput ||
   error instanceof StoreValidationError ||
   error instanceof StateImportError ||
+  error instanceof PublicRecordError ||
   error instanceof LogEntryError;
 
 const file = (content: string, fileName: string, mimeType: string): ExportedFile => ({
@@ -103,9 +104,14 @@ export function createAppService(options: AppServiceOptions): AppService {
   const sectionNames = options.sectionNames ?? bundledSectionNames();
   const found = options.publicRecord === undefined ? publicRecordFor(dirname(store.path), dataset) : null;
   if (found?.problem) notices.push(found.problem);
-  const publicRecord = found ? found.record : (options.publicRecord ?? null);
-  const publicEntries = publicRecord?.entries ?? [];
-  const publicLayer = publicRecord ? { asOf: publicRecord.asOf, entries: publicRecord.entries } : null;
+  // `let`: a team's record imported from Settings replaces the layer while the app runs.
+  let publicEntries: PublicRecordFile['entries'] = [];
+  let publicLayer: { asOf: IsoDate; entries: PublicRecordFile['entries'] } | null = null;
+  const usePublicRecord = (record: PublicRecordFile | null) => {
+    publicEntries = record?.entries ?? [];
+    publicLayer = record ? { asOf: record.asOf, entries: record.entries } : null;
+  };
+  usePublicRecord(found ? found.record : (options.publicRecord ?? null));
   /** The log a review from `source` reads (the user's, the public record's, or both per key). */
   const reviewLog = (state: UserState, source: ReviewSource) =>
     entriesForSource(state.log, publicEntries, source);
@@ -276,6 +282,13 @@ export function createAppService(options: AppServiceOptions): AppService {
         ];
       }
       return changed(result.state);
+    },
+    importPublicRecord: ({ content, fileName }) => {
+      // The CLI's import-record: checked against the dataset, refused whole before anything is written.
+      const record = importPublicRecordText(dirname(store.path), content, dataset, fileName ?? 'The file');
+      usePublicRecord(record);
+      if (found?.problem) notices = notices.filter((n) => n !== found.problem); // the old file is gone
+      return changed(store.read());
     },
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');

@@ -36,6 +36,27 @@ export const IMPORTED_RECORD_FILE = 'public-record.json';
 
 const MAX_RECORD_BYTES = 50_000_000;
 
+/**
+ * Parses a record file's text (a leading BOM is dropped) and checks it against the milestones;
+ * a PublicRecordError says what to fix. `source` names the file in the messages.
+ */
+export function parsePublicRecordText(
+  text: string,
+  milestones: readonly AnyMilestone[],
+  source: string,
+): PublicRecordFile {
+  if (Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
+    throw new PublicRecordError(`${source} is over 50 MB: that is not a public record file.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new PublicRecordError(`${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parsePublicRecord(json, milestones as Milestone[], source);
+}
+
 /** Reads and checks a record file; a PublicRecordError (or PublicRecordError-like message) says what to fix. */
 export function readPublicRecordFile(file: string, milestones: readonly AnyMilestone[]): PublicRecordFile {
   let text: string;
@@ -43,7 +64,7 @@ export function readPublicRecordFile(file: string, milestones: readonly AnyMiles
     if (statSync(file).size > MAX_RECORD_BYTES) {
       throw new PublicRecordError(`${file} is over 50 MB: that is not a public record file.`);
     }
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof PublicRecordError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -51,19 +72,24 @@ export function readPublicRecordFile(file: string, milestones: readonly AnyMiles
       code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file}: ${String(error)}`,
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new PublicRecordError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  return parsePublicRecord(json, milestones as Milestone[], file);
+  return parsePublicRecordText(text, milestones, file);
 }
 
 /**
- * Checks a team's record against the milestones and stores it in the data folder (written to a
- * temporary file and renamed into place, so a crash never leaves half a file). A bad file throws
- * before anything is written.
+ * Stores a checked record in the data folder as the team's record (written to a temporary file and
+ * renamed into place, so a crash never leaves half a file).
+ */
+function storePublicRecord(dataDir: string, record: PublicRecordFile): void {
+  mkdirSync(dataDir, { recursive: true });
+  const target = join(dataDir, IMPORTED_RECORD_FILE);
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`);
+  renameSync(temp, target);
+}
+
+/**
+ * Checks a team's record file against the milestones and stores it in the data folder (the CLI's
+ * `import-record FILE`). A bad file throws before anything is written.
  */
 export function importPublicRecord(
   dataDir: string,
@@ -71,11 +97,22 @@ export function importPublicRecord(
   milestones: readonly AnyMilestone[],
 ): PublicRecordFile {
   const record = readPublicRecordFile(file, milestones);
-  mkdirSync(dataDir, { recursive: true });
-  const target = join(dataDir, IMPORTED_RECORD_FILE);
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`);
-  renameSync(temp, target);
+  storePublicRecord(dataDir, record);
+  return record;
+}
+
+/**
+ * The same import for a file's text (Settings: the file the user picked). A bad file throws before
+ * anything is written.
+ */
+export function importPublicRecordText(
+  dataDir: string,
+  text: string,
+  milestones: readonly AnyMilestone[],
+  source: string,
+): PublicRecordFile {
+  const record = parsePublicRecordText(text, milestones, source);
+  storePublicRecord(dataDir, record);
   return record;
 }
 

@@ -146,6 +146,7 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       mimeType: 'application/json',
     }),
     importState: () => snapshot(),
+    importPublicRecord: () => snapshot(),
     snooze: () => snapshot(),
     openExternal: () => ({ opened: true }),
     dismissNotice: ({ index }) => {

@@ -10,6 +10,7 @@ import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
+import { TeamRecordImport } from './TeamRecordImport';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -459,6 +460,7 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
         </p>
         <p className="hint">{t('settings.importHint')}</p>
       </section>
+      <TeamRecordImport api={api} snapshot={snapshot} onSnapshot={onSnapshot} />
       {pendingImport ? (
         <Modal title={t('importConfirm.title')} onClose={() => setPendingImport(null)}>
           <p>{t('importConfirm.body', { file: pendingImport.name })}</p>
