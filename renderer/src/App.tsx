@@ -16,12 +16,14 @@ import { Toasts, type Toast } from './app/Toasts';
 import { DetailPanel } from './detail/DetailPanel';
 import { i18n, resolveLanguage } from './i18n';
 import { OwnMilestoneDialog } from './own/OwnMilestoneDialog';
-import { SettingsView } from './settings/SettingsView';
 import { TimelineView } from './timeline/TimelineView';
 
-// The review view is its own chunk: the timeline opens without it.
+// The review and the settings are chunks of their own: the timeline opens without them.
 const LazyReview = lazy(() =>
   import('./review/ReviewView').then((module) => ({ default: module.ReviewView })),
+);
+const LazySettings = lazy(() =>
+  import('./settings/SettingsView').then((module) => ({ default: module.SettingsView })),
 );
 
 function useSystemDark(): boolean {
@@ -237,7 +239,13 @@ export function App({ api }: { api: CompassApi }) {
             hidden={tab !== 'settings'}
             className="tabpanel tabpanel-scroll"
           >
-            {tab === 'settings' && <SettingsView api={api} snapshot={snapshot} onSnapshot={apply} />}
+            {tab === 'settings' && (
+              <ErrorBoundary fallback={(message) => <p role="alert">{t('app.viewFailed', { message })}</p>}>
+                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                  <LazySettings api={api} snapshot={snapshot} onSnapshot={apply} />
+                </Suspense>
+              </ErrorBoundary>
+            )}
           </div>
         </main>
         {selected && (

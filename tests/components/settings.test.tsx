@@ -10,6 +10,7 @@ const nl = (path: string): string =>
 const openSettings = async () => {
   const app = await renderApp();
   await app.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Settings' }); // the view is a chunk of its own
   return app;
 };
 
