@@ -19,6 +19,9 @@ export interface DateRange {
 /** The same order as `localeCompare`, without looking up a collator on every call (ties are common). */
 const keyOrder = new Intl.Collator();
 
+/** Before any date a milestone can have: `{ from: EARLIEST_DATE, to }` is "everything up to `to`". */
+export const EARLIEST_DATE: IsoDate = '0000-01-01';
+
 const inRange = (date: IsoDate, range: DateRange) => date >= range.from && date <= range.to;
 
 /** Every cycle date of a recurring milestone, from its first cycle up to and including `to`. */

@@ -2,7 +2,7 @@ import { plusDays } from './calendar-date';
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone, Chapter } from './milestone';
 import { CHAPTERS } from './milestone';
-import { occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
+import { EARLIEST_DATE, occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
 import { progressOfOccurrence, type ProgressSource } from './progress';
 import { CLOSED_STATUSES, WORKING_STATUSES, type Status } from './status';
 
@@ -85,7 +85,7 @@ function pastDue(
   today: IsoDate,
   which: DueState,
 ): DueItem[] {
-  return dueBetween(milestones, { from: '0000-01-01', to: plusDays(today, -1) }, state).filter(
+  return dueBetween(milestones, { from: EARLIEST_DATE, to: plusDays(today, -1) }, state).filter(
     (item) => dueState(item.status, item.occurrence.date, today, item.occurrence.type) === which,
   );
 }

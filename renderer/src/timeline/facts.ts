@@ -6,10 +6,9 @@ import type { IsoDate } from '../../../electron/core/date-phrase';
 import type { AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
 import type { ProgressMap } from '../../../electron/core/progress';
-import { plusDays } from '../../../electron/core/calendar-date';
 import { dueState, type DueState } from '../../../electron/core/queries';
 import { CLOSED_STATUSES, type Status } from '../../../electron/core/status';
-import { daysBetween } from '../../../electron/core/calendar-date';
+import { daysBetween, plusDays } from '../../../electron/core/calendar-date';
 
 /** A milestone counts as due soon this many days ahead. */
 export const DUE_SOON_DAYS = 30;
