@@ -14,6 +14,7 @@ import {
   Menu,
   Notification,
   powerMonitor,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -42,6 +43,7 @@ import {
 import { createFeedController, followFeedSettings, type FeedController } from '../node/feed-controller';
 import { appDataset } from '../node/strategies';
 import { createReminderService, type ReminderService } from '../node/scheduler';
+import { createTeamService } from '../node/team/team-service';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
 import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
@@ -54,6 +56,7 @@ import { translator as shellTranslator } from '../node/i18n';
 import { createTray, type ShellTray } from './tray';
 import { trayIsShown } from './desktop-env';
 import { createMainWindow, showWindow } from './window';
+import { safeStorageSeal } from './team-seal';
 
 const platform = process.platform;
 const devServerUrl = app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL || null;
@@ -204,6 +207,9 @@ async function start(): Promise<void> {
     },
   });
 
+  // The team sync (CalDAV); its password is sealed by safeStorage, never written in clear.
+  const team = createTeamService({ store, dataset, seal: safeStorageSeal(safeStorage, platform) });
+
   service = createAppService({
     store,
     dataset,
@@ -212,6 +218,7 @@ async function start(): Promise<void> {
     reminders,
     openExternal: openExternalSafely,
     saveFile: files.saveFile,
+    team,
   });
 
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) =>
@@ -315,7 +322,7 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     }
-    if (event === 'stateChanged') refresh();
+    if (event === 'stateChanged' || event === 'teamStatus') refresh();
   });
   // Starts and stops the feed with the settings; when it does, a new snapshot refreshes the tray too.
   followFeedSettings(feed, service);
@@ -355,17 +362,20 @@ async function start(): Promise<void> {
 
   const resumed = () => {
     reminders.onResume();
+    team.wake();
     refresh();
   };
   powerMonitor.on('resume', resumed);
   powerMonitor.on('unlock-screen', resumed);
   stopServices = () => {
     reminders.stop();
+    team.dispose();
     void feed.stop();
     tray.destroy();
   };
 
   reminders.start();
+  team.start();
 }
 
 /** Start at login: login items on Windows and macOS, an XDG autostart entry on Linux. */
