@@ -10,6 +10,7 @@ import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
+import { TeamSettings } from './TeamSettings';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -418,6 +419,8 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
           </Field>
         </fieldset>
       </form>
+
+      <TeamSettings api={api} />
 
       <section className="settings-data" aria-labelledby={`${id}-data`}>
         <h3 id={`${id}-data`}>{t('settings.data')}</h3>
