@@ -369,7 +369,7 @@ async function start(): Promise<void> {
   powerMonitor.on('unlock-screen', resumed);
   stopServices = () => {
     reminders.stop();
-    team.dispose();
+    void team.dispose();
     void feed.stop();
     tray.destroy();
   };

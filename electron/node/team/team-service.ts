@@ -68,7 +68,8 @@ export interface TeamService {
   subscribe(listener: TeamListener): () => void;
   /** Starts the automatic sync (a round now, then every interval). */
   start(): void;
-  dispose(): void;
+  /** Stops every timer and starts no more rounds; resolves when a round still running has ended. */
+  dispose(): Promise<void>;
 }
 
 export interface TeamListener {
@@ -245,6 +246,8 @@ export function createTeamService(options: TeamServiceOptions): TeamService {
     async connect(input) {
       await connectTeam({ ...input, dataDir, seal: seal ?? undefined, now: now() });
       remembered = seal ? null : input.password;
+      // The server just took the password: an earlier problem (a wrong or missing one) is over.
+      team.update((s) => (s.lastError ? { ...s, lastError: null } : s));
       announce();
       void syncNow();
       return status();
@@ -285,6 +288,7 @@ export function createTeamService(options: TeamServiceOptions): TeamService {
       debounce = null;
       timer = null;
       listeners.clear();
+      return running ? running.then(() => undefined) : Promise.resolve();
     },
   };
 }

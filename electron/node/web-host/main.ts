@@ -132,7 +132,7 @@ function main() {
   const stopFollowingFeed = followFeedSettings(feed, service);
   const stop = () => {
     reminders.stop();
-    team.dispose();
+    void team.dispose();
     stopFollowingFeed();
     server.close();
     server.closeAllConnections();

@@ -76,6 +76,7 @@ function ConnectForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('ui');
+  const id = useId();
   const [draft, setDraft] = useState<Draft>(initial);
   const [missing, setMissing] = useState<Set<keyof Draft>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -179,11 +180,14 @@ function ConnectForm({
           <input
             type="checkbox"
             checked={draft.allowInsecureHttp}
+            aria-describedby={`${id}-insecure-hint`}
             onChange={(e) => set('allowInsecureHttp')(e.target.checked)}
           />
           {t('team.allowInsecureHttp')}
         </label>
-        <p className="hint">{t('team.allowInsecureHttpHint')}</p>
+        <p className="hint" id={`${id}-insecure-hint`}>
+          {t('team.allowInsecureHttpHint')}
+        </p>
         <p className="hint">{t('team.collectionsHint')}</p>
         <Field label={t('team.progressUrl')}>
           {(control) => (
