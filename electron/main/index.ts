@@ -30,6 +30,7 @@ import {
 import { deriveProgress } from '../core/progress';
 import { resolveLocale, type Translate } from '../core/shell-locale';
 import { trayModel, type TrayCommand } from '../core/tray-model';
+import { withTeamTooltip } from '../core/team-tray';
 import type { Locale, UserState } from '../core/user-state';
 import { createAppService, type AppService } from '../node/app-service';
 import {
@@ -277,18 +278,18 @@ async function start(): Promise<void> {
     const state = store.read();
     const lang = locale(state);
     const tr = shellTranslator(lang);
-    tray.update(
-      trayModel({
-        milestones: [...dataset, ...state.ownMilestones],
-        progress: deriveProgress(state),
-        settings: state.settings,
-        today: today(),
-        now: new Date(),
-        locale: lang,
-        t: tr,
-        feed: feed.urls(),
-      }),
-    );
+    const model = trayModel({
+      milestones: [...dataset, ...state.ownMilestones],
+      progress: deriveProgress(state),
+      settings: state.settings,
+      today: today(),
+      now: new Date(),
+      locale: lang,
+      t: tr,
+      feed: feed.urls(),
+    });
+    // The team sync's state (last synced, waiting, failed) after the deadlines in the tooltip.
+    tray.update({ ...model, tooltip: withTeamTooltip(model.tooltip, team.status(), tr, lang, new Date()) });
     if (menuLocale !== lang) {
       menuLocale = lang;
       Menu.setApplicationMenu(
