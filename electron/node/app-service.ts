@@ -162,7 +162,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     received: () => void changed(store.read(), true),
   });
   const requireTeam = (): TeamService => {
-    if (!team) throw new Error('The team sync is not available here.');
+    if (!team) throw new NotFound('The team sync is not available here.');
     return team;
   };
   const change = (fn: (state: UserState) => UserState): Snapshot => changed(store.update(fn));
