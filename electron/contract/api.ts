@@ -70,6 +70,52 @@ export interface Snapshot {
   publicRecord?: PublicRecordLayer;
 }
 
+/** Why a team connection or sync failed, for the UI to say in the user's words (see team/http.ts). */
+export const TEAM_PROBLEMS = [
+  'auth',
+  'not-found',
+  'server',
+  'redirect',
+  'too-large',
+  'tls',
+  'network',
+  'insecure',
+  'config',
+  'conflict',
+  'protocol',
+  /** No password at hand: the app was restarted where it cannot keep one (connect again). */
+  'no-password',
+] as const;
+export type TeamProblem = (typeof TEAM_PROBLEMS)[number];
+
+/** The team connection (CalDAV) as Settings and the tray show it; never the password. */
+export interface TeamStatus {
+  connection: {
+    serverUrl: string;
+    user: string;
+    progressUrl: string;
+    calendarUrl: string;
+    caFile: string | null;
+    allowInsecureHttp: boolean;
+    connectedAt: string;
+  } | null;
+  /**
+   * Where the password is: `sealed` (encrypted by the system's keychain, kept across restarts),
+   * `memory` (only until the app closes), `file` (a password file or environment variable, as the
+   * CLI uses), `none` (enter it again by connecting).
+   */
+  password: 'sealed' | 'memory' | 'file' | 'none';
+  /** Whether this host can keep a password across restarts (Electron safeStorage). */
+  canSeal: boolean;
+  /** Local entries the server does not have yet (the outbox and what was recorded since). */
+  pending: number;
+  syncing: boolean;
+  lastSync: { at: string; sent: number; received: number } | null;
+  lastError: { at: string; problem: TeamProblem; message: string } | null;
+}
+
+const teamUrl = z.string().trim().min(1).max(LIMITS.urlChars, tooLong(LIMITS.urlChars));
+
 /** A file name without folders, reserved characters or control characters (Windows' rules are the strictest). */
 const isPlainFileName = (name: string): boolean =>
   name !== '.' && name !== '..' && !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32);
@@ -133,6 +179,22 @@ export const apiInputs = {
     encoding: z.literal('base64').optional(),
     mimeType: z.string().min(1).max(200),
   }),
+  /** The team connection's state: server, collections, pending changes, last sync, last error. */
+  getTeamStatus: empty,
+  /** Discovers (or takes) the collections and stores the connection; nothing is saved when it fails. */
+  connectTeam: z.strictObject({
+    serverUrl: teamUrl,
+    user: z.string().trim().min(1).max(200),
+    password: z.string().min(1).max(1000),
+    caFile: z.string().trim().max(4096).nullable().optional(),
+    allowInsecureHttp: z.boolean().optional(),
+    progressUrl: teamUrl.nullable().optional(),
+    calendarUrl: teamUrl.nullable().optional(),
+  }),
+  /** Syncs now (and returns the state after the round; a failure is its lastError). */
+  syncTeam: empty,
+  /** Forgets the connection and the password; the local log stays as it is. */
+  disconnectTeam: empty,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -171,6 +233,10 @@ export interface ApiOutputs {
   openExternal: { opened: boolean };
   dismissNotice: Snapshot;
   saveFile: SavedFile;
+  getTeamStatus: TeamStatus;
+  connectTeam: TeamStatus;
+  syncTeam: TeamStatus;
+  disconnectTeam: TeamStatus;
 }
 
 /** Events from main to the renderer. */
@@ -179,12 +245,15 @@ export const apiEvents = {
   openMilestone: 'openMilestone',
   /** In-app toast (web host; the desktop app uses OS notifications). */
   toast: 'toast',
+  /** The team connection's state changed (a sync started or ended, a connect, a disconnect). */
+  teamStatus: 'teamStatus',
 } as const;
 export type ApiEvent = keyof typeof apiEvents;
 export interface ApiEventPayloads {
   stateChanged: Snapshot;
   openMilestone: { id: string };
   toast: { title: string; body: string; milestoneId: string | null; reminderKey: string | null };
+  teamStatus: TeamStatus;
 }
 
 /** The typed API the renderer sees (window.compass in Electron; an HTTP client in the web host). */
@@ -198,6 +267,8 @@ export type CompassApi = {
 export interface ApiError {
   code: 'invalid-input' | 'not-found' | 'forbidden' | 'failed';
   message: string;
+  /** For a team call: why it failed, so the UI can say it in the user's language. */
+  team?: TeamProblem;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

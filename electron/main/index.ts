@@ -14,6 +14,7 @@ import {
   Menu,
   Notification,
   powerMonitor,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -29,6 +30,7 @@ import {
 import { deriveProgress } from '../core/progress';
 import { resolveLocale, type Translate } from '../core/shell-locale';
 import { trayModel, type TrayCommand } from '../core/tray-model';
+import { withTeamTooltip } from '../core/team-tray';
 import type { Locale, UserState } from '../core/user-state';
 import { createAppService, type AppService } from '../node/app-service';
 import {
@@ -42,6 +44,7 @@ import {
 import { createFeedController, followFeedSettings, type FeedController } from '../node/feed-controller';
 import { appDataset } from '../node/strategies';
 import { createReminderService, type ReminderService } from '../node/scheduler';
+import { createTeamService } from '../node/team/team-service';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
 import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
@@ -54,6 +57,7 @@ import { translator as shellTranslator } from '../node/i18n';
 import { createTray, type ShellTray } from './tray';
 import { trayIsShown } from './desktop-env';
 import { createMainWindow, showWindow } from './window';
+import { safeStorageSeal } from './team-seal';
 
 const platform = process.platform;
 const devServerUrl = app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL || null;
@@ -204,6 +208,9 @@ async function start(): Promise<void> {
     },
   });
 
+  // The team sync (CalDAV); its password is sealed by safeStorage, never written in clear.
+  const team = createTeamService({ store, dataset, seal: safeStorageSeal(safeStorage, platform) });
+
   service = createAppService({
     store,
     dataset,
@@ -212,6 +219,7 @@ async function start(): Promise<void> {
     reminders,
     openExternal: openExternalSafely,
     saveFile: files.saveFile,
+    team,
   });
 
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) =>
@@ -270,18 +278,18 @@ async function start(): Promise<void> {
     const state = store.read();
     const lang = locale(state);
     const tr = shellTranslator(lang);
-    tray.update(
-      trayModel({
-        milestones: [...dataset, ...state.ownMilestones],
-        progress: deriveProgress(state),
-        settings: state.settings,
-        today: today(),
-        now: new Date(),
-        locale: lang,
-        t: tr,
-        feed: feed.urls(),
-      }),
-    );
+    const model = trayModel({
+      milestones: [...dataset, ...state.ownMilestones],
+      progress: deriveProgress(state),
+      settings: state.settings,
+      today: today(),
+      now: new Date(),
+      locale: lang,
+      t: tr,
+      feed: feed.urls(),
+    });
+    // The team sync's state (last synced, waiting, failed) after the deadlines in the tooltip.
+    tray.update({ ...model, tooltip: withTeamTooltip(model.tooltip, team.status(), tr, lang, new Date()) });
     if (menuLocale !== lang) {
       menuLocale = lang;
       Menu.setApplicationMenu(
@@ -315,7 +323,7 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     }
-    if (event === 'stateChanged') refresh();
+    if (event === 'stateChanged' || event === 'teamStatus') refresh();
   });
   // Starts and stops the feed with the settings; when it does, a new snapshot refreshes the tray too.
   followFeedSettings(feed, service);
@@ -355,17 +363,20 @@ async function start(): Promise<void> {
 
   const resumed = () => {
     reminders.onResume();
+    team.wake();
     refresh();
   };
   powerMonitor.on('resume', resumed);
   powerMonitor.on('unlock-screen', resumed);
   stopServices = () => {
     reminders.stop();
+    void team.dispose();
     void feed.stop();
     tray.destroy();
   };
 
   reminders.start();
+  team.start();
 }
 
 /** Start at login: login items on Windows and macOS, an XDG autostart entry on Linux. */

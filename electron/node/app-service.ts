@@ -44,6 +44,8 @@ import { bundledSectionNames } from './milestones-source';
 import type { SectionNames } from '../core/sections';
 import { exportStateJson, importStateIntoStore, StateImportError } from './state-transfer';
 import { StoreValidationError, type StateStore } from './store';
+import { TeamError } from './team/http';
+import type { TeamService } from './team/team-service';
 
 export interface AppServiceOptions {
   store: StateStore;
@@ -65,6 +67,8 @@ export interface AppServiceOptions {
   saveFile?: (file: ExportedFile) => Promise<SavedFile>;
   /** The public record beside the user's log (default: the bundled one, checked against `dataset`). */
   publicRecord?: PublicRecordFile | null;
+  /** The team sync (CalDAV): Settings' team connection; it syncs after every change. */
+  team?: TeamService;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -78,6 +82,17 @@ export interface AppService {
 }
 
 class NotFound extends Error {}
+/** A team connection refused or failed: the engine's words and why (the UI words it itself). */
+class TeamCallError extends Error {
+  constructor(
+    readonly problem: TeamError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+/** Team problems the user fixes in the form (400 over HTTP); others are failures (server, network). */
+const TEAM_INPUT_PROBLEMS = new Set<TeamError['code']>(['auth', 'config', 'insecure', 'not-found', 'tls']);
 /** A call the user can fix (e.g. an id that is taken). */
 class BadInput extends Error {}
 
@@ -139,11 +154,22 @@ export function createAppService(options: AppServiceOptions): AppService {
     listeners.forEach((listener) => listener(event, payload));
 
   /** Writes a change, re-plans the reminders and tells every window. */
-  const changed = (state: UserState): Snapshot => {
+  const changed = (state: UserState, fromTeam = false): Snapshot => {
     const next = snapshot(state);
     options.reminders?.replan();
     emit('stateChanged', next);
+    if (!fromTeam) options.team?.localChanged();
     return next;
+  };
+  const team = options.team;
+  team?.subscribe({
+    status: (status) => emit('teamStatus', status),
+    // Colleagues' entries were merged into the store: every window gets the new state.
+    received: () => void changed(store.read(), true),
+  });
+  const requireTeam = (): TeamService => {
+    if (!team) throw new NotFound('The team sync is not available here.');
+    return team;
   };
   const change = (fn: (state: UserState) => UserState): Snapshot => changed(store.update(fn));
 
@@ -304,6 +330,18 @@ export function createAppService(options: AppServiceOptions): AppService {
       notices = notices.filter((_, i) => i !== index);
       return snapshot();
     },
+    getTeamStatus: () => requireTeam().status(),
+    connectTeam: async (input) => {
+      const service = requireTeam();
+      try {
+        return await service.connect(input);
+      } catch (error) {
+        if (error instanceof TeamError) throw new TeamCallError(error.code, error.message);
+        throw error;
+      }
+    },
+    syncTeam: () => requireTeam().syncNow(),
+    disconnectTeam: () => requireTeam().disconnect(),
     saveFile: (input) => {
       // The web host has no dialog: its browser client downloads the file itself.
       if (!options.saveFile)
@@ -320,10 +358,18 @@ export function createAppService(options: AppServiceOptions): AppService {
         const handler = handlers[parsed.method] as (input: unknown) => unknown;
         return { ok: true, value: await handler(parsed.input) };
       } catch (error) {
-        const apiError: ApiError = {
-          code: error instanceof NotFound ? 'not-found' : isBadInput(error) ? 'invalid-input' : 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        };
+        const apiError: ApiError =
+          error instanceof TeamCallError
+            ? {
+                code: TEAM_INPUT_PROBLEMS.has(error.problem) ? 'invalid-input' : 'failed',
+                message: error.message,
+                team: error.problem,
+              }
+            : {
+                code:
+                  error instanceof NotFound ? 'not-found' : isBadInput(error) ? 'invalid-input' : 'failed',
+                message: error instanceof Error ? error.message : String(error),
+              };
         return { ok: false, error: apiError };
       }
     },

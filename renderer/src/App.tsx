@@ -95,6 +95,13 @@ export function App({ api }: { api: CompassApi }) {
     };
   }, [api, apply]);
 
+  // Back online: the team sync runs at once instead of waiting for its next round.
+  useEffect(() => {
+    const online = () => void api.syncTeam({}).catch(() => undefined);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [api]);
+
   const themeChoice = snapshot?.settings.theme ?? 'system';
   const theme = themeChoice === 'system' ? (systemDark ? 'dark' : 'light') : themeChoice;
   useEffect(() => {

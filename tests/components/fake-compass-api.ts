@@ -12,6 +12,7 @@ import type {
   ApiOutputs,
   CompassApi,
   Snapshot,
+  TeamStatus,
 } from '../../electron/contract/api';
 import type { AnyMilestone, Milestone } from '../../electron/core/milestone';
 import {
@@ -29,6 +30,16 @@ import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/co
 import dataset from '../../data/compass-milestones.json';
 
 export const COMPASS: Milestone[] = dataset as Milestone[];
+
+const DISCONNECTED: TeamStatus = {
+  connection: null,
+  password: 'none',
+  canSeal: false,
+  pending: 0,
+  syncing: false,
+  lastSync: null,
+  lastError: null,
+};
 
 export interface FakeApiOptions {
   today?: string;
@@ -154,6 +165,13 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       return snapshot();
     },
     saveFile: ({ fileName }) => ({ saved: true, fileName }),
+    // Never connected here: the team connection is tested against a real Radicale (tests/e2e/team-settings).
+    getTeamStatus: () => DISCONNECTED,
+    connectTeam: () => {
+      throw new Error('No team server in component tests.');
+    },
+    syncTeam: () => DISCONNECTED,
+    disconnectTeam: () => DISCONNECTED,
   };
 
   const api = Object.fromEntries(

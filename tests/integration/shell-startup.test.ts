@@ -199,6 +199,11 @@ describe.each(SCENARIOS)('start-up on $platform (packaged: $packaged)', (scenari
     expect(ran.report.window?.url).toBe('app://compass/index.html');
   });
 
+  it('builds the team password seal from safeStorage only after "ready" (before it, it cannot encrypt)', () => {
+    expect(ran.report.beforeReady).not.toContain('safeStorage.isEncryptionAvailable');
+    expect(index(calls, 'safeStorage.isEncryptionAvailable')).toBeGreaterThan(index(calls, 'ready'));
+  });
+
   it('keeps a development run apart (user data, lock, AppUserModelID); an installed one as installed', () => {
     const setPaths = callsTo(calls, 'app.setPath');
     if (scenario.packaged) expect(setPaths).toEqual([]);

@@ -275,6 +275,17 @@ export const dialog = {
 };
 
 export const powerMonitor = new EventEmitter();
+/**
+ * safeStorage as on Linux: usable only after ready, with the backend FAKE_ELECTRON names (default a
+ * keyring). Its "encryption" is a marked, reversible stand-in (NOT encryption): enough to see that
+ * the shell seals the team password before storing it.
+ */
+export const safeStorage = {
+  isEncryptionAvailable: () => (record('safeStorage.isEncryptionAvailable'), ready),
+  getSelectedStorageBackend: () => (ready ? (config.safeStorageBackend ?? 'gnome_libsecret') : 'unknown'),
+  encryptString: (text) => (beforeReady('safeStorage.encryptString'), Buffer.from(`fake-sealed:${text}`)),
+  decryptString: (buffer) => buffer.toString().replace(/^fake-sealed:/, ''),
+};
 export const clipboard = { writeText: (text) => record('clipboard.writeText', text) };
 export const shell = {
   openExternal: async (url) => record('shell.openExternal', url),
@@ -294,6 +305,7 @@ export default {
   Notification,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
   shell,
   Tray,

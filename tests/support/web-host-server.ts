@@ -13,6 +13,7 @@ import { createAppService } from '../../electron/node/app-service';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { createReminderService } from '../../electron/node/scheduler';
 import { openStateStore, type StateStore } from '../../electron/node/store';
+import { createTeamService } from '../../electron/node/team/team-service';
 import { createWebHostServer } from '../../electron/node/web-host/server';
 
 export interface RawReply {
@@ -77,12 +78,15 @@ export async function startInProcessWebHost(today = '2025-06-01'): Promise<InPro
     milestones: () => [...dataset, ...store.read().ownMilestones],
     notifier: { show: () => {} },
   });
+  // As the web host: the team sync without a seal (not started: no rounds unless asked).
+  const team = createTeamService({ store, dataset, env: {} });
   const service = createAppService({
     store,
     dataset,
     today: () => today,
     systemLocale: () => 'en-GB',
     reminders,
+    team,
   });
   const token = 'test-token-0123456789';
   const server: Server = createWebHostServer({ service, rendererDir, token });
@@ -102,6 +106,7 @@ export async function startInProcessWebHost(today = '2025-06-01'): Promise<InPro
     close: () =>
       new Promise<void>((done) => {
         reminders.stop();
+        void team.dispose();
         server.close(() => {
           rmSync(root, { recursive: true, force: true });
           done();

@@ -18,6 +18,7 @@ import { loadMilestones } from '../milestones-source';
 import { strategyMilestones } from '../strategies';
 import { createReminderService, type Notifier } from '../scheduler';
 import { openStateStore } from '../store';
+import { createTeamService } from '../team/team-service';
 import { createWebHostServer } from './server';
 
 const USAGE =
@@ -105,6 +106,9 @@ function main() {
   });
   // The live iCal feed, as in the desktop shell: on while settings.feed.enabled, on its port.
   const feed = createFeedController({ store, dataset });
+  // The team sync without a seal: the password given in Settings is kept in this process's memory
+  // only (never on disk); after a restart, connect again (or set COMPASS_TIMELINE_PASSWORD).
+  const team = createTeamService({ store, dataset });
   const service = createAppService({
     store,
     dataset,
@@ -113,6 +117,7 @@ function main() {
     systemLocale: () => systemLocale,
     reminders,
     feedUrls: () => feed.urls(),
+    team,
   });
 
   const token = randomBytes(24).toString('base64url');
@@ -122,10 +127,12 @@ function main() {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Compass Timeline web host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
     reminders.start();
+    team.start();
   });
   const stopFollowingFeed = followFeedSettings(feed, service);
   const stop = () => {
     reminders.stop();
+    void team.dispose();
     stopFollowingFeed();
     server.close();
     server.closeAllConnections();

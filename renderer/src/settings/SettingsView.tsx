@@ -11,6 +11,7 @@ import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
 import { TeamRecordImport } from './TeamRecordImport';
+import { TeamSettings } from './TeamSettings';
 
 export interface SettingsViewProps {
   api: CompassApi;
@@ -419,6 +420,8 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
           </Field>
         </fieldset>
       </form>
+
+      <TeamSettings api={api} />
 
       <section className="settings-data" aria-labelledby={`${id}-data`}>
         <h3 id={`${id}-data`}>{t('settings.data')}</h3>
