@@ -52,8 +52,10 @@ const slugOf = (name: string): string => {
 export async function previewStrategy(dataDir: string, input: PreviewInput): Promise<StrategyPreview> {
   const doc: ImportedDocument = await importDocumentBytes(input.fileName, bytesOf(input));
   const extraction = extractCommitments(doc.text, input.language ? { language: input.language } : {});
+  // The text's own title before the file's metadata, which is often a tool's ("about:blank",
+  // "Microsoft Word - draft.docx").
   const name =
-    input.name?.trim() || doc.title || documentTitle(doc.text) || basename(doc.name, extname(doc.name));
+    input.name?.trim() || documentTitle(doc.text) || doc.title || basename(doc.name, extname(doc.name));
   const slug = slugOf(name);
   if (extraction.candidates.length === 0) {
     throw new StrategyInputError(
