@@ -114,7 +114,7 @@ describe.skipIf(!chromiumAvailable())('importing a strategy document in the brow
       expect(saved.milestoneIds).toHaveLength(total - 1);
       const mine = snapshot.milestones.filter((m) => saved.milestoneIds.includes(m.id));
       expect(mine.map((m) => m.title.en)).toContain('Shelter register published');
-      expect(mine.some((m) => m.quote.includes("volunteers' forum"))).toBe(false);
+      expect(mine.some((m) => 'quote' in m && m.quote.includes("volunteers' forum"))).toBe(false);
 
       // The Dutch PDF: detected as Dutch, each candidate on its page and line; accept all.
       await strategies.getByRole('button', { name: 'Import a document…' }).click();
