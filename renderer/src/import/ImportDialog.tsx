@@ -181,7 +181,13 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
           <div className="import-meta">
             <Field label={t('import.name')}>
               {(control) => (
-                <input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+                <input
+                  {...control}
+                  className="import-name"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  maxLength={200}
+                />
               )}
             </Field>
             <Field
@@ -254,8 +260,8 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
                         />
                       </td>
                       <td>
-                        <input
-                          type="text"
+                        <textarea
+                          rows={2}
                           value={row.title}
                           maxLength={1000}
                           aria-label={t('import.titleOne', { n })}
@@ -267,14 +273,14 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
                         <Quote quote={c.quote} phrase={c.datePhrase} />
                         {c.note && <p className="hint">{c.note}</p>}
                       </td>
-                      <td>
+                      <td className="nowrap">
                         {c.page !== undefined
                           ? t('import.pageLine', { page: c.page, line: c.line })
                           : t('import.line', { line: c.line })}
                       </td>
                       <td>{c.section ?? '—'}</td>
                       <td>{c.datePhrase}</td>
-                      <td>
+                      <td className="import-dates">
                         {dates(c).map((d) => (
                           <div key={d}>{d}</div>
                         ))}
