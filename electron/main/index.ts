@@ -245,7 +245,11 @@ async function start(): Promise<void> {
     });
   };
 
-  const feed: FeedController = createFeedController({ store, dataset });
+  const feed: FeedController = createFeedController({
+    store,
+    dataset,
+    strategyNames: () => service?.strategyNames() ?? new Map(),
+  });
 
   const run = (command: TrayCommand): void => {
     switch (command.type) {

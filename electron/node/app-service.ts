@@ -90,6 +90,8 @@ export interface AppService {
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]): void;
   /** The dataset now: `dataset` and the saved strategies (a strategy saved or removed changes it). */
   dataset(): Milestone[];
+  /** Milestone id → its imported strategy's name (the feed's category per strategy). */
+  strategyNames(): ReadonlyMap<string, string>;
 }
 
 class NotFound extends Error {}
@@ -147,12 +149,17 @@ export function createAppService(options: AppServiceOptions): AppService {
     };
   };
   let loaded = loadDataset();
+  let names = new Map<string, string>();
+  const nameStrategies = () =>
+    (names = new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const))));
+  nameStrategies();
   let dataset = loaded.milestones;
   let datasetIds = new Set(dataset.map((m) => m.id));
   const reload = () => {
     loaded = loadDataset();
     dataset = loaded.milestones;
     datasetIds = new Set(dataset.map((m) => m.id));
+    nameStrategies();
   };
   const requireStrategies = (): string => {
     if (!strategiesDir)
@@ -337,6 +344,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       const content = publishIcal(store, dataset, (state) => ({
         ...icalOptionsFromSettings(state.settings.feed),
         ...input,
+        strategyNames: names,
       }));
       return file(content, ICAL_FILE_NAME, `${ICAL_MIME_TYPE}; charset=utf-8`);
     },
@@ -447,5 +455,6 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     emit,
     dataset: () => dataset,
+    strategyNames: () => names,
   };
 }

@@ -25,6 +25,8 @@ export function createFeedController(options: {
   store: StateStore;
   /** The dataset, or a function giving it as it is now (the app's changes when a strategy is imported). */
   dataset: readonly Milestone[] | (() => readonly Milestone[]);
+  /** Milestone id → its imported strategy's name: a category per strategy in the feed. */
+  strategyNames?: () => ReadonlyMap<string, string>;
   log?: (message: string) => void;
 }): FeedController {
   const log = options.log ?? ((message: string) => console.error(`[compass] feed: ${message}`));
@@ -39,7 +41,10 @@ export function createFeedController(options: {
     publishIcal(
       options.store,
       typeof options.dataset === 'function' ? options.dataset() : options.dataset,
-      (state) => icalOptionsFromSettings(state.settings.feed),
+      (state) => ({
+        ...icalOptionsFromSettings(state.settings.feed),
+        ...(options.strategyNames ? { strategyNames: options.strategyNames() } : {}),
+      }),
       log,
     );
 

@@ -86,6 +86,12 @@ describe('importing strategies through the app service', () => {
       }),
     ]);
 
+    // The feed: the strategy's events carry its name as a second category; the Compass's do not.
+    const ics = await ok<{ content: string }>(service.dispatch('exportIcal', { lang: 'en' }));
+    const categories = ics.content.match(/^CATEGORIES:.*$/gm) ?? [];
+    expect(categories.filter((c) => c.includes('Harbour City Resilience Plan'))).toHaveLength(3);
+    expect(categories.length).toBeGreaterThan(3);
+
     // The review per strategy counts only its milestones; "compass" only the Compass's.
     const review = await ok<{ count: number; notYetDue: unknown[]; items: { id: string }[] }>(
       service.dispatch('getReview', { asOf: '2025-12-31', strategy: SLUG }),

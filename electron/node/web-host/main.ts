@@ -105,7 +105,11 @@ function main() {
     notifier,
   });
   // The live iCal feed, as in the desktop shell: on while settings.feed.enabled, on its port.
-  const feed = createFeedController({ store, dataset: () => service.dataset() });
+  const feed = createFeedController({
+    store,
+    dataset: () => service.dataset(),
+    strategyNames: () => service.strategyNames(),
+  });
   // The team sync without a seal: the password given in Settings is kept in this process's memory
   // only (never on disk); after a restart, connect again (or set COMPASS_TIMELINE_PASSWORD).
   const team = createTeamService({ store, dataset: () => service.dataset() });
