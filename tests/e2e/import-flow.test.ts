@@ -199,6 +199,43 @@ describe.skipIf(!chromiumAvailable())('importing a strategy document in the brow
     }
   }, 240_000);
 
+  it('reads pasted text, takes a changed language, and saves it under the name given', async () => {
+    const { page, context } = await openApp(env.browser, env.host);
+    try {
+      await page.getByRole('button', { name: 'Strategies…' }).click();
+      await page.getByRole('button', { name: 'Import a document…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import a strategy document' });
+      await dialog
+        .getByLabel('Or paste the text')
+        .fill(
+          'Port Development Plan\n\nThe port will open a new quay by 2027. In 2019 the port adopted its first plan.\n',
+        );
+      await dialog.getByRole('button', { name: 'Read the pasted text' }).click();
+      await dialog.getByRole('table', { name: 'Proposed milestones' }).waitFor();
+      expect(await dialog.locator('tbody tr').count()).toBe(1);
+      expect(await dialog.getByLabel('Name of the strategy').inputValue()).toBe('Port Development Plan');
+      await dialog.getByText('Detected from the text; change it if it is wrong.').waitFor();
+      await dialog.getByLabel('Language of the document').selectOption('nl');
+      await dialog.getByText('As you chose.').waitFor();
+      expect(await dialog.getByLabel('Language of the document').inputValue()).toBe('nl');
+      await dialog.getByLabel('Name of the strategy').fill('Havenplan');
+      await dialog.getByRole('button', { name: 'Accept 1 milestone' }).click();
+      await page
+        .getByRole('dialog', { name: 'Strategies' })
+        .getByText('Saved “Havenplan” with 1 milestone.')
+        .waitFor();
+      const snapshot = await invoke<Snapshot>(env.host, 'getSnapshot', {});
+      expect(snapshot.strategies!.find((s) => s.slug === 'havenplan')).toMatchObject({
+        name: 'Havenplan',
+        language: 'nl',
+        source: { name: 'pasted-text.txt', date: null },
+        milestoneIds: [expect.stringMatching(/^havenplan-/)],
+      });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('a file that cannot be read says why, and nothing is saved', async () => {
     const { page, context } = await openApp(env.browser, env.host);
     try {
