@@ -33,6 +33,8 @@ interface Row {
   candidate: PreviewCandidate;
   keep: boolean;
   title: string;
+  /** The actor the sentence names, as the user left it; empty: the strategy itself. */
+  actor: string;
 }
 
 const ACCEPT = '.txt,.md,.markdown,.pdf,.docx';
@@ -79,7 +81,14 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
       setSource(next);
       setPreview(result);
       setName((current) => (preview && current.trim() ? current : result.name));
-      setRows(result.candidates.map((candidate) => ({ candidate, keep: true, title: candidate.title })));
+      setRows(
+        result.candidates.map((candidate) => ({
+          candidate,
+          keep: true,
+          title: candidate.title,
+          actor: candidate.actor ?? '',
+        })),
+      );
     } catch (e) {
       setError(t('import.readFailed', { message: errorMessage(e) }));
     } finally {
@@ -106,12 +115,16 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
         name: name.trim(),
         language: preview.language,
         source: preview.source,
-        candidates: kept.map(({ candidate, title }) => {
+        candidates: kept.map(({ candidate, title, actor }) => {
           // The id and kept flag are the dialog's; the service gives the ids when it saves.
           const rest: Partial<PreviewCandidate> = { ...candidate };
           delete rest.id;
           delete rest.kept;
-          return { ...(rest as Omit<PreviewCandidate, 'id' | 'kept'>), title: title.trim() };
+          return {
+            ...(rest as Omit<PreviewCandidate, 'id' | 'kept'>),
+            title: title.trim(),
+            actor: actor.trim() || null,
+          };
         }),
       });
       onSnapshot(result.snapshot);
@@ -286,7 +299,17 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
                         ))}
                       </td>
                       <td>{t(`kind.${c.kind}`)}</td>
-                      <td>{c.actor ?? name}</td>
+                      <td>
+                        <input
+                          type="text"
+                          className="import-actor"
+                          value={row.actor}
+                          placeholder={name}
+                          maxLength={1000}
+                          aria-label={t('import.actorOne', { n })}
+                          onChange={(e) => setRow(index, { actor: e.target.value })}
+                        />
+                      </td>
                     </tr>
                   );
                 })}
