@@ -17,6 +17,8 @@ import type { Review, ReviewComparison } from '../core/review';
 import type { SectionNames } from '../core/sections';
 import { SNOOZE_OPTIONS } from '../core/reminders';
 import { reviewSourceSchema } from '../core/review-source';
+import { LANGUAGES, type Language } from '../core/extract/commitments';
+import { candidateSchema, type StrategyPreview } from '../core/strategy';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -27,6 +29,13 @@ const milestoneId = z
   .max(LIMITS.idChars, tooLong(LIMITS.idChars))
   .regex(/^[a-z0-9-]+$/, 'not a milestone id');
 const empty = z.strictObject({}).optional();
+const languageSchema = z.enum(LANGUAGES as [Language, ...Language[]]);
+const strategySlugSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a strategy slug');
+const strategyNameSchema = z.string().trim().min(1, 'give the strategy a name').max(200, tooLong(200));
 
 export const reviewFormatSchema = z.enum(['md', 'csv', 'json', 'docx', 'xlsx']);
 export const snoozeOptionSchema = z.enum(SNOOZE_OPTIONS);
@@ -41,6 +50,16 @@ export interface PublicRecordLayer {
   /** The day the record was last checked against its sources. */
   asOf: IsoDate;
   entries: RecordEntry[];
+}
+
+/** An imported strategy beside the Compass (strategies/<slug>.json in the data folder). */
+export interface StrategySummary {
+  slug: string;
+  name: string;
+  language: Language;
+  source: { name: string; date: IsoDate | null };
+  /** The ids of its milestones, in the snapshot's `milestones`. */
+  milestoneIds: string[];
 }
 
 /** What the UI shows: the milestones, the user's state, and the day it is. */
@@ -68,6 +87,12 @@ export interface Snapshot {
   feed?: { http: string; webcal: string } | null;
   /** The public record (a layer beside `log`, never mixed into it); absent when there is none. */
   publicRecord?: PublicRecordLayer;
+  /**
+   * The imported strategies whose milestones follow the Compass's in `milestones` (absent where
+   * the shell cannot import, e.g. a web host started with --strategy). Any other milestone is the
+   * Compass's (or the user's own).
+   */
+  strategies?: StrategySummary[];
 }
 
 /** Why a team connection or sync failed, for the UI to say in the user's words (see team/http.ts). */
@@ -135,8 +160,16 @@ export const apiInputs = {
   saveOwnMilestone: ownMilestoneSchema,
   deleteOwnMilestone: z.strictObject({ id: milestoneId }),
   updateSettings: settingsSchema.partial().strict(),
-  /** `source`: our log (default), the public record, or ours then the public record (see review-source.ts). */
-  getReview: z.strictObject({ asOf: isoDateSchema, source: reviewSourceSchema.optional() }),
+  /**
+   * `source`: our log (default), the public record, or ours then the public record (see
+   * review-source.ts). `strategy`: only the Compass ("compass", with the user's own milestones) or
+   * one imported strategy (its slug); all of them when left out.
+   */
+  getReview: z.strictObject({
+    asOf: isoDateSchema,
+    source: reviewSourceSchema.optional(),
+    strategy: strategySlugSchema.optional(),
+  }),
   compareReviews: z.strictObject({
     from: isoDateSchema,
     to: isoDateSchema,
@@ -195,6 +228,29 @@ export const apiInputs = {
   syncTeam: empty,
   /** Forgets the connection and the password; the local log stays as it is. */
   disconnectTeam: empty,
+  /**
+   * Reads a strategy document (.txt, .md, .pdf, .docx: its bytes in base64; or pasted text as
+   * `content` with a .txt name) and proposes its time-bound commitments. Saves nothing.
+   */
+  previewStrategy: z.strictObject({
+    fileName: z.string().min(1).max(200).refine(isPlainFileName, 'not a plain file name'),
+    content: z.string().min(1, 'the document is empty').max(50_000_000),
+    encoding: z.literal('base64').optional(),
+    language: languageSchema.optional(),
+    name: strategyNameSchema.optional(),
+  }),
+  /** Saves the accepted candidates as a strategy beside the Compass (a re-import keeps its ids). */
+  saveStrategy: z.strictObject({
+    name: strategyNameSchema,
+    language: languageSchema,
+    source: z.strictObject({
+      name: z.string().min(1).max(200),
+      date: isoDateSchema.nullable(),
+    }),
+    candidates: z.array(candidateSchema).min(1, 'tick at least one commitment').max(LIMITS.datasetMilestones),
+  }),
+  /** Removes a saved strategy (its file is kept in strategies/removed/; the progress log is untouched). */
+  removeStrategy: z.strictObject({ slug: strategySlugSchema }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -237,6 +293,9 @@ export interface ApiOutputs {
   connectTeam: TeamStatus;
   syncTeam: TeamStatus;
   disconnectTeam: TeamStatus;
+  previewStrategy: StrategyPreview;
+  saveStrategy: { snapshot: Snapshot; slug: string; count: number };
+  removeStrategy: Snapshot;
 }
 
 /** Events from main to the renderer. */

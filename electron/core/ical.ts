@@ -45,6 +45,8 @@ export interface IcalOptions {
   lang?: Locale;
   /** Last date for the cycles of recurring milestones (default ICAL_HORIZON). */
   horizon?: IsoDate;
+  /** Milestone id → the name of the imported strategy it belongs to: a second category on its events. */
+  strategyNames?: ReadonlyMap<string, string>;
 }
 
 /** The options the app's feed settings give (an empty chapter list means every chapter). */
@@ -370,6 +372,7 @@ function pendingEvents(
   for (const milestone of milestones) {
     if (!chapters.has(milestone.chapter)) continue;
     const category = labels.chapters[milestone.chapter];
+    const strategy = options.strategyNames?.get(milestone.id);
     for (const event of feedEventsOf(milestone, horizon)) {
       if (seen.has(event.uid)) continue; // the same id twice is one event
       const progress = eventProgress(source, event);
@@ -389,7 +392,7 @@ function pendingEvents(
           allDay: true,
           summary: summaryOf(event, progress.status, labels, lang),
           description: descriptionOf(event, progress, labels),
-          categories: [{ name: category }],
+          categories: strategy ? [{ name: category }, { name: strategy }] : [{ name: category }],
           status: progress.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
           transparency: ICalEventTransparency.TRANSPARENT,
         },

@@ -42,7 +42,7 @@ import {
   shouldStartHidden,
 } from '../node/autostart';
 import { createFeedController, followFeedSettings, type FeedController } from '../node/feed-controller';
-import { appDataset } from '../node/strategies';
+import { bundledMilestones } from '../node/milestones-source';
 import { createReminderService, type ReminderService } from '../node/scheduler';
 import { createTeamService } from '../node/team/team-service';
 import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
@@ -120,9 +120,9 @@ async function start(): Promise<void> {
   hardenApp(trusted);
 
   const store = openStateStore({ cwd: app.getPath('userData'), engine: electronStoreEngine });
-  // The Compass and the strategies imported with `import-strategy` (strategies/<slug>.json).
-  const { milestones: dataset, problems } = appDataset(app.getPath('userData'));
-  for (const problem of problems) console.error(`[compass] ${problem}`);
+  // The Compass; the service adds the strategies imported (strategies/<slug>.json in userData).
+  const compass = bundledMilestones();
+  const dataset = () => service?.dataset() ?? compass;
   const systemLocale = () => app.getLocale();
   const locale = (state: UserState = store.read()): Locale =>
     resolveLocale(state.settings.locale, systemLocale());
@@ -192,7 +192,7 @@ async function start(): Promise<void> {
   });
   const reminders: ReminderService = createReminderService({
     store,
-    milestones: () => [...dataset, ...store.read().ownMilestones],
+    milestones: () => [...dataset(), ...store.read().ownMilestones],
     notifier: {
       show(batch) {
         const state = store.read();
@@ -213,7 +213,8 @@ async function start(): Promise<void> {
 
   service = createAppService({
     store,
-    dataset,
+    dataset: compass,
+    strategiesDir: app.getPath('userData'),
     today,
     systemLocale,
     reminders,
@@ -244,7 +245,11 @@ async function start(): Promise<void> {
     });
   };
 
-  const feed: FeedController = createFeedController({ store, dataset });
+  const feed: FeedController = createFeedController({
+    store,
+    dataset,
+    strategyNames: () => service?.strategyNames() ?? new Map(),
+  });
 
   const run = (command: TrayCommand): void => {
     switch (command.type) {
@@ -279,7 +284,7 @@ async function start(): Promise<void> {
     const lang = locale(state);
     const tr = shellTranslator(lang);
     const model = trayModel({
-      milestones: [...dataset, ...state.ownMilestones],
+      milestones: [...dataset(), ...state.ownMilestones],
       progress: deriveProgress(state),
       settings: state.settings,
       today: today(),

@@ -32,6 +32,7 @@ import {
   type ExportedFile,
   type SavedFile,
   type Snapshot,
+  type StrategySummary,
 } from '../contract/api';
 import { authorOf } from './author';
 import { importPublicRecordText, publicRecordFor } from './public-record-source';
@@ -46,6 +47,9 @@ import { exportStateJson, importStateIntoStore, StateImportError } from './state
 import { StoreValidationError, type StateStore } from './store';
 import { TeamError } from './team/http';
 import type { TeamService } from './team/team-service';
+import { ImportError } from './importers';
+import { COMPASS, removeStrategy, StrategyFileError, withStrategies } from './strategies';
+import { acceptStrategy, previewStrategy, StrategyInputError } from './strategy-import';
 
 export interface AppServiceOptions {
   store: StateStore;
@@ -69,6 +73,11 @@ export interface AppServiceOptions {
   publicRecord?: PublicRecordFile | null;
   /** The team sync (CalDAV): Settings' team connection; it syncs after every change. */
   team?: TeamService;
+  /**
+   * The data folder whose saved strategies (strategies/<slug>.json) follow `dataset`; with it the
+   * UI can import, save and remove strategies. Without it (e.g. --strategy) `dataset` is all.
+   */
+  strategiesDir?: string;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -79,6 +88,10 @@ export interface AppService {
   snapshot(): Snapshot;
   subscribe(listener: Listener): () => void;
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]): void;
+  /** The dataset now: `dataset` and the saved strategies (a strategy saved or removed changes it). */
+  dataset(): Milestone[];
+  /** Milestone id → its imported strategy's name (the feed's category per strategy). */
+  strategyNames(): ReadonlyMap<string, string>;
 }
 
 class NotFound extends Error {}
@@ -102,7 +115,10 @@ const isBadInput = (error: unknown) =>
   error instanceof StoreValidationError ||
   error instanceof StateImportError ||
   error instanceof PublicRecordError ||
-  error instanceof LogEntryError;
+  error instanceof LogEntryError ||
+  error instanceof ImportError ||
+  error instanceof StrategyInputError ||
+  error instanceof StrategyFileError;
 
 const file = (content: string, fileName: string, mimeType: string): ExportedFile => ({
   content,
@@ -111,11 +127,57 @@ const file = (content: string, fileName: string, mimeType: string): ExportedFile
 });
 
 export function createAppService(options: AppServiceOptions): AppService {
-  const { store, dataset } = options;
+  const { store } = options;
   const now = options.now ?? (() => new Date());
   const listeners = new Set<Listener>();
-  const datasetIds = new Set(dataset.map((m) => m.id));
   let notices = [...store.notices];
+  const { strategiesDir } = options;
+  /** The dataset and the strategies beside it, read again whenever a strategy is saved or removed. */
+  const loadDataset = () => {
+    if (!strategiesDir) return { milestones: options.dataset, strategies: [] as StrategySummary[] };
+    const found = withStrategies(options.dataset, strategiesDir);
+    for (const problem of found.problems) if (!notices.includes(problem)) notices.push(problem);
+    return {
+      milestones: found.milestones,
+      strategies: found.strategies.map((s): StrategySummary => ({
+        slug: s.slug,
+        name: s.name,
+        language: s.language,
+        source: s.source,
+        milestoneIds: s.milestones.map((m) => m.id),
+      })),
+    };
+  };
+  let loaded = loadDataset();
+  let names = new Map<string, string>();
+  const nameStrategies = () =>
+    (names = new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const))));
+  nameStrategies();
+  let dataset = loaded.milestones;
+  let datasetIds = new Set(dataset.map((m) => m.id));
+  const reload = () => {
+    loaded = loadDataset();
+    dataset = loaded.milestones;
+    datasetIds = new Set(dataset.map((m) => m.id));
+    nameStrategies();
+  };
+  const requireStrategies = (): string => {
+    if (!strategiesDir)
+      throw new BadInput(
+        'This window was started with a fixed set of strategies (--strategy): restart it without --strategy to import or remove one.',
+      );
+    return strategiesDir;
+  };
+  /** The milestones of one strategy ("compass": the Compass's and the user's own), or all. */
+  const ofStrategy = (all: AnyMilestone[], strategy: string | undefined): AnyMilestone[] => {
+    if (strategy === undefined) return all;
+    const imported = new Set(loaded.strategies.flatMap((s) => s.milestoneIds));
+    if (strategy === COMPASS) return all.filter((m) => !imported.has(m.id));
+    const chosen = loaded.strategies.find((s) => s.slug === strategy);
+    if (!chosen) throw new NotFound(`No saved strategy "${strategy}".`);
+    const ids = new Set(chosen.milestoneIds);
+    return all.filter((m) => ids.has(m.id));
+  };
   const sectionNames = options.sectionNames ?? bundledSectionNames();
   const found = options.publicRecord === undefined ? publicRecordFor(dirname(store.path), dataset) : null;
   if (found?.problem) notices.push(found.problem);
@@ -148,6 +210,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     reminders: { fired: state.fired, snoozed: state.snoozed },
     feed: options.feedUrls?.() ?? null,
     ...(publicLayer ? { publicRecord: publicLayer } : {}),
+    ...(strategiesDir ? { strategies: loaded.strategies } : {}),
   });
 
   const emit: AppService['emit'] = (event, payload) =>
@@ -229,9 +292,9 @@ export function createAppService(options: AppServiceOptions): AppService {
       }));
     },
     updateSettings: (patch) => change((state) => ({ ...state, settings: { ...state.settings, ...patch } })),
-    getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE }) => {
+    getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE, strategy }) => {
       const state = store.read();
-      return buildReview(milestones(state), reviewLog(state, source), asOf, source);
+      return buildReview(ofStrategy(milestones(state), strategy), reviewLog(state, source), asOf, source);
     },
     compareReviews: ({ from, to, source = DEFAULT_REVIEW_SOURCE }) => {
       const state = store.read();
@@ -281,6 +344,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       const content = publishIcal(store, dataset, (state) => ({
         ...icalOptionsFromSettings(state.settings.feed),
         ...input,
+        strategyNames: names,
       }));
       return file(content, ICAL_FILE_NAME, `${ICAL_MIME_TYPE}; charset=utf-8`);
     },
@@ -342,6 +406,17 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     syncTeam: () => requireTeam().syncNow(),
     disconnectTeam: () => requireTeam().disconnect(),
+    previewStrategy: (input) => previewStrategy(requireStrategies(), input),
+    saveStrategy: (input) => {
+      const file = acceptStrategy(requireStrategies(), input);
+      reload();
+      return { snapshot: changed(store.read()), slug: file.slug, count: file.milestones.length };
+    },
+    removeStrategy: ({ slug }) => {
+      removeStrategy(requireStrategies(), slug, now());
+      reload();
+      return changed(store.read());
+    },
     saveFile: (input) => {
       // The web host has no dialog: its browser client downloads the file itself.
       if (!options.saveFile)
@@ -379,5 +454,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       return () => listeners.delete(listener);
     },
     emit,
+    dataset: () => dataset,
+    strategyNames: () => names,
   };
 }

@@ -23,7 +23,10 @@ export interface FeedController {
 
 export function createFeedController(options: {
   store: StateStore;
-  dataset: Milestone[];
+  /** The dataset, or a function giving it as it is now (the app's changes when a strategy is imported). */
+  dataset: readonly Milestone[] | (() => readonly Milestone[]);
+  /** Milestone id → its imported strategy's name: a category per strategy in the feed. */
+  strategyNames?: () => ReadonlyMap<string, string>;
   log?: (message: string) => void;
 }): FeedController {
   const log = options.log ?? ((message: string) => console.error(`[compass] feed: ${message}`));
@@ -35,7 +38,15 @@ export function createFeedController(options: {
   const changed = () => listeners.forEach((listener) => listener());
 
   const feed = () =>
-    publishIcal(options.store, options.dataset, (state) => icalOptionsFromSettings(state.settings.feed), log);
+    publishIcal(
+      options.store,
+      typeof options.dataset === 'function' ? options.dataset() : options.dataset,
+      (state) => ({
+        ...icalOptionsFromSettings(state.settings.feed),
+        ...(options.strategyNames ? { strategyNames: options.strategyNames() } : {}),
+      }),
+      log,
+    );
 
   /** Runs start/stop steps one after another, never two at once. */
   const enqueue = (step: () => Promise<void>) => {

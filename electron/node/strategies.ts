@@ -226,9 +226,22 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
  * or a strategy whose ids another one already has, is left out and named in `problems`.
  */
 export function appDataset(dataDir: string): { milestones: Milestone[]; problems: string[] } {
-  const milestones = bundledMilestones();
+  const { milestones, problems } = withStrategies(bundledMilestones(), dataDir);
+  return { milestones, problems };
+}
+
+/**
+ * `base` (the Compass, or a --milestones dataset) followed by every saved strategy that fits beside
+ * it, with the strategies themselves (in slug order). Never throws: see appDataset.
+ */
+export function withStrategies(
+  base: readonly Milestone[],
+  dataDir: string,
+): { milestones: Milestone[]; strategies: StrategyFile[]; problems: string[] } {
+  const milestones = [...base];
   const ids = new Set(milestones.map((m) => m.id));
   const problems: string[] = [];
+  const strategies: StrategyFile[] = [];
   for (const { strategy, problem } of listStrategies(dataDir)) {
     if (!strategy) {
       problems.push(problem ?? 'a strategy file could not be read');
@@ -243,6 +256,29 @@ export function appDataset(dataDir: string): { milestones: Milestone[]; problems
     }
     for (const m of strategy.milestones) ids.add(m.id);
     milestones.push(...strategy.milestones);
+    strategies.push(strategy);
   }
-  return { milestones, problems };
+  return { milestones, strategies, problems };
+}
+
+/** Where removed strategies are kept: `strategies/removed/` (never read as strategies). */
+export const removedStrategiesDir = (dataDir: string): string => join(strategiesDir(dataDir), 'removed');
+
+/**
+ * Removes a saved strategy: its file moves to `strategies/removed/<slug>-<time>.json` (so it can be
+ * put back), under its lock. The progress log is not touched: a re-import of the same document
+ * gets the same ids and finds its entries again. Returns the backup's path.
+ */
+export function removeStrategy(dataDir: string, slug: string, now: Date): string {
+  const path = strategyPath(dataDir, slug);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || !readStrategy(path)) {
+    throw new StrategyFileError(`No saved strategy "${slug}" in ${strategiesDir(dataDir)}.`);
+  }
+  mkdirSync(removedStrategiesDir(dataDir), { recursive: true });
+  const backup = join(
+    removedStrategiesDir(dataDir),
+    `${slug}-${now.toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  withFileLock(path, () => renameSync(path, backup));
+  return backup;
 }

@@ -164,6 +164,16 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       notices = notices.filter((_, i) => i !== index);
       return snapshot();
     },
+    // Importing strategies needs the real importers and files: tested through the web host (tests/e2e/import-flow).
+    previewStrategy: () => {
+      throw new Error('Importing a strategy is not available in this fake.');
+    },
+    saveStrategy: () => {
+      throw new Error('Importing a strategy is not available in this fake.');
+    },
+    removeStrategy: () => {
+      throw new Error('Importing a strategy is not available in this fake.');
+    },
     saveFile: ({ fileName }) => ({ saved: true, fileName }),
     // Never connected here: the team connection is tested against a real Radicale (tests/e2e/team-settings).
     getTeamStatus: () => DISCONNECTED,

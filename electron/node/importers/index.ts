@@ -78,6 +78,44 @@ export async function importDocument(
   } finally {
     await handle.close();
   }
+  return readDocumentBytes(name, format, bytes);
+}
+
+/**
+ * A document already in memory (the desktop app's import dialog sends the file's bytes), checked
+ * like a file: its kind by the name's extension, its size, then its text.
+ */
+export async function importDocumentBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { maxBytes?: number } = {},
+): Promise<ImportedDocument> {
+  const name = basename(fileName);
+  const format = EXTENSIONS[extname(name).toLowerCase()];
+  if (!format) {
+    throw new ImportError(
+      `${name}: this kind of file cannot be imported. Use a .txt, .md, .pdf or .docx file (save an older .doc as .docx first).`,
+      'unsupported',
+    );
+  }
+  const max = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  if (bytes.byteLength > max) {
+    throw new ImportError(
+      `${name} is too large to import (${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; the limit is ${(max / 1024 / 1024).toFixed(0)} MB). ` +
+        'Import the part of the document that holds the commitments, or save it without images.',
+      'too-large',
+    );
+  }
+  if (bytes.byteLength === 0)
+    throw new ImportError(`${name} is empty. Choose the file that holds the text.`, 'empty');
+  return readDocumentBytes(name, format, bytes);
+}
+
+async function readDocumentBytes(
+  name: string,
+  format: DocumentFormat,
+  bytes: Uint8Array,
+): Promise<ImportedDocument> {
   let text: DocumentText;
   let title: string | null = null;
   let date: string | null = null;

@@ -37,8 +37,8 @@ export type ConnectInput = Pick<
 
 export interface TeamServiceOptions {
   store: StateStore;
-  /** The Compass dataset (own milestones come from the store). */
-  dataset: readonly AnyMilestone[];
+  /** The Compass dataset (own milestones come from the store), or a function giving it as it is now (imported strategies). */
+  dataset: readonly AnyMilestone[] | (() => readonly AnyMilestone[]);
   /** Electron safeStorage's pair in the desktop app; absent: the password stays in memory only. */
   seal?: PasswordSeal | null;
   env?: NodeJS.ProcessEnv;
@@ -81,7 +81,8 @@ export interface TeamListener {
 const problemOf = (code: string): TeamProblem => code as TeamProblem;
 
 export function createTeamService(options: TeamServiceOptions): TeamService {
-  const { store, dataset } = options;
+  const { store } = options;
+  const datasetNow = () => (typeof options.dataset === 'function' ? options.dataset() : options.dataset);
   const dataDir = dirname(store.path);
   const team = openTeamFile(dataDir, (message) => log(message));
   const env = options.env ?? process.env;
@@ -195,9 +196,9 @@ export function createTeamService(options: TeamServiceOptions): TeamService {
         team,
         log: localLog,
         password,
-        milestones: [...dataset, ...store.read().ownMilestones],
+        milestones: [...datasetNow(), ...store.read().ownMilestones],
         lang: settings.feed.lang,
-        feed: () => publishIcal(store, dataset, (s) => icalOptionsFromSettings(s.settings.feed)),
+        feed: () => publishIcal(store, datasetNow(), (s) => icalOptionsFromSettings(s.settings.feed)),
         now,
       });
       nextDelay = options.intervalMs ?? SYNC_INTERVAL_MS;

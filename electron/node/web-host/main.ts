@@ -101,17 +101,23 @@ function main() {
   };
   const reminders = createReminderService({
     store,
-    milestones: () => [...dataset, ...store.read().ownMilestones],
+    milestones: () => [...service.dataset(), ...store.read().ownMilestones],
     notifier,
   });
   // The live iCal feed, as in the desktop shell: on while settings.feed.enabled, on its port.
-  const feed = createFeedController({ store, dataset });
+  const feed = createFeedController({
+    store,
+    dataset: () => service.dataset(),
+    strategyNames: () => service.strategyNames(),
+  });
   // The team sync without a seal: the password given in Settings is kept in this process's memory
   // only (never on disk); after a restart, connect again (or set COMPASS_TIMELINE_PASSWORD).
-  const team = createTeamService({ store, dataset });
+  const team = createTeamService({ store, dataset: () => service.dataset() });
   const service = createAppService({
     store,
     dataset,
+    // Saved strategies follow the dataset (and the UI can import more), unless --strategy fixed them.
+    ...(values.strategy === undefined ? { strategiesDir: resolve(values['data-dir']) } : {}),
     today,
     now,
     systemLocale: () => systemLocale,

@@ -4,13 +4,15 @@ export interface ModalProps {
   title: string;
   onClose(): void;
   children: ReactNode;
+  /** Extra class on the dialog box (e.g. a wider one). */
+  className?: string;
 }
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** A modal dialog: focus moves in and stays in (Tab wraps), Esc closes, focus returns where it was. */
-export function Modal({ title, onClose, children }: ModalProps) {
+export function Modal({ title, onClose, children, className }: ModalProps) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
 
@@ -44,7 +46,7 @@ export function Modal({ title, onClose, children }: ModalProps) {
   return (
     <div className="modal-backdrop">
       <div
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}

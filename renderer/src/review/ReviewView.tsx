@@ -58,6 +58,7 @@ interface Loaded {
   attempt: number;
   review: Review | null;
   error: string | null;
+  strategy: string;
 }
 
 export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: ReviewViewProps) {
@@ -68,6 +69,11 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   /** The source as a call's option: left out for the default (our records). */
   const sourceOption = source === DEFAULT_REVIEW_SOURCE ? {} : { source };
   const [attempt, setAttempt] = useState(0);
+  /** One strategy's review ("compass" or an imported strategy's slug), or all of them. */
+  const [strategy, setStrategy] = useState<string>('all');
+  const strategies = snapshot.strategies ?? [];
+  const chosenStrategy =
+    strategy === 'compass' || strategies.some((s) => s.slug === strategy) ? strategy : 'all';
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [compareTo, setCompareTo] = useState<string | null>(null);
@@ -96,23 +102,39 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
 
   useEffect(() => {
     let live = true;
-    api.getReview(source === DEFAULT_REVIEW_SOURCE ? { asOf } : { asOf, source }).then(
-      (review) => {
-        if (live) setLoaded({ asOf, source, snapshot, attempt, review, error: null });
-      },
-      (error: unknown) => {
-        if (live) setLoaded({ asOf, source, snapshot, attempt, review: null, error: errorMessage(error) });
-      },
-    );
+    const strategyOption = chosenStrategy === 'all' ? {} : { strategy: chosenStrategy };
+    api
+      .getReview(
+        source === DEFAULT_REVIEW_SOURCE ? { asOf, ...strategyOption } : { asOf, source, ...strategyOption },
+      )
+      .then(
+        (review) => {
+          if (live)
+            setLoaded({ asOf, source, snapshot, attempt, review, error: null, strategy: chosenStrategy });
+        },
+        (error: unknown) => {
+          if (live)
+            setLoaded({
+              asOf,
+              source,
+              snapshot,
+              attempt,
+              review: null,
+              error: errorMessage(error),
+              strategy: chosenStrategy,
+            });
+        },
+      );
     return () => {
       live = false;
     };
-  }, [api, asOf, source, snapshot, attempt]);
+  }, [api, asOf, source, snapshot, attempt, chosenStrategy]);
 
   const current =
     loaded !== null &&
     loaded.asOf === asOf &&
     loaded.source === source &&
+    loaded.strategy === chosenStrategy &&
     loaded.snapshot === snapshot &&
     loaded.attempt === attempt;
   const review = loaded?.review ?? null;
@@ -151,6 +173,20 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
         <h2 id="review-heading">{t('heading')}</h2>
         <p className="review-intro">{t('intro')}</p>
         <AsOfPicker asOf={asOf} today={snapshot.today} language={language} onChange={setAsOf} />
+        {strategies.length > 0 && (
+          <div className="field no-print">
+            <label htmlFor="review-strategy">{t('strategies.reviewLabel', { ns: 'ui' })}</label>
+            <select id="review-strategy" value={chosenStrategy} onChange={(e) => setStrategy(e.target.value)}>
+              <option value="all">{t('strategies.all', { ns: 'ui' })}</option>
+              <option value="compass">{t('strategies.compass', { ns: 'ui' })}</option>
+              {strategies.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <fieldset className="review-source no-print">
           <legend>{t('publicRecord.sourceLegend')}</legend>
           {REVIEW_SOURCES.map((s) => (

@@ -10,6 +10,8 @@ export interface FilterBarProps {
   filters: Filters;
   years: number[];
   actors: string[];
+  /** Imported strategies: with any, a strategy filter (the Compass or one of them). */
+  strategies?: readonly { slug: string; name: string }[];
   onChange(filters: Filters): void;
   /** Enter in the search field: go to the first result. */
   onSearchSubmit?(): void;
@@ -26,7 +28,8 @@ const activeFilters = (filters: Filters) =>
  * Search and filters above the timeline; every change applies at once. The search stays in view;
  * the other filters fold behind one "Filters" button (one Tab stop), so the bar takes one line.
  */
-export function FilterBar({ filters, years, actors, onChange, onSearchSubmit, searchRef }: FilterBarProps) {
+export function FilterBar(props: FilterBarProps) {
+  const { filters, years, actors, onChange, onSearchSubmit, searchRef, strategies = [] } = props;
   const { t } = useTranslation('ui');
   const panelId = useId();
   const [open, setOpen] = useState(false);
@@ -89,6 +92,21 @@ export function FilterBar({ filters, years, actors, onChange, onSearchSubmit, se
           toggle.current?.focus();
         }}
       >
+        {strategies.length > 0 && (
+          <Field label={t('strategies.filter')}>
+            {(control) => (
+              <select {...control} value={filters.strategy} onChange={(e) => set('strategy', e.target.value)}>
+                <option value="all">{t('filters.all')}</option>
+                <option value="compass">{t('strategies.compass')}</option>
+                {strategies.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('filters.chapter')}>
           {(control) => (
             <select

@@ -39,7 +39,7 @@ import {
   type Zoom,
 } from './filters';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from './look';
-import { buildRows, type Row } from './rows';
+import { buildRows, type Row, type StrategyGroup } from './rows';
 import { makeScale, presentYear, rangeEnd, shownRange, ticks, type Scale } from './scale';
 
 export const ROW_HEIGHT = 32;
@@ -70,6 +70,8 @@ export interface GanttProps {
   onLabelWidthChange?(width: number): void;
   /** A section heading's name in the UI's language. */
   sectionName?(section: string): string;
+  /** Imported strategies: with any, rows are grouped by strategy first (the Compass, then each). */
+  strategies?: readonly StrategyGroup[];
   /** Ids of the milestones the public record has an entry for (a marker on their rows). */
   publicRecordIds?: ReadonlySet<string>;
   onZoomChange(zoom: Zoom): void;
@@ -94,7 +96,12 @@ export function Gantt(props: GanttProps) {
     () => applyFilters(milestones, filters, progress, today),
     [milestones, filters, progress, today],
   );
-  const rows = useMemo(() => buildRows(visible, collapsed), [visible, collapsed]);
+  const { strategies } = props;
+  const compassName = t('strategies.compass');
+  const rows = useMemo(
+    () => buildRows(visible, collapsed, strategies, compassName),
+    [visible, collapsed, strategies, compassName],
+  );
   const end = rangeEnd(range, today);
   const empty = rows.length === 0;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -264,7 +271,7 @@ export function Gantt(props: GanttProps) {
         handled();
         if (row.type !== 'milestone' && row.expanded) return props.onToggleGroup(row.key);
         const parent =
-          row.type === 'milestone' ? row.parent : row.type === 'section' ? `chapter:${row.chapter}` : null;
+          row.type === 'milestone' || row.type === 'section' || row.type === 'chapter' ? row.parent : null;
         if (parent) return moveTo(rows.findIndex((r) => r.key === parent));
         return;
       }
@@ -550,11 +557,13 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
 
   if (row.type !== 'milestone') {
     const name =
-      row.type === 'chapter'
-        ? t(`chapter.${row.chapter}`)
-        : row.type === 'section'
-          ? props.sectionName(row.section)
-          : t('gantt.undatedLane');
+      row.type === 'strategy'
+        ? row.name
+        : row.type === 'chapter'
+          ? t(`chapter.${row.chapter}`)
+          : row.type === 'section'
+            ? props.sectionName(row.section)
+            : t('gantt.undatedLane');
     return (
       <div
         {...common}

@@ -7,8 +7,10 @@ import { STATUSES } from '../../../electron/core/status';
 import { useSectionName } from '../app/sections';
 import { Agenda, type AgendaHandle } from './Agenda';
 import { FilterBar } from './FilterBar';
+import { StrategiesDialog } from '../import/StrategiesDialog';
 import {
   applyFilters,
+  applyStrategyView,
   filterChoices,
   loadViewState,
   saveViewState,
@@ -39,22 +41,29 @@ const isTyping = (target: EventTarget | null) =>
 /** The timeline tab: filters, legend and the Gantt; the view state is kept between launches. */
 export function TimelineView(props: TimelineViewProps) {
   const { snapshot, active, selectedId, onOpen, onAddOwn } = props;
+  const [strategiesOpen, setStrategiesOpen] = useState(false);
+  const strategies = useMemo(() => snapshot.strategies ?? [], [snapshot.strategies]);
+  const strategyOf = useMemo(
+    () => new Map((snapshot.strategies ?? []).flatMap((s) => s.milestoneIds.map((id) => [id, s.slug]))),
+    [snapshot.strategies],
+  );
   const { t } = useTranslation('ui');
   const sectionName = useSectionName();
   const [view, setView] = useState<ViewState>(() => loadViewState());
   const collapsed = useMemo(() => new Set(view.collapsed), [view.collapsed]);
-  const choices = useMemo(
-    () => filterChoices(snapshot.milestones, snapshot.today),
-    [snapshot.milestones, snapshot.today],
-  );
+  const shown = useMemo(() => {
+    // A strategy removed since it was chosen filters nothing.
+    const chosen = view.filters.strategy;
+    const known = chosen === 'all' || chosen === 'compass' || [...strategyOf.values()].includes(chosen);
+    return applyStrategyView(snapshot.milestones, strategyOf, known ? chosen : 'all', view.hiddenStrategies);
+  }, [snapshot.milestones, strategyOf, view.filters.strategy, view.hiddenStrategies]);
+  const choices = useMemo(() => filterChoices(shown, snapshot.today), [shown, snapshot.today]);
   const gantt = useRef<GanttHandle>(null);
   const agenda = useRef<AgendaHandle>(null);
   const agendaMilestones = useMemo(
     () =>
-      view.mode === 'agenda'
-        ? applyFilters(snapshot.milestones, view.filters, snapshot.progress, snapshot.today)
-        : [],
-    [view.mode, snapshot.milestones, view.filters, snapshot.progress, snapshot.today],
+      view.mode === 'agenda' ? applyFilters(shown, view.filters, snapshot.progress, snapshot.today) : [],
+    [view.mode, shown, view.filters, snapshot.progress, snapshot.today],
   );
   const search = useRef<HTMLInputElement>(null);
 
@@ -69,14 +78,14 @@ export function TimelineView(props: TimelineViewProps) {
       })),
     [],
   );
-  const milestones = snapshot.milestones;
+  const milestones = shown;
   const publicRecordIds = useMemo(
     () => new Set((snapshot.publicRecord?.entries ?? []).map((e) => parseLogKey(e.key).milestoneId)),
     [snapshot.publicRecord],
   );
   const onSetAllCollapsed = useCallback(
-    (all: boolean) => update({ collapsed: all ? allGroupKeys(milestones) : [] }),
-    [update, milestones],
+    (all: boolean) => update({ collapsed: all ? allGroupKeys(milestones, strategies) : [] }),
+    [update, milestones, strategies],
   );
 
   useEffect(() => {
@@ -114,6 +123,7 @@ export function TimelineView(props: TimelineViewProps) {
           filters={view.filters}
           years={choices.years}
           actors={choices.actors}
+          strategies={strategies}
           searchRef={search}
           onChange={(filters: Filters) => update({ filters })}
           onSearchSubmit={toFirstResult}
@@ -131,6 +141,11 @@ export function TimelineView(props: TimelineViewProps) {
               </button>
             ))}
           </div>
+          {props.api && snapshot.strategies && (
+            <button type="button" onClick={() => setStrategiesOpen(true)}>
+              {t('strategies.open')}
+            </button>
+          )}
           <button type="button" className="primary" onClick={onAddOwn}>
             <span aria-hidden="true">{OWN_ICON}</span> {t('own.add')}
           </button>
@@ -194,7 +209,8 @@ export function TimelineView(props: TimelineViewProps) {
       ) : (
         <Gantt
           ref={gantt}
-          milestones={snapshot.milestones}
+          milestones={shown}
+          strategies={strategies}
           progress={snapshot.progress}
           today={snapshot.today}
           publicRecordIds={publicRecordIds}
@@ -211,6 +227,16 @@ export function TimelineView(props: TimelineViewProps) {
           onToggleGroup={onToggleGroup}
           onSetAllCollapsed={onSetAllCollapsed}
           onOpen={onOpen}
+        />
+      )}
+      {strategiesOpen && props.api && (
+        <StrategiesDialog
+          api={props.api}
+          snapshot={snapshot}
+          hidden={view.hiddenStrategies}
+          onHiddenChange={(hiddenStrategies) => update({ hiddenStrategies })}
+          onSnapshot={(s) => props.onSnapshot?.(s)}
+          onClose={() => setStrategiesOpen(false)}
         />
       )}
     </div>

@@ -17,6 +17,8 @@ export interface Filters {
   actor: string | 'all';
   onlyOverdue: boolean;
   onlyOwn: boolean;
+  /** One strategy's milestones: "compass" (with the user's own) or an imported strategy's slug. */
+  strategy: string | 'all';
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -28,6 +30,7 @@ export const DEFAULT_FILTERS: Filters = {
   actor: 'all',
   onlyOverdue: false,
   onlyOwn: false,
+  strategy: 'all',
 };
 
 export const ZOOMS = ['year', 'quarter', 'month'] as const;
@@ -55,6 +58,8 @@ export interface ViewState {
   mode: TimelineMode;
   /** The agenda's horizon in days. */
   agendaDays: AgendaDays;
+  /** Slugs of imported strategies hidden from the timeline ("compass" hides the Compass). */
+  hiddenStrategies: string[];
 }
 
 export const AGENDA_DAYS = [30, 90] as const;
@@ -71,6 +76,7 @@ export const DEFAULT_VIEW: ViewState = {
   labelWidth: LABEL_WIDTH.default,
   mode: 'gantt',
   agendaDays: 30,
+  hiddenStrategies: [],
 };
 
 export const VIEW_STORAGE_KEY = 'compass-timeline.view.v1';
@@ -97,6 +103,7 @@ export function parseViewState(raw: string | null): ViewState {
     actor: typeof f.actor === 'string' && f.actor ? f.actor : 'all',
     onlyOverdue: f.onlyOverdue === true,
     onlyOwn: f.onlyOwn === true,
+    strategy: typeof f.strategy === 'string' && /^[a-z0-9-]{1,40}$/.test(f.strategy) ? f.strategy : 'all',
   };
   return {
     filters,
@@ -111,6 +118,9 @@ export function parseViewState(raw: string | null): ViewState {
         : LABEL_WIDTH.default,
     mode: oneOf(VIEWS, data.mode, DEFAULT_VIEW.mode),
     agendaDays: oneOf(AGENDA_DAYS, data.agendaDays, DEFAULT_VIEW.agendaDays),
+    hiddenStrategies: Array.isArray(data.hiddenStrategies)
+      ? data.hiddenStrategies.filter((k): k is string => typeof k === 'string').slice(0, 200)
+      : [],
   };
 }
 
@@ -199,4 +209,22 @@ export function filterChoices(milestones: readonly AnyMilestone[], today: IsoDat
     years: [...years].sort((a, b) => a - b),
     actors: [...actors].sort((a, b) => a.localeCompare(b)),
   };
+}
+
+/**
+ * The milestones of the strategies shown (not hidden) and, with a strategy filter, of that one;
+ * `strategyOf` names a milestone's imported strategy (undefined: the Compass or the user's own).
+ */
+export function applyStrategyView(
+  milestones: readonly AnyMilestone[],
+  strategyOf: ReadonlyMap<string, string>,
+  filter: Filters['strategy'],
+  hidden: readonly string[],
+): readonly AnyMilestone[] {
+  if (filter === 'all' && hidden.length === 0) return milestones;
+  const hiddenSet = new Set(hidden);
+  return milestones.filter((m) => {
+    const slug = strategyOf.get(m.id) ?? 'compass';
+    return !hiddenSet.has(slug) && (filter === 'all' || filter === slug);
+  });
 }
