@@ -46,7 +46,7 @@ describe('views and events', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Settings' })).toHaveFocus();
     expect(screen.getByRole('tabpanel', { name: 'Settings' })).toBeVisible();
-    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Settings' }, { timeout: 10_000 })).toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
   });
@@ -115,7 +115,10 @@ describe('theme', () => {
     const { user } = await renderApp();
     expect(document.documentElement.dataset.theme).toBe('light'); // jsdom has no dark system preference
     await user.click(screen.getByRole('tab', { name: 'Settings' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'dark');
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Theme' }, { timeout: 10_000 }),
+      'dark',
+    );
     expect(document.documentElement.dataset.theme).toBe('dark');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'system');
     expect(document.documentElement.dataset.theme).toBe('light');

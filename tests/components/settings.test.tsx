@@ -10,7 +10,8 @@ const nl = (path: string): string =>
 const openSettings = async () => {
   const app = await renderApp();
   await app.user.click(screen.getByRole('tab', { name: 'Settings' }));
-  await screen.findByRole('heading', { name: 'Settings' }); // the view is a chunk of its own
+  // The view is a chunk of its own: loading it can take a while on a busy machine.
+  await screen.findByRole('heading', { name: 'Settings' }, { timeout: 10_000 });
   return app;
 };
 
