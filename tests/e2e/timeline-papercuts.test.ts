@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { format } from 'date-fns';
+import { openStateStore } from '../../electron/node/store';
 import { chromiumAvailable, invoke, openApp, row, useBrowserAndHost } from './timeline-harness';
 
 const realToday = format(new Date(), 'yyyy-MM-dd');
@@ -82,12 +83,66 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
     await agenda.waitFor();
     const overdue = agenda.locator('.agenda-overdue');
     expect(await overdue.locator('[data-milestone-id="act-article-44-arrangements"]').count()).toBe(1);
-    await page.getByRole('button', { name: 'Next 90 days' }).click();
-    expect(await page.getByRole('button', { name: 'Next 90 days' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    await page.getByRole('button', { name: 'Next 90 days', exact: true }).click();
+    expect(
+      await page.getByRole('button', { name: 'Next 90 days', exact: true }).getAttribute('aria-pressed'),
+    ).toBe('true');
     await overdue.getByRole('button', { name: 'Practical arrangements for Article 44 TEU' }).click();
     await page.getByRole('dialog', { name: 'Practical arrangements for Article 44 TEU' }).waitFor();
+    await context.close();
+  });
+
+  it('dismisses a shown reminder and folds a group away by keyboard, and keeps both after a reload', async () => {
+    // A reminder shown an hour ago: the 30-day reminder of this year's progress report.
+    const key = `general-progress-report@${realToday.slice(0, 4)}-12-31#30`;
+    openStateStore({ cwd: env.host.dataDir }).update((s) => ({
+      ...s,
+      fired: { ...s.fired, [key]: new Date(Date.now() - 3_600_000).toISOString() },
+    }));
+    await invoke(env.host, 'appendLogEntry', { key: 'act-article-44-arrangements', status: 'planned' });
+    const { page, context, errors } = await openApp(env.browser, env.host);
+    await page.getByRole('button', { name: 'Agenda' }).click();
+    const agenda = page.getByTestId('agenda');
+    const shownRow = agenda.locator(`tr[data-agenda-key="shown:${key}"]`);
+    await shownRow.waitFor();
+    expect(await agenda.getByRole('columnheader', { name: 'Snooze or dismiss' }).count()).toBe(1);
+
+    // Dismiss by keyboard: the row leaves the list, the focus stays in the agenda, a way back shows.
+    const dismiss = shownRow.getByRole('button', {
+      name: "Dismiss the reminder for High Representative's annual progress report",
+    });
+    await dismiss.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownRow.count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('[data-testid="agenda"]') !== null),
+    ).toBe(true);
+    expect(await agenda.getByRole('status').textContent()).toContain('dismissed from the list');
+    const showDismissed = agenda.getByRole('button', { name: 'Show 1 dismissed' });
+    expect(await showDismissed.count()).toBe(1);
+
+    // Fold "Overdue" away by keyboard: a disclosure button on the group's heading.
+    const overdueToggle = agenda.getByRole('button', { name: /^Overdue \(\d+\)$/ });
+    await overdueToggle.focus();
+    await page.keyboard.press('Space');
+    expect(await overdueToggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await agenda.locator('.agenda-overdue tbody tr').count()).toBe(0);
+
+    // Both are kept between launches.
+    await page.reload();
+    await page.getByTestId('agenda').waitFor();
+    expect(await overdueToggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await agenda.locator('.agenda-overdue tbody tr').count()).toBe(0);
+    await agenda.locator('.agenda-shown h3').waitFor();
+    expect(await shownRow.count()).toBe(0);
+
+    // And both can be undone.
+    await agenda.getByRole('button', { name: 'Show 1 dismissed' }).click();
+    await shownRow.waitFor();
+    await overdueToggle.click();
+    expect(await overdueToggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await agenda.locator('.agenda-overdue tbody tr').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

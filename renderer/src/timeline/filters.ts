@@ -6,6 +6,7 @@ import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase'
 import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
+import { AGENDA_GROUPS, type AgendaGroup } from './agenda';
 import { dueYears, isOverdue, statusOf } from './facts';
 
 export interface Filters {
@@ -55,7 +56,14 @@ export interface ViewState {
   mode: TimelineMode;
   /** The agenda's horizon in days. */
   agendaDays: AgendaDays;
+  /** The agenda's collapsed groups. */
+  agendaCollapsed: AgendaGroup[];
+  /** Reminders dismissed from the agenda's "shown" list (their keys in `fired`), newest last. */
+  agendaDismissed: string[];
 }
+
+/** How many dismissed reminders are remembered (the oldest are forgotten first). */
+export const AGENDA_DISMISSED_MAX = 1000;
 
 export const AGENDA_DAYS = [30, 90] as const;
 export type AgendaDays = (typeof AGENDA_DAYS)[number];
@@ -71,6 +79,8 @@ export const DEFAULT_VIEW: ViewState = {
   labelWidth: LABEL_WIDTH.default,
   mode: 'gantt',
   agendaDays: 30,
+  agendaCollapsed: [],
+  agendaDismissed: [],
 };
 
 export const VIEW_STORAGE_KEY = 'compass-timeline.view.v1';
@@ -111,6 +121,14 @@ export function parseViewState(raw: string | null): ViewState {
         : LABEL_WIDTH.default,
     mode: oneOf(VIEWS, data.mode, DEFAULT_VIEW.mode),
     agendaDays: oneOf(AGENDA_DAYS, data.agendaDays, DEFAULT_VIEW.agendaDays),
+    agendaCollapsed: AGENDA_GROUPS.filter(
+      (g) => Array.isArray(data.agendaCollapsed) && data.agendaCollapsed.includes(g),
+    ),
+    agendaDismissed: Array.isArray(data.agendaDismissed)
+      ? data.agendaDismissed
+          .filter((k): k is string => typeof k === 'string' && k.length <= 300)
+          .slice(-AGENDA_DISMISSED_MAX)
+      : [],
   };
 }
 
