@@ -3,6 +3,7 @@
  * is on the first screen, icons are SVG, 2022–2030 fits at the year zoom, the detail panel leaves
  * the chart most of a small screen, the title column resizes by pointer, and the agenda lists.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { format } from 'date-fns';
 import { openStateStore } from '../../electron/node/store';
@@ -143,6 +144,67 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
     expect(await overdueToggle.getAttribute('aria-expanded')).toBe('true');
     expect(await agenda.locator('.agenda-overdue tbody tr').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps titles and dates readable beside the badges: whole titles at 1920 px, dates never cut at 1024 px', async () => {
+    await invoke(env.host, 'appendLogEntry', {
+      key: 'act-ad-hoc-missions-links',
+      status: 'achieved',
+      on: '2023-04-20',
+    });
+    // A first launch on each screen: the title column's width is not yet stored.
+    const open = async (width: number, height: number) => {
+      const context = await env.browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(env.host.url);
+      await page.locator('[data-milestone-id]').first().waitFor();
+      return { context, page };
+    };
+    const rows = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.gantt-row[data-milestone-id]')].map((r) => {
+          const label = r.querySelector<HTMLElement>('.gantt-label')!.getBoundingClientRect();
+          const title = r.querySelector<HTMLElement>('.row-title')!;
+          const date = r.querySelector<HTMLElement>('.row-date')!.getBoundingClientRect();
+          return {
+            id: r.dataset.milestoneId!,
+            titleWidth: title.getBoundingClientRect().width,
+            titleWhole: title.scrollWidth <= title.clientWidth,
+            dateInside: date.right <= label.right + 0.5 && date.left >= label.left,
+          };
+        }),
+      );
+    const wide = await open(1920, 1080);
+    const separator = wide.page.getByRole('separator', { name: 'Width of the title column' });
+    expect(Number(await separator.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(560);
+    const wideRows = await rows(wide.page);
+    expect(wideRows.find((r) => r.id === 'act-article-44-arrangements')?.titleWhole).toBe(true);
+    expect(wideRows.find((r) => r.id === 'act-ad-hoc-missions-links')?.dateInside).toBe(true);
+    await wide.context.close();
+
+    const { context, page: small } = await open(1024, 700);
+    const narrow = await rows(small);
+    expect(narrow.length).toBeGreaterThan(5);
+    for (const r of narrow) {
+      expect(r.dateInside, r.id).toBe(true);
+      expect(r.titleWidth, r.id).toBeGreaterThanOrEqual(120);
+    }
+    // The badge's full words are its tooltip.
+    expect(await small.locator('.badge-unrecorded').first().getAttribute('title')).toBe(
+      'due, nothing recorded',
+    );
+    await context.close();
+  });
+
+  it('names the sections in English in the review', async () => {
+    const { page, context } = await openApp(env.browser, env.host);
+    await page.getByRole('tab', { name: 'Review 2025' }).click();
+    await page.locator('.review-rag-section').first().waitFor();
+    const sections = await page.locator('.review-rag-section th').allTextContents();
+    expect(sections).toContain('Act: Missions and operations');
+    expect(sections).toContain('Act: Prepare');
+    expect(sections.join(' ')).not.toMatch(/Vorbereiden|Handelen|CONCLUSIE/);
     await context.close();
   });
 });

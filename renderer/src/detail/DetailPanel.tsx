@@ -317,7 +317,9 @@ export function DetailPanel({
           </Field>
           <Field
             label={
-              DATED_STATUSES.has(status) ? t('log.onDated', { status: t(`status.${status}`) }) : t('log.asOf')
+              DATED_STATUSES.has(status)
+                ? t('log.onDated', { status: t(`status.${status}`).toLocaleLowerCase(language) })
+                : t('log.asOf')
             }
             error={dateError}
           >

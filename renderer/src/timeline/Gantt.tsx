@@ -646,8 +646,8 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
           </span>
         )}
         {unrecorded && (
-          <span className="badge badge-unrecorded" aria-hidden="true">
-            {t('log.dueUnrecorded')}
+          <span className="badge badge-unrecorded" aria-hidden="true" title={t('log.dueUnrecorded')}>
+            {t('badge.unrecorded')}
           </span>
         )}
         {dueSoon && (
@@ -656,7 +656,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
           </span>
         )}
         {delay !== null && delay.days > 0 && (
-          <span className="badge badge-late" aria-hidden="true">
+          <span className="badge badge-late" aria-hidden="true" title={actual ?? undefined}>
             {t('actual.badgeLate', { count: delay.days })}
           </span>
         )}

@@ -71,6 +71,15 @@ export type AgendaDays = (typeof AGENDA_DAYS)[number];
 export const clampLabelWidth = (width: number): number =>
   Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, width)));
 
+/**
+ * The title column's width before the user drags it: the default, or 30 % of a wider window (up
+ * to 600 px), so that a 1920 px screen shows whole titles beside their badges.
+ */
+export const defaultLabelWidth = (windowWidth: number): number =>
+  Number.isFinite(windowWidth)
+    ? Math.round(Math.min(600, Math.max(LABEL_WIDTH.default, windowWidth * 0.3)))
+    : LABEL_WIDTH.default;
+
 export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
   zoom: 'year',
@@ -89,13 +98,13 @@ const oneOf = <T>(values: readonly T[], value: unknown, fallback: T): T =>
   values.includes(value as T) ? (value as T) : fallback;
 
 /** Reads a stored view state field by field; anything missing or wrong takes its default. */
-export function parseViewState(raw: string | null): ViewState {
+export function parseViewState(raw: string | null, labelWidth: number = LABEL_WIDTH.default): ViewState {
   let data: Record<string, unknown> = {};
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : {};
     if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
   } catch {
-    return DEFAULT_VIEW;
+    return { ...DEFAULT_VIEW, labelWidth };
   }
   const f = (data.filters && typeof data.filters === 'object' ? data.filters : {}) as Record<string, unknown>;
   const filters: Filters = {
@@ -118,7 +127,7 @@ export function parseViewState(raw: string | null): ViewState {
     labelWidth:
       typeof data.labelWidth === 'number' && Number.isFinite(data.labelWidth)
         ? clampLabelWidth(data.labelWidth)
-        : LABEL_WIDTH.default,
+        : labelWidth,
     mode: oneOf(VIEWS, data.mode, DEFAULT_VIEW.mode),
     agendaDays: oneOf(AGENDA_DAYS, data.agendaDays, DEFAULT_VIEW.agendaDays),
     agendaCollapsed: AGENDA_GROUPS.filter(
@@ -134,7 +143,8 @@ export function parseViewState(raw: string | null): ViewState {
 
 export function loadViewState(storage: Pick<Storage, 'getItem'> | null = safeStorage()): ViewState {
   try {
-    return parseViewState(storage?.getItem(VIEW_STORAGE_KEY) ?? null);
+    const width = typeof window === 'undefined' ? Number.NaN : window.innerWidth;
+    return parseViewState(storage?.getItem(VIEW_STORAGE_KEY) ?? null, defaultLabelWidth(width));
   } catch {
     return DEFAULT_VIEW;
   }
