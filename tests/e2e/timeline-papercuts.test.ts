@@ -207,4 +207,44 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
     expect(sections.join(' ')).not.toMatch(/Vorbereiden|Handelen|CONCLUSIE/);
     await context.close();
   });
+
+  it("passes the chart's toolbar in one Tab; arrows move inside it", async () => {
+    const { page, context } = await openApp(env.browser, env.host);
+    const toolbar = page.getByRole('toolbar', { name: /./ });
+    const active = () =>
+      page.evaluate(() => ({
+        inToolbar: !!document.activeElement?.closest('[role="toolbar"]'),
+        inGrid: !!document.activeElement?.closest('[role="treegrid"], [role="grid"]'),
+        text: document.activeElement?.textContent?.trim() ?? '',
+      }));
+    // Shift+Tab from the grid passes the column's separator into the toolbar.
+    await row(page, 'act-article-44-arrangements').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('separator');
+    await page.keyboard.press('Shift+Tab');
+    expect((await active()).inToolbar).toBe(true);
+    await page.keyboard.press('Home');
+    expect((await active()).text).toBe('Year'); // "Zoom out" is disabled at the year zoom: skipped
+    await page.keyboard.press('ArrowRight');
+    expect((await active()).text).toBe('Quarter');
+    await page.keyboard.press('Enter');
+    expect(await toolbar.getByRole('button', { name: 'Quarter' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('End');
+    expect((await active()).text).toBe('Collapse all');
+    await page.keyboard.press('ArrowRight'); // wraps round
+    expect((await active()).inToolbar).toBe(true);
+    await page.keyboard.press('Tab'); // out of the toolbar in one step: the separator
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('separator');
+    await page.keyboard.press('Tab');
+    expect((await active()).inGrid).toBe(true);
+    // The search field to the grid: far fewer stops than one per control.
+    await page.getByRole('searchbox').or(page.locator('.filter-bar input').first()).first().focus();
+    let stops = 0;
+    while (!(await active()).inGrid && stops < 30) {
+      await page.keyboard.press('Tab');
+      stops += 1;
+    }
+    expect(stops).toBeLessThanOrEqual(8);
+    await context.close();
+  });
 });

@@ -27,6 +27,7 @@ import { cycleDates } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { Icon } from '../app/Icon';
+import { useRovingToolbar } from '../app/roving';
 import { formatDate, formatLongDate, formatMonth } from '../format';
 import { achievedDelay, isDueSoon, isDueUnrecorded, isOverdue, keyDate, statusOf } from './facts';
 import {
@@ -311,6 +312,9 @@ export function Gantt(props: GanttProps) {
     setLabelWidth(next);
   };
 
+  const toolbar = useRef<HTMLDivElement>(null);
+  useRovingToolbar(toolbar);
+
   const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
   const bodyHeight = rows.length * ROW_HEIGHT;
   const totalWidth = labelWidth + scale.width;
@@ -323,7 +327,7 @@ export function Gantt(props: GanttProps) {
       <h2 id="gantt-heading" className="visually-hidden">
         {t('gantt.heading')}
       </h2>
-      <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')}>
+      <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')} ref={toolbar}>
         <div className="button-group" role="group" aria-label={t('zoom.label')}>
           <button
             type="button"
