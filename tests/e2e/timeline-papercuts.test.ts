@@ -38,6 +38,12 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
     });
     expect(fits).toBe(true);
     expect(await page.locator('.tick-year').last().textContent()).toBe('2030');
+    // A diamond on the period's last day shows whole, inside the chart.
+    await page.getByTestId('gantt-range').selectOption('2025');
+    const chart = (await page.getByTestId('gantt-scroll').boundingBox())!;
+    const diamond = (await row(page, 'act-rapid-deployment-capacity').locator('.diamond').boundingBox())!;
+    expect(diamond.x + diamond.width).toBeLessThanOrEqual(chart.x + chart.width);
+    await page.getByTestId('gantt-range').selectOption('2030');
     await page.getByRole('button', { name: 'Month', exact: true }).click();
     expect(await page.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true);
     expect(await page.locator('.tick-sub').first().textContent()).toBe('Jan 2022');

@@ -45,6 +45,8 @@ import { makeScale, presentYear, rangeEnd, shownRange, ticks, type Scale } from 
 
 export const ROW_HEIGHT = 32;
 export const HEADER_HEIGHT = 48;
+/** Room after the axis's last day, so a diamond on 31 December of the last year shows whole. */
+const END_PAD = 12;
 const OVERSCAN = 6;
 /** Used until the scroll container has been measured (and in environments without layout). */
 const FALLBACK_VIEWPORT = 800;
@@ -103,7 +105,7 @@ export function Gantt(props: GanttProps) {
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   /** The scroll container's inner width (0 until measured). */
   const [viewportWidth, setViewportWidth] = useState(0);
-  const chartWidth = Math.max(0, viewportWidth - labelWidth);
+  const chartWidth = Math.max(0, viewportWidth - labelWidth - END_PAD);
   const scale = useMemo(() => makeScale(zoom, end, chartWidth), [zoom, end, chartWidth]);
   const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -317,7 +319,7 @@ export function Gantt(props: GanttProps) {
 
   const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
   const bodyHeight = rows.length * ROW_HEIGHT;
-  const totalWidth = labelWidth + scale.width;
+  const totalWidth = labelWidth + scale.width + END_PAD;
   const rangeYear = presentYear(today);
   const zoomIndex = ZOOMS.indexOf(zoom);
   const sectionName = props.sectionName ?? ((section: string) => section);
