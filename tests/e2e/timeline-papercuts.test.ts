@@ -253,4 +253,26 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
     expect(stops).toBeLessThanOrEqual(8);
     await context.close();
   });
+
+  it("takes the detail panel's date as its hint says, YYYY-MM-DD, never the browser's mm/dd/yyyy", async () => {
+    const { page, context } = await openApp(env.browser, env.host);
+    await row(page, 'act-rapid-deployment-capacity').click();
+    const panel = page.getByRole('dialog');
+    await panel.waitFor();
+    await panel.getByLabel('Status', { exact: true }).selectOption('achieved');
+    const date = panel.getByLabel('Date it was achieved');
+    expect(await date.getAttribute('type')).toBe('text');
+    expect(await date.getAttribute('placeholder')).toBe('YYYY-MM-DD');
+    expect(await panel.getByText('Type a date as YYYY-MM-DD, e.g. 2024-03-18.').count()).toBe(1);
+    await date.fill('18/03/2024');
+    await panel.getByRole('button', { name: 'Save entry' }).click();
+    expect(await panel.getByText('Give a date as YYYY-MM-DD.').count()).toBe(1);
+    await date.fill('2024-03-18');
+    await panel.getByRole('button', { name: 'Save entry' }).click();
+    await panel
+      .getByText(/on 18 March 2024/)
+      .first()
+      .waitFor();
+    await context.close();
+  });
 });
