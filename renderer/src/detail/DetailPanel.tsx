@@ -334,7 +334,7 @@ export function DetailPanel({
                 inputMode="numeric"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="YYYY-MM-DD"
+                placeholder={t('asOfInput.placeholder')}
                 maxLength={10}
                 aria-required={DATED_STATUSES.has(status)}
                 value={on}
