@@ -20,6 +20,7 @@ import {
   type Verdict,
 } from './review';
 import type { ReviewSource } from './review-source';
+import { sectionName, type SectionNames } from './sections';
 import type { Status } from './status';
 import type { Locale } from './user-state';
 
@@ -52,6 +53,11 @@ export interface ReviewExport {
   review: Review;
   cover: ReviewCover;
   comparison?: ReviewComparison | null;
+  /**
+   * The sections' names in each language (data/compass-sections.json): Markdown, CSV, DOCX and XLSX
+   * show a section by its name in the export's language; the JSON keeps the verbatim Dutch heading.
+   */
+  sectionNames?: SectionNames;
 }
 
 /** Tags the JSON export; bump the version only for a change that breaks readers. */
@@ -366,8 +372,11 @@ function csvField(value: string | number | null, text = false): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** The CSV export: a header row of REVIEW_CSV_COLUMNS, then one row per item; CRLF line ends. */
-export function reviewToCsv(review: Review, locale: Locale): string {
+/**
+ * The CSV export: a header row of REVIEW_CSV_COLUMNS, then one row per item; CRLF line ends. The
+ * title, the section (by its name in `names`) and the verdict label are in `locale`.
+ */
+export function reviewToCsv(review: Review, locale: Locale, names: SectionNames = {}): string {
   const text = REVIEW_TEXT[locale];
   const rows = review.items.map((i) =>
     [
@@ -375,7 +384,7 @@ export function reviewToCsv(review: Review, locale: Locale): string {
       csvField(i.id),
       csvField(i.kind),
       csvField(i.chapter),
-      csvField(i.section, true),
+      csvField(sectionName(names, i.section, locale), true),
       csvField(i.actor, true),
       csvField(i.title[locale], true),
       csvField(i.due),
@@ -430,6 +439,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[] {
   const { review, cover, comparison } = input;
   const t = REVIEW_TEXT[locale];
+  const section = (heading: string) => sectionName(input.sectionNames ?? {}, heading, locale);
   const date = formatReviewDate(review.asOf, locale);
   const title = (i: Pick<ReviewItem, 'title'> & { own?: boolean }) =>
     `${i.title[locale]}${i.own ? ` ${t.own}` : ''}`;
@@ -483,7 +493,7 @@ export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[]
     tallyTable(
       t,
       t.sectionColumn,
-      review.bySection.map((g) => ({ label: `${t.chapter[g.chapter]} · ${g.section}`, tally: g })),
+      review.bySection.map((g) => ({ label: `${t.chapter[g.chapter]} · ${section(g.section)}`, tally: g })),
     ),
     heading(t.byActor),
     tallyTable(
@@ -620,7 +630,7 @@ export function exportReview(input: ReviewExport, format: TextReviewFormat, loca
     case 'md':
       return reviewToMarkdown(input, locale);
     case 'csv':
-      return reviewToCsv(input.review, locale);
+      return reviewToCsv(input.review, locale, input.sectionNames);
     case 'json':
       return reviewToJson(input.review, input.cover, input.comparison);
   }

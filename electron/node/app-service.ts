@@ -331,6 +331,7 @@ export function createAppService(options: AppServiceOptions): AppService {
         locale: locale(state),
         preparedBy: authorOf(state.settings),
         generatedAt: now(),
+        sectionNames,
       });
       const binary = typeof content !== 'string';
       return {

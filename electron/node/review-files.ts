@@ -20,6 +20,7 @@ import {
   type ReviewExport,
   type ReviewFormat,
 } from '../core/review-export';
+import { sectionName, type SectionNames } from '../core/sections';
 import type { Locale } from '../core/user-state';
 
 export interface RenderReviewInput {
@@ -36,6 +37,8 @@ export interface RenderReviewInput {
   locale: Locale;
   preparedBy: string;
   generatedAt: Date;
+  /** The sections' names in each language; a heading without one is shown as it is. */
+  sectionNames?: SectionNames;
 }
 
 /** The review, its cover and (with compareTo) the comparison, ready to write. */
@@ -49,6 +52,7 @@ export function reviewExportOf(input: Omit<RenderReviewInput, 'format' | 'locale
   return {
     review,
     comparison,
+    ...(input.sectionNames ? { sectionNames: input.sectionNames } : {}),
     cover: {
       asOf: input.asOf,
       preparedBy: input.preparedBy,
@@ -73,6 +77,35 @@ export async function renderReview(input: RenderReviewInput): Promise<string | U
 
 const cellText = (value: string | number | null) => (value === null ? '' : String(value));
 
+/** The width of a landscape A4 page between Word's default margins, in twentieths of a point. */
+const DOCX_TEXT_WIDTH = 13958;
+
+/**
+ * Column widths for a DOCX table, in twentieths of a point: each column gets a share of the page
+ * after its longest text (clamped, so a long note does not squeeze the numbers out and a number
+ * column still fits its header's longest word). Equal widths broke "Missions and operations" into
+ * four-letter pieces. The page is landscape A4 and table text 8 pt, so the
+ * tally tables' twelve columns fit.
+ */
+export function docxColumnWidths(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): number[] {
+  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+  const weights = headers.map((header, c) => {
+    const cells = rows.map((r) => cellText(r[c] ?? null));
+    const longest = Math.max(cellText(header).length, ...cells.map((x) => x.length));
+    // A header is bold: its words take about a quarter more room.
+    const word = Math.max(Math.ceil(longestWord(header) * 1.25), ...cells.map(longestWord));
+    return Math.min(40, Math.max(6, Math.min(longest, 10), word + 2));
+  });
+  // Each cell's margins take their room first; the rest goes by weight.
+  const padding = 240;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const free = Math.max(0, DOCX_TEXT_WIDTH - padding * weights.length);
+  return weights.map((w) => padding + Math.floor((w / total) * free));
+}
+
 /** The DOCX: the cover as a title page block, then every heading, paragraph and table. */
 export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
   // Loaded when a Word file is asked for: every other command starts without it.
@@ -81,6 +114,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
     Document,
     HeadingLevel,
     Packer,
+    PageOrientation,
     Paragraph,
     Table,
     TableCell,
@@ -101,14 +135,18 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
     } else if (block.type === 'paragraph') {
       children.push(new Paragraph({ children: [new TextRun(block.text)] }));
     } else {
+      const widths = docxColumnWidths(block.headers, block.rows);
       const row = (cells: Array<string | number | null>, header = false) =>
         new TableRow({
           tableHeader: header,
           children: cells.map(
-            (cell) =>
+            (cell, c) =>
               new TableCell({
+                width: { size: widths[c] ?? 0, type: WidthType.DXA },
                 children: [
-                  new Paragraph({ children: [new TextRun({ text: cellText(cell), bold: header })] }),
+                  new Paragraph({
+                    children: [new TextRun({ text: cellText(cell), bold: header, size: 16 })],
+                  }),
                 ],
               }),
           ),
@@ -116,6 +154,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
+          columnWidths: widths,
           rows: [row(block.headers, true), ...block.rows.map((r) => row(r))],
         }),
         new Paragraph({ text: '' }),
@@ -127,7 +166,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
     creator: data.cover.preparedBy,
     title: `${t.title} — ${formatReviewDate(data.review.asOf, locale)}`,
     description: t.asOf.replace('{date}', data.review.asOf),
-    sections: [{ children }],
+    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -137,6 +176,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   const { default: ExcelJS } = await import('exceljs');
   const t = REVIEW_TEXT[locale];
   const { review, cover } = data;
+  const section = (heading: string) => sectionName(data.sectionNames ?? {}, heading, locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = cover.preparedBy;
   workbook.title = t.title;
@@ -161,7 +201,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
       i.id,
       i.kind,
       i.chapter,
-      i.section,
+      section(i.section),
       i.actor,
       i.title[locale],
       i.due,
@@ -188,7 +228,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   for (const g of review.bySection)
     chapters.addRow([
       t.chapter[g.chapter],
-      g.section,
+      section(g.section),
       g.count,
       ...VERDICTS.map((v) => g.totals[v]),
       t.rag[g.rag],

@@ -47,7 +47,7 @@ describe('the detail panel', () => {
     status.focus();
     for (let i = 0; i < 5; i += 1) await user.keyboard('{ArrowDown}');
     await user.selectOptions(status, 'achieved');
-    await user.type(within(panel).getByLabelText('Date it was Achieved'), '2024-05-14');
+    await user.type(within(panel).getByLabelText('Date it was achieved'), '2024-05-14');
     await user.type(within(panel).getByRole('textbox', { name: 'Note' }), 'Declared operational');
     await user.tab();
     expect(api.callsTo('appendLogEntry')).toEqual([]);
@@ -79,7 +79,7 @@ describe('the detail panel', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'achieved');
     const save = within(panel).getByRole('button', { name: 'Save entry' });
     await user.click(save);
-    const date = within(panel).getByLabelText('Date it was Achieved');
+    const date = within(panel).getByLabelText('Date it was achieved');
     expect(date).toHaveAccessibleDescription(/Give the date it happened: nothing is assumed/);
     await user.type(date, '2099-01-01');
     await user.click(save);
@@ -123,7 +123,7 @@ describe('the detail panel', () => {
     const panel = await openDetail(user, 'act-rapid-deployment-capacity');
     await user.click(within(panel).getByRole('button', { name: 'Save entry' })); // planned, as of today
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'missed');
-    await user.type(within(panel).getByLabelText('Date it was Missed'), '2024-06-01');
+    await user.type(within(panel).getByLabelText('Date it was missed'), '2024-06-01');
     await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
     await within(panel).findByText('Entry saved.');
     expect(within(panel).getByTestId('log-entries')).toHaveTextContent(/Missed on 1 June 2024 \(current\)/);
@@ -146,7 +146,7 @@ describe('the detail panel', () => {
     ).toEqual(['2023-12-31', '2024-12-31']);
     await user.selectOptions(cycle, '2023-12-31');
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'achieved');
-    await user.type(within(panel).getByLabelText('Date it was Achieved'), '2023-03-20');
+    await user.type(within(panel).getByLabelText('Date it was achieved'), '2023-03-20');
     await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
     expect(api.callsTo('appendLogEntry')).toEqual([
       expect.objectContaining({

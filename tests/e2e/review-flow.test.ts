@@ -46,7 +46,7 @@ async function record(page: Page, entry: (typeof RECORDS)[number]) {
   const panel = page.getByRole('dialog', { name: entry.title });
   await panel.waitFor();
   await panel.getByLabel('Status', { exact: true }).selectOption(entry.status);
-  const date = panel.getByLabel(entry.status === 'achieved' ? 'Datum waarop Behaald' : 'Stand per (datum)');
+  const date = panel.getByLabel(entry.status === 'achieved' ? 'Datum waarop behaald' : 'Stand per (datum)');
   await date.fill(entry.on);
   await panel.getByRole('button', { name: 'Vastlegging opslaan' }).click();
   await panel.getByText('Vastlegging opgeslagen.').waitFor();

@@ -31,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
     await panel.getByLabel('Status', { exact: true }).selectOption('achieved');
     // Nothing is saved until Save: the row still shows no status.
     expect(await target.getAttribute('aria-label')).toMatch(/status Onbekend/);
-    await panel.getByLabel('Datum waarop Behaald').fill('2024-05-14');
+    await panel.getByLabel('Datum waarop behaald').fill('2024-05-14');
     await panel.getByRole('button', { name: 'Vastlegging opslaan' }).click();
     await panel.getByText('Vastlegging opgeslagen.').waitFor();
     await expect
@@ -89,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('timeline in the browser', () => {
     await dialog.getByLabel('Titel (Nederlands)').fill('Nationaal uitvoeringsplan vastgesteld');
     await dialog.getByLabel('Titel (Engels)').fill('National implementation plan adopted');
     await dialog.getByLabel('Hoofdstuk').selectOption('invest');
-    await dialog.getByLabel('Paragraaf').fill('Nationale uitvoering');
+    await dialog.getByLabel('Onderdeel').fill('Nationale uitvoering');
     await dialog.getByLabel('Uiterste datum').fill('2024-09-30');
     await dialog.getByLabel('Actor').fill('Ministerie van Defensie');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();

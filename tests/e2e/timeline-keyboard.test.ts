@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('keyboard only', () => {
     );
     await page.keyboard.type('Behaald');
     // (The date picker's segments follow the browser's locale; the value is set directly.)
-    await panel.getByLabel('Datum waarop Behaald').fill('2024-05-14');
+    await panel.getByLabel('Datum waarop behaald').fill('2024-05-14');
     await panel.getByRole('button', { name: 'Vastlegging opslaan' }).focus();
     await page.keyboard.press('Enter');
     await panel.getByText('Vastlegging opgeslagen.').waitFor();

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyProgressPatch, type ProgressPatch } from '../support/log';
 import type { Review } from '../../electron/core/review';
 import { exportReview, type ReviewCover } from '../../electron/core/review-export';
+import { bundledSectionNames } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 import { cli } from '../support/cli';
 
@@ -71,10 +72,10 @@ describe('cli review over the store', () => {
     const { format: _f, version: _v, cover, ...reviewOnly } = json;
     expect(cover.asOf).toBe('2025-12-31');
     expect((await review(['--format', 'md', '--lang', 'nl'])).stdout).toBe(
-      exportReview({ review: reviewOnly, cover }, 'md', 'nl'),
+      exportReview({ review: reviewOnly, cover, sectionNames: bundledSectionNames() }, 'md', 'nl'),
     );
     expect((await review(['--format', 'csv'])).stdout).toBe(
-      exportReview({ review: reviewOnly, cover }, 'csv', 'en'),
+      exportReview({ review: reviewOnly, cover, sectionNames: bundledSectionNames() }, 'csv', 'en'),
     );
     expect(json.totals.missed).toBe(1);
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Review } from '../../electron/core/review';
 import { REVIEW_TEXT } from '../../electron/core/review-export';
+import { bundledSectionNames } from '../../electron/node/milestones-source';
 import { cli } from '../support/cli';
 import { applyProgressPatch } from '../support/log';
 import { haveTool, PYTHON, tempDir, writeState } from './ical-support';
@@ -110,6 +111,11 @@ describe('review exports for office software', { timeout: 180_000 }, () => {
       for (const word of ['Council', 'conclusions', 'Partly', 'staffed', 'Test', 'Author']) {
         expect(entries).toContain(word);
       }
+      // "By section" names each section in English, never by its Dutch heading (words again: the
+      // labels wrap inside their cells).
+      const bySection = text.slice(text.indexOf(t.bySection), text.indexOf(t.byActor));
+      for (const word of ['Missions', 'operations', 'Prepare']) expect(bySection).toContain(word);
+      expect(bySection).not.toMatch(/Vorbereiden|Handelen|Investeren/);
     },
   );
 
@@ -123,8 +129,9 @@ wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
 rows = list(wb['Items'].iter_rows(values_only=True))
 header, body = rows[0], rows[1:]
 items = [dict(zip(header, r)) for r in body]
+sections = [r[1] for r in wb['Chapters'].iter_rows(min_row=2, values_only=True) if r[1]]
 summary = {r[0]: r[2] for r in wb['Summary'].iter_rows(values_only=True) if r and r[0] and len(r) > 2}
-print(json.dumps({'header': list(header), 'items': items, 'summary': summary}, default=str))
+print(json.dumps({'header': list(header), 'items': items, 'summary': summary, 'sections': sections}, default=str))
 `;
       const py = join(dir.path, 'read.py');
       writeFileSync(py, script);
@@ -134,6 +141,7 @@ print(json.dumps({'header': list(header), 'items': items, 'summary': summary}, d
         header: string[];
         items: Array<Record<string, string | number | null>>;
         summary: Record<string, number>;
+        sections: string[];
       };
       expect(read.items).toHaveLength(json.items.length);
       expect(read.items.map((i) => [i.key, i.verdict])).toEqual(json.items.map((i) => [i.key, i.verdict]));
@@ -142,6 +150,15 @@ print(json.dumps({'header': list(header), 'items': items, 'summary': summary}, d
         note: 'Partly staffed',
         author: 'Test Author',
       });
+      // Sections by their English names (the JSON keeps the verbatim Dutch heading).
+      const names = bundledSectionNames();
+      const english = (heading: string) => names[heading]?.en ?? heading;
+      expect(read.items.map((i) => i.section)).toEqual(json.items.map((i) => english(i.section)));
+      expect(read.items.find((i) => i.key === 'act-mpcc-full-capability')?.section).toBe(
+        'Missions and operations',
+      );
+      expect(read.sections).toEqual(json.bySection.map((g) => english(g.section)));
+      expect(read.sections).not.toContain('Vorbereiden');
       for (const [verdict, count] of Object.entries(json.totals)) expect(read.summary[verdict]).toBe(count);
       expect(read.summary.count).toBe(json.count);
       expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');

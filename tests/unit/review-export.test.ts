@@ -9,7 +9,7 @@ import {
   REVIEW_TEXT,
 } from '../../electron/core/review-export';
 import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
-import { bundledMilestones } from '../../electron/node/milestones-source';
+import { bundledMilestones, bundledSectionNames } from '../../electron/node/milestones-source';
 import enReview from '../../electron/contract/locales/en/review.json';
 import nlReview from '../../electron/contract/locales/nl/review.json';
 import enUi from '../../electron/contract/locales/en/ui.json';
@@ -218,5 +218,47 @@ describe("the review view's labels", () => {
   ] as const)('%s: status and chapter names are the ones the rest of the app shows', (locale, ui) => {
     expect(REVIEW_TEXT[locale].status).toEqual(ui.status);
     expect(REVIEW_TEXT[locale].chapter).toEqual(ui.chapter);
+  });
+});
+
+describe('the review exports name each section in their language', () => {
+  const names = bundledSectionNames();
+  const withNames = { review, cover: TEST_COVER, sectionNames: names };
+  const act = review.items.find((i) => i.key === 'act-live-exercises')!;
+
+  it.each(['en', 'nl'] as const)(
+    'Markdown (%s): "By section" shows the names, not the Dutch headings',
+    (locale) => {
+      const t = REVIEW_TEXT[locale];
+      const md = exportReview(withNames, 'md', locale);
+      const labels = markdownTable(md, t.bySection)
+        .slice(1)
+        .map((row) => row[0] ?? '');
+      expect(labels).toEqual(
+        review.bySection.map((g) => `${t.chapter[g.chapter]} · ${names[g.section]?.[locale] ?? g.section}`),
+      );
+      // The seed's misspelt heading and the chapter-named one never show through.
+      expect(labels.some((l) => l.endsWith('· Vorbereiden'))).toBe(false);
+      expect(labels.some((l) => l.endsWith('· Handelen'))).toBe(false);
+      if (locale === 'en') expect(labels).toContain(`${t.chapter.act} · Missions and operations`);
+      else expect(labels).toContain(`${t.chapter.act} · Missies en operaties`);
+    },
+  );
+
+  it('CSV: the section column is the name in the chosen language; a section without a name stays as it is', () => {
+    const col = REVIEW_CSV_COLUMNS.indexOf('section');
+    const id = REVIEW_CSV_COLUMNS.indexOf('key');
+    for (const locale of ['en', 'nl'] as const) {
+      const [, ...rows] = parseCsv(exportReview(withNames, 'csv', locale));
+      expect(rows.find((r) => r[id] === act.key)?.[col]).toBe(names[act.section]![locale]);
+      expect(rows.find((r) => r[id] === 'own-quote-test')?.[col]).toBe(own.section);
+    }
+    expect(names[act.section]!.en).not.toBe(act.section);
+  });
+
+  it('JSON keeps the verbatim Dutch heading (its shape is stable)', () => {
+    const json = JSON.parse(exportReview(withNames, 'json', 'en')) as Review;
+    expect(json.items.find((i) => i.key === act.key)?.section).toBe(act.section);
+    expect(json).not.toHaveProperty('sectionNames');
   });
 });

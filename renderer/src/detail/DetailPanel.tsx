@@ -317,23 +317,31 @@ export function DetailPanel({
           </Field>
           <Field
             label={
-              DATED_STATUSES.has(status) ? t('log.onDated', { status: t(`status.${status}`) }) : t('log.asOf')
+              DATED_STATUSES.has(status)
+                ? t('log.onDated', { status: t(`status.${status}`).toLocaleLowerCase(language) })
+                : t('log.asOf')
+            }
+            hint={
+              DATED_STATUSES.has(status) ? t('asOfInput.hint') : `${t('log.asOfHint')} ${t('asOfInput.hint')}`
             }
             error={dateError}
           >
+            {/* Text, as the review's date: the browser's date field shows mm/dd/yyyy whatever the hint says. */}
             {(control) => (
               <input
                 {...control}
-                type="date"
-                min="2000-01-01"
-                max={today}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t('asOfInput.placeholder')}
+                maxLength={10}
                 aria-required={DATED_STATUSES.has(status)}
                 value={on}
                 onChange={(e) => setOn(e.target.value)}
               />
             )}
           </Field>
-          {!DATED_STATUSES.has(status) && <p className="field-hint">{t('log.asOfHint')}</p>}
           <Field label={t('detail.note')}>
             {(control) => (
               <textarea {...control} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

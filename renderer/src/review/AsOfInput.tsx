@@ -38,7 +38,7 @@ export function AsOfInput({ value, onCommit }: AsOfInputProps) {
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        placeholder="YYYY-MM-DD"
+        placeholder={t('asOfInput.placeholder')}
         maxLength={10}
         value={typed ?? value}
         aria-invalid={error !== null}

@@ -22,6 +22,7 @@ import {
 } from '../../../electron/core/review-source';
 import { evidenceText, type ReviewFormat } from '../../../electron/core/review-export';
 import { errorMessage } from '../app/errors';
+import { useSectionName } from '../app/sections';
 import { formatDate, formatLongDate } from '../format';
 import { AsOfInput } from './AsOfInput';
 import { heldOf, VERDICT_ICON } from './look';
@@ -447,6 +448,7 @@ function RagBadge({ rag }: { rag: Rag }) {
 /** Red/amber/green per chapter, and per section under it. */
 function RagTable({ review }: { review: Review }) {
   const { t } = useTranslation('review');
+  const sectionName = useSectionName();
   return (
     <section aria-labelledby="review-rag-heading">
       <h3 id="review-rag-heading">{t('log.ragHeading')}</h3>
@@ -472,9 +474,9 @@ function RagTable({ review }: { review: Review }) {
               .filter((s) => s.chapter === c.chapter)
               .map((s) => (
                 <tr key={`${c.chapter}-${s.section}`} className="review-rag-section">
-                  <th scope="row" lang="nl">
+                  <th scope="row">
                     <span className="visually-hidden">{t(`chapter.${c.chapter}`)}: </span>
-                    {s.section}
+                    {sectionName(s.section)}
                   </th>
                   <td>{s.count}</td>
                   <td>

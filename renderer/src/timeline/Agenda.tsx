@@ -1,7 +1,8 @@
 /**
  * The agenda beside the Gantt: a list of what is overdue, what falls due and which reminders come
- * in the next 30 or 90 days, and the reminders already shown (with snooze). It follows the same
- * filters as the Gantt; every column sorts; a title opens the detail panel.
+ * in the next 30 or 90 days, and the reminders already shown (with snooze and dismiss). It follows
+ * the same filters as the Gantt; every column sorts; a title opens the detail panel; each group
+ * collapses. What is collapsed and dismissed is kept between launches with the view state.
  */
 import { useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { errorMessage } from '../app/errors';
 import { Icon } from '../app/Icon';
 import { formatDate, formatInstant, formatLongDate } from '../format';
 import {
+  AGENDA_GROUPS,
   AGENDA_SORT_KEYS,
   buildAgenda,
   sortAgenda,
@@ -21,7 +23,7 @@ import {
   type AgendaSort,
   type AgendaSortKey,
 } from './agenda';
-import { AGENDA_DAYS, type AgendaDays } from './filters';
+import { AGENDA_DAYS, AGENDA_DISMISSED_MAX, type AgendaDays } from './filters';
 import { STATUS_ICON } from './look';
 
 export interface AgendaHandle {
@@ -35,12 +37,16 @@ export interface AgendaProps {
   milestones: readonly AnyMilestone[];
   days: AgendaDays;
   onDaysChange(days: AgendaDays): void;
+  /** The groups folded away, and the shown reminders dismissed (their `fired` keys). */
+  collapsed: readonly AgendaGroup[];
+  onCollapsedChange(collapsed: AgendaGroup[]): void;
+  dismissed: readonly string[];
+  onDismissedChange(dismissed: string[]): void;
   onOpen(id: string): void;
   onSnapshot(snapshot: Snapshot): void;
   ref?: Ref<AgendaHandle>;
 }
 
-const GROUPS: AgendaGroup[] = ['overdue', 'upcoming', 'shown'];
 const EMPTY: Record<string, string> = {};
 
 /** "now" on the snapshot's day (the web host may fix the day with --today), at the clock's time. */
@@ -74,14 +80,46 @@ export function Agenda(props: AgendaProps) {
       }),
     [milestones, snapshot, days],
   );
+  const dismissedKeys = useMemo(() => new Set(props.dismissed), [props.dismissed]);
+  const isDismissed = (e: AgendaEntry) => e.group === 'shown' && dismissedKeys.has(e.reminderKey!);
   const grouped = useMemo(() => {
     const sorted = sortAgenda(entries, sort, language);
-    return GROUPS.map((group) => ({ group, items: sorted.filter((e) => e.group === group) }));
-  }, [entries, sort, language]);
+    return AGENDA_GROUPS.map((group) => {
+      const all = sorted.filter((e) => e.group === group);
+      const items = all.filter((e) => !(group === 'shown' && dismissedKeys.has(e.reminderKey!)));
+      return { group, items, hidden: all.length - items.length };
+    });
+  }, [entries, sort, language, dismissedKeys]);
+  const collapsed = new Set(props.collapsed);
+  const toggle = (group: AgendaGroup) =>
+    props.onCollapsedChange(
+      collapsed.has(group) ? props.collapsed.filter((g) => g !== group) : [...props.collapsed, group],
+    );
 
   useImperativeHandle(ref, () => ({
     focusFirst: () => root.current?.querySelector<HTMLElement>('tbody .agenda-open')?.focus(),
   }));
+
+  const dismiss = (entry: AgendaEntry) => {
+    // The next row's title (or the group's heading) takes the focus the removed button had.
+    const row = root.current?.querySelector(`tr[data-agenda-key="${CSS.escape(entry.key)}"]`);
+    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>(
+      '.agenda-open',
+    );
+    const heading = root.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-shown`)} button`);
+    props.onDismissedChange(
+      [...props.dismissed.filter((k) => k !== entry.reminderKey), entry.reminderKey!].slice(
+        -AGENDA_DISMISSED_MAX,
+      ),
+    );
+    setMessage({ kind: 'ok', text: t('agenda.dismissedOne', { title: entry.milestone.title[language] }) });
+    (next ?? heading)?.focus();
+  };
+  const restore = () => {
+    const shown = new Set(entries.filter(isDismissed).map((e) => e.reminderKey!));
+    props.onDismissedChange(props.dismissed.filter((k) => !shown.has(k)));
+    setMessage(null);
+  };
 
   const sortBy = (key: AgendaSortKey) =>
     setSort((s) => ({
@@ -126,85 +164,119 @@ export function Agenda(props: AgendaProps) {
           {message?.text}
         </p>
       </div>
-      {grouped.map(({ group, items }) => (
+      {grouped.map(({ group, items, hidden }) => (
         <section key={group} className={`agenda-group agenda-${group}`} aria-labelledby={`${id}-${group}`}>
-          <h3 id={`${id}-${group}`}>
-            {t(`agenda.group.${group}`, { count: days })} <span className="count">({items.length})</span>
-          </h3>
-          {items.length === 0 ? (
-            <p className="hint">{t(`agenda.empty.${group}`)}</p>
-          ) : (
-            <table className="agenda-table">
-              <thead>
-                <tr>
-                  {AGENDA_SORT_KEYS.map((key) => (
-                    <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined}>
-                      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-                        {t(`agenda.column.${key}`)}
-                        {sort.key === key && (
-                          <Icon name={sort.direction === 'ascending' ? 'caret-down' : 'caret-right'} />
-                        )}
-                      </button>
-                    </th>
-                  ))}
-                  <th scope="col">
-                    {t(group === 'overdue' ? 'agenda.column.overdue' : 'agenda.column.when')}
-                  </th>
-                  {group !== 'overdue' && <th scope="col">{t('agenda.column.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((entry) => {
-                  const title = entry.milestone.title[language];
-                  return (
-                    <tr key={entry.key} data-agenda-key={entry.key} data-milestone-id={entry.milestone.id}>
-                      <td className="agenda-date">
-                        <time dateTime={entry.date}>{formatLongDate(entry.date, language)}</time>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button agenda-open"
-                          onClick={() => onOpen(entry.milestone.id)}
-                        >
-                          {title}
+          <div className="agenda-group-head">
+            <h3 id={`${id}-${group}`}>
+              <button
+                type="button"
+                className="agenda-toggle"
+                aria-expanded={!collapsed.has(group)}
+                aria-controls={`${id}-${group}-body`}
+                onClick={() => toggle(group)}
+              >
+                <Icon name={collapsed.has(group) ? 'caret-right' : 'caret-down'} />
+                {t(`agenda.group.${group}`, { count: days })} <span className="count">({items.length})</span>
+              </button>
+            </h3>
+            {hidden > 0 && !collapsed.has(group) && (
+              <button type="button" className="link-button" onClick={restore}>
+                {t('agenda.showDismissed', { count: hidden })}
+              </button>
+            )}
+          </div>
+          <div id={`${id}-${group}-body`} hidden={collapsed.has(group)}>
+            {collapsed.has(group) ? null : items.length === 0 ? (
+              <p className="hint">{t(`agenda.empty.${group}`)}</p>
+            ) : (
+              <table className="agenda-table">
+                <thead>
+                  <tr>
+                    {AGENDA_SORT_KEYS.map((key) => (
+                      <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined}>
+                        <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+                          {t(`agenda.column.${key}`)}
+                          {sort.key === key && (
+                            <Icon name={sort.direction === 'ascending' ? 'caret-down' : 'caret-right'} />
+                          )}
                         </button>
-                      </td>
-                      <td>
-                        {entry.kind === 'reminder' && <Icon name="bell" />} {whatOf(entry)}
-                      </td>
-                      <td>{t(`chapter.${entry.milestone.chapter}`)}</td>
-                      <td>
-                        <span className={`status-icon status-${entry.status}`} aria-hidden="true">
-                          {STATUS_ICON[entry.status]}
-                        </span>{' '}
-                        {t(`status.${entry.status}`)}
-                      </td>
-                      <td>
-                        {whenOf(entry)}
-                        {entry.snoozedUntil && (
-                          <>
-                            <br />
-                            {t('agenda.snoozedUntil', { time: formatInstant(entry.snoozedUntil, language) })}
-                          </>
-                        )}
-                      </td>
-                      {group !== 'overdue' && (
+                      </th>
+                    ))}
+                    <th scope="col">
+                      {t(group === 'overdue' ? 'agenda.column.overdue' : 'agenda.column.when')}
+                    </th>
+                    {group !== 'overdue' && (
+                      <th scope="col">
+                        {t(group === 'shown' ? 'agenda.column.shownActions' : 'agenda.column.actions')}
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((entry) => {
+                    const title = entry.milestone.title[language];
+                    return (
+                      <tr key={entry.key} data-agenda-key={entry.key} data-milestone-id={entry.milestone.id}>
+                        <td className="agenda-date">
+                          <time dateTime={entry.date}>{formatLongDate(entry.date, language)}</time>
+                        </td>
                         <td>
-                          {entry.reminderKey && (
-                            <SnoozeControl
-                              label={t('agenda.snoozeLabel', { title })}
-                              onSnooze={(option) => void snooze(entry, option)}
-                            />
+                          <button
+                            type="button"
+                            className="link-button agenda-open"
+                            onClick={() => onOpen(entry.milestone.id)}
+                          >
+                            {title}
+                          </button>
+                        </td>
+                        <td>
+                          {entry.kind === 'reminder' && <Icon name="bell" />} {whatOf(entry)}
+                        </td>
+                        <td>{t(`chapter.${entry.milestone.chapter}`)}</td>
+                        <td>
+                          <span className={`status-icon status-${entry.status}`} aria-hidden="true">
+                            {STATUS_ICON[entry.status]}
+                          </span>{' '}
+                          {t(`status.${entry.status}`)}
+                        </td>
+                        <td>
+                          {whenOf(entry)}
+                          {entry.snoozedUntil && (
+                            <>
+                              <br />
+                              {t('agenda.snoozedUntil', {
+                                time: formatInstant(entry.snoozedUntil, language),
+                              })}
+                            </>
                           )}
                         </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+                        {group !== 'overdue' && (
+                          <td>
+                            {entry.reminderKey && (
+                              <SnoozeControl
+                                label={t('agenda.snoozeLabel', { title })}
+                                onSnooze={(option) => void snooze(entry, option)}
+                              />
+                            )}
+                            {group === 'shown' && (
+                              <button
+                                type="button"
+                                className="agenda-dismiss"
+                                aria-label={t('agenda.dismissLabel', { title })}
+                                onClick={() => dismiss(entry)}
+                              >
+                                {t('agenda.dismiss')}
+                              </button>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </div>
         </section>
       ))}
     </div>

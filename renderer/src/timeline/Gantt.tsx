@@ -27,6 +27,7 @@ import { cycleDates } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { Icon } from '../app/Icon';
+import { useRovingToolbar } from '../app/roving';
 import { formatDate, formatLongDate, formatMonth } from '../format';
 import { achievedDelay, isDueSoon, isDueUnrecorded, isOverdue, keyDate, statusOf } from './facts';
 import {
@@ -44,6 +45,8 @@ import { makeScale, presentYear, rangeEnd, shownRange, ticks, type Scale } from 
 
 export const ROW_HEIGHT = 32;
 export const HEADER_HEIGHT = 48;
+/** Room after the axis's last day, so a diamond on 31 December of the last year shows whole. */
+const END_PAD = 12;
 const OVERSCAN = 6;
 /** Used until the scroll container has been measured (and in environments without layout). */
 const FALLBACK_VIEWPORT = 800;
@@ -109,7 +112,7 @@ export function Gantt(props: GanttProps) {
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   /** The scroll container's inner width (0 until measured). */
   const [viewportWidth, setViewportWidth] = useState(0);
-  const chartWidth = Math.max(0, viewportWidth - labelWidth);
+  const chartWidth = Math.max(0, viewportWidth - labelWidth - END_PAD);
   const scale = useMemo(() => makeScale(zoom, end, chartWidth), [zoom, end, chartWidth]);
   const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -318,9 +321,12 @@ export function Gantt(props: GanttProps) {
     setLabelWidth(next);
   };
 
+  const toolbar = useRef<HTMLDivElement>(null);
+  useRovingToolbar(toolbar);
+
   const todayX = today >= scale.from && today <= scale.to ? scale.x(today) : null;
   const bodyHeight = rows.length * ROW_HEIGHT;
-  const totalWidth = labelWidth + scale.width;
+  const totalWidth = labelWidth + scale.width + END_PAD;
   const rangeYear = presentYear(today);
   const zoomIndex = ZOOMS.indexOf(zoom);
   const sectionName = props.sectionName ?? ((section: string) => section);
@@ -330,7 +336,7 @@ export function Gantt(props: GanttProps) {
       <h2 id="gantt-heading" className="visually-hidden">
         {t('gantt.heading')}
       </h2>
-      <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')}>
+      <div className="gantt-toolbar" role="toolbar" aria-label={t('gantt.toolbar')} ref={toolbar}>
         <div className="button-group" role="group" aria-label={t('zoom.label')}>
           <button
             type="button"
@@ -655,8 +661,8 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
           </span>
         )}
         {unrecorded && (
-          <span className="badge badge-unrecorded" aria-hidden="true">
-            {t('log.dueUnrecorded')}
+          <span className="badge badge-unrecorded" aria-hidden="true" title={t('log.dueUnrecorded')}>
+            {t('badge.unrecorded')}
           </span>
         )}
         {dueSoon && (
@@ -665,7 +671,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
           </span>
         )}
         {delay !== null && delay.days > 0 && (
-          <span className="badge badge-late" aria-hidden="true">
+          <span className="badge badge-late" aria-hidden="true" title={actual ?? undefined}>
             {t('actual.badgeLate', { count: delay.days })}
           </span>
         )}

@@ -203,6 +203,10 @@ export function TimelineView(props: TimelineViewProps) {
           milestones={agendaMilestones}
           days={view.agendaDays}
           onDaysChange={(agendaDays) => update({ agendaDays })}
+          collapsed={view.agendaCollapsed}
+          onCollapsedChange={(agendaCollapsed) => update({ agendaCollapsed })}
+          dismissed={view.agendaDismissed}
+          onDismissedChange={(agendaDismissed) => update({ agendaDismissed })}
           onOpen={onOpen}
           onSnapshot={(s) => props.onSnapshot?.(s)}
         />

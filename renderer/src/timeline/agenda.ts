@@ -13,7 +13,8 @@ import type { LogEntry } from '../../../electron/core/progress-log';
 import type { Settings } from '../../../electron/core/user-state';
 import { statusOf } from './facts';
 
-export type AgendaGroup = 'overdue' | 'upcoming' | 'shown';
+export const AGENDA_GROUPS = ['overdue', 'upcoming', 'shown'] as const;
+export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
 export type AgendaKind = 'deadline' | 'start' | 'cycle' | 'reminder';
 
 export interface AgendaEntry {

@@ -6,6 +6,7 @@ import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase'
 import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
+import { AGENDA_GROUPS, type AgendaGroup } from './agenda';
 import { dueYears, isOverdue, statusOf } from './facts';
 
 export interface Filters {
@@ -60,13 +61,29 @@ export interface ViewState {
   agendaDays: AgendaDays;
   /** Slugs of imported strategies hidden from the timeline ("compass" hides the Compass). */
   hiddenStrategies: string[];
+  /** The agenda's collapsed groups. */
+  agendaCollapsed: AgendaGroup[];
+  /** Reminders dismissed from the agenda's "shown" list (their keys in `fired`), newest last. */
+  agendaDismissed: string[];
 }
+
+/** How many dismissed reminders are remembered (the oldest are forgotten first). */
+export const AGENDA_DISMISSED_MAX = 1000;
 
 export const AGENDA_DAYS = [30, 90] as const;
 export type AgendaDays = (typeof AGENDA_DAYS)[number];
 
 export const clampLabelWidth = (width: number): number =>
   Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, width)));
+
+/**
+ * The title column's width before the user drags it: the default, or 30 % of a wider window (up
+ * to 600 px), so that a 1920 px screen shows whole titles beside their badges.
+ */
+export const defaultLabelWidth = (windowWidth: number): number =>
+  Number.isFinite(windowWidth)
+    ? Math.round(Math.min(600, Math.max(LABEL_WIDTH.default, windowWidth * 0.3)))
+    : LABEL_WIDTH.default;
 
 export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
@@ -77,6 +94,8 @@ export const DEFAULT_VIEW: ViewState = {
   mode: 'gantt',
   agendaDays: 30,
   hiddenStrategies: [],
+  agendaCollapsed: [],
+  agendaDismissed: [],
 };
 
 export const VIEW_STORAGE_KEY = 'compass-timeline.view.v1';
@@ -85,13 +104,13 @@ const oneOf = <T>(values: readonly T[], value: unknown, fallback: T): T =>
   values.includes(value as T) ? (value as T) : fallback;
 
 /** Reads a stored view state field by field; anything missing or wrong takes its default. */
-export function parseViewState(raw: string | null): ViewState {
+export function parseViewState(raw: string | null, labelWidth: number = LABEL_WIDTH.default): ViewState {
   let data: Record<string, unknown> = {};
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : {};
     if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
   } catch {
-    return DEFAULT_VIEW;
+    return { ...DEFAULT_VIEW, labelWidth };
   }
   const f = (data.filters && typeof data.filters === 'object' ? data.filters : {}) as Record<string, unknown>;
   const filters: Filters = {
@@ -115,18 +134,27 @@ export function parseViewState(raw: string | null): ViewState {
     labelWidth:
       typeof data.labelWidth === 'number' && Number.isFinite(data.labelWidth)
         ? clampLabelWidth(data.labelWidth)
-        : LABEL_WIDTH.default,
+        : labelWidth,
     mode: oneOf(VIEWS, data.mode, DEFAULT_VIEW.mode),
     agendaDays: oneOf(AGENDA_DAYS, data.agendaDays, DEFAULT_VIEW.agendaDays),
     hiddenStrategies: Array.isArray(data.hiddenStrategies)
       ? data.hiddenStrategies.filter((k): k is string => typeof k === 'string').slice(0, 200)
+      : [],
+    agendaCollapsed: AGENDA_GROUPS.filter(
+      (g) => Array.isArray(data.agendaCollapsed) && data.agendaCollapsed.includes(g),
+    ),
+    agendaDismissed: Array.isArray(data.agendaDismissed)
+      ? data.agendaDismissed
+          .filter((k): k is string => typeof k === 'string' && k.length <= 300)
+          .slice(-AGENDA_DISMISSED_MAX)
       : [],
   };
 }
 
 export function loadViewState(storage: Pick<Storage, 'getItem'> | null = safeStorage()): ViewState {
   try {
-    return parseViewState(storage?.getItem(VIEW_STORAGE_KEY) ?? null);
+    const width = typeof window === 'undefined' ? Number.NaN : window.innerWidth;
+    return parseViewState(storage?.getItem(VIEW_STORAGE_KEY) ?? null, defaultLabelWidth(width));
   } catch {
     return DEFAULT_VIEW;
   }

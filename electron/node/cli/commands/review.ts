@@ -5,6 +5,7 @@ import { DEFAULT_REVIEW_SOURCE, isReviewSource, REVIEW_SOURCES } from '../../../
 import type { Locale } from '../../../core/user-state';
 import { authorOf } from '../../author';
 import { publicRecordFor } from '../../public-record-source';
+import { bundledSectionNames } from '../../milestones-source';
 import { renderReview } from '../../review-files';
 import { CliError, requireDate, type Command } from '../context';
 
@@ -77,6 +78,7 @@ export const review: Command = {
       locale: lang as Locale,
       preparedBy: authorOf(state.settings),
       generatedAt: new Date(),
+      sectionNames: bundledSectionNames(),
     });
     if (out) {
       try {
