@@ -157,6 +157,12 @@ export function entryDateMessage(problem: EntryDateProblem, value: string, today
   }
 }
 
+const inOrder = (entries: readonly LogEntry[]): boolean => {
+  for (let i = 1; i < entries.length; i += 1)
+    if (compareEntries(entries[i - 1]!, entries[i]!) > 0) return false;
+  return true;
+};
+
 /** The log grouped by key, each key's entries in `compareEntries` order. */
 export type LogByKey = ReadonlyMap<LogKey, readonly LogEntry[]>;
 
@@ -176,7 +182,9 @@ export function entriesByKey(log: readonly LogEntry[]): LogByKey {
     if (list) list.push(entry);
     else byKey.set(entry.key, [entry]);
   }
-  for (const list of byKey.values()) list.sort(compareEntries);
+  // Appended in recording order as a rule: sort only the lists that are not (a sort per key costs
+  // more than the check on a first call).
+  for (const list of byKey.values()) if (!inOrder(list)) list.sort(compareEntries);
   grouped.set(log, byKey);
   return byKey;
 }
