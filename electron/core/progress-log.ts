@@ -69,7 +69,8 @@ export const recordEntrySchema = z
     evidence: z.array(evidenceItemSchema).max(50),
   })
   // An entry cannot tell of a day after the one it was recorded on (a day's slack for time zones).
-  .refine((e) => e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
+  // (`on` on or before the recorded day, the rule, needs no date arithmetic: checked first.)
+  .refine((e) => e.on <= e.recordedAt.slice(0, 10) || e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
     message: 'the date is after the day it was recorded',
     path: ['on'],
   });

@@ -50,6 +50,15 @@ describe('progress log entries', () => {
     expect(logEntrySchema.safeParse(bad).success).toBe(false);
   });
 
+  it('refuses a date after the day it was recorded, with a day of slack for time zones', () => {
+    const at = (on: string) =>
+      logEntrySchema.safeParse(record('aaaaaaaa-1', '2024-12-31T23:30:00.000Z', 'achieved', on)).success;
+    expect(at('2024-12-30')).toBe(true);
+    expect(at('2024-12-31')).toBe(true);
+    expect(at('2025-01-01')).toBe(true);
+    expect(at('2025-01-02')).toBe(false);
+  });
+
   it('derives the current state from the latest entry that is not retracted', () => {
     const a = record('aaaaaaaa-1', '2024-05-15T08:00:00.000Z', 'planned');
     const b = record('bbbbbbbb-2', '2024-05-16T08:00:00.000Z', 'achieved');
