@@ -1,5 +1,6 @@
 import { differenceInCalendarDays, format, formatDistanceStrict, parseISO } from 'date-fns';
 import type { IsoDate } from './date-phrase';
+import type { DueState } from './queries';
 import { dateLocale, type Translate } from './shell-locale';
 import type { Locale } from './user-state';
 
@@ -15,6 +16,12 @@ export interface ReminderItem {
   /** The occurrence's date: the due date, the start date or the recurring cycle's date. */
   due: IsoDate;
   kind: 'deadline' | 'start' | 'cycle';
+  /**
+   * Where it stands on the day it is shown, once its date has passed (core's one `dueState`):
+   * `overdue` (planned or in progress) or `unrecorded` ("due, nothing recorded"); null or absent
+   * before the date or otherwise. The notification names it in the words of the tray and timeline.
+   */
+  state?: DueState;
 }
 
 export type NotificationAction = 'snooze' | 'achieve';
@@ -59,15 +66,27 @@ export function relativeDay(date: IsoDate, today: IsoDate, locale: Locale, t: Tr
   });
 }
 
+/** The words of a past-due state ("overdue" / "due, nothing recorded"), null for none. */
+export function dueStateWords(state: DueState | undefined, t: Translate): string | null {
+  if (state === 'overdue') return t('notification.stateOverdue');
+  if (state === 'unrecorded') return t('notification.stateUnrecorded');
+  return null;
+}
+
 /** One reminder: the milestone's title, its date and how far away it is; Snooze / Mark achieved buttons. */
 export function reminderContent(reminder: ReminderItem, context: NotificationContext): NotificationContent {
   const { locale, t } = context;
   return {
     title: reminder.title[locale],
-    body: t(`notification.${reminder.kind}`, {
-      date: longDate(reminder.due, locale),
-      relative: relativeDay(reminder.due, context.today, locale, t),
-    }),
+    body: [
+      t(`notification.${reminder.kind}`, {
+        date: longDate(reminder.due, locale),
+        relative: relativeDay(reminder.due, context.today, locale, t),
+      }),
+      dueStateWords(reminder.state, t),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     actions: supportsNotificationActions(context.platform)
       ? [
           { action: 'snooze', text: t('notification.snooze') },
@@ -87,9 +106,11 @@ export function summaryContent(
   context: NotificationContext,
 ): NotificationContent {
   const { locale, t } = context;
-  const lines = reminders
-    .slice(0, SUMMARY_LINES)
-    .map((r) => `${r.title[locale]} (${relativeDay(r.due, context.today, locale, t)})`);
+  const lines = reminders.slice(0, SUMMARY_LINES).map((r) => {
+    const when = relativeDay(r.due, context.today, locale, t);
+    const state = dueStateWords(r.state, t);
+    return `${r.title[locale]} (${state ? `${when}; ${state}` : when})`;
+  });
   const more = reminders.length - SUMMARY_LINES;
   if (more > 0) lines.push(t('notification.summaryMore', { count: more }));
   const single = new Set(reminders.map((r) => r.milestoneId));
@@ -102,7 +123,7 @@ export function summaryContent(
   };
 }
 
-/** The weekly digest of overdue deadlines. */
+/** The weekly digest: what is overdue (core's `dueState`), in the tray's words. */
 export function digestContent(
   overdueItems: readonly ReminderItem[],
   context: NotificationContext,
@@ -125,7 +146,7 @@ export interface ReminderBatch {
   reminders: readonly ReminderItem[];
   /** More than the engine shows one by one (missed while asleep): one summary instead. */
   summary: boolean;
-  /** The weekly digest of overdue deadlines. */
+  /** The weekly digest: what is overdue (core's `dueState`), in the tray's words. */
   digest?: boolean;
 }
 

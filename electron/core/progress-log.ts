@@ -69,7 +69,8 @@ export const recordEntrySchema = z
     evidence: z.array(evidenceItemSchema).max(50),
   })
   // An entry cannot tell of a day after the one it was recorded on (a day's slack for time zones).
-  .refine((e) => e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
+  // (`on` on or before the recorded day, the rule, needs no date arithmetic: checked first.)
+  .refine((e) => e.on <= e.recordedAt.slice(0, 10) || e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
     message: 'the date is after the day it was recorded',
     path: ['on'],
   });
@@ -104,14 +105,28 @@ export const compareEntries = (a: LogEntry, b: LogEntry): number =>
  * The entry that states the current state of one key: the latest record entry (in
  * `compareEntries` order) that no retraction withdraws; null when there is none.
  */
-export function currentEntry(entries: readonly LogEntry[]): RecordEntry | null {
-  const retracted = new Set(entries.flatMap((e) => (e.type === 'retraction' ? [e.retracts] : [])));
+export const currentEntry = (entries: readonly LogEntry[]): RecordEntry | null => latestRecord(entries, null);
+
+/**
+ * The latest record entry (`compareEntries` order) that no retraction withdraws, among those whose
+ * `on` is on or before `asOf` (all of them when `asOf` is null). One pass over the entries, plus
+ * one for the retractions; no copies (the app derives this for every key on every save).
+ */
+function latestRecord(entries: readonly LogEntry[], asOf: IsoDate | null): RecordEntry | null {
+  const retracted = withdrawnIds(entries);
   let best: RecordEntry | null = null;
   for (const e of entries) {
-    if (e.type !== 'record' || retracted.has(e.id)) continue;
+    if (e.type !== 'record' || (asOf !== null && e.on > asOf) || retracted?.has(e.id)) continue;
     if (!best || compareEntries(e, best) > 0) best = e;
   }
   return best;
+}
+
+/** The ids the retractions among `entries` withdraw; null when there is no retraction (the rule). */
+function withdrawnIds(entries: readonly LogEntry[]): Set<string> | null {
+  let ids: Set<string> | null = null;
+  for (const e of entries) if (e.type === 'retraction') (ids ??= new Set()).add(e.retracts);
+  return ids;
 }
 
 /** Why a date cannot be recorded: not YYYY-MM-DD, no such day, before 2000, or after today. */
@@ -143,15 +158,35 @@ export function entryDateMessage(problem: EntryDateProblem, value: string, today
   }
 }
 
+const inOrder = (entries: readonly LogEntry[]): boolean => {
+  for (let i = 1; i < entries.length; i += 1)
+    if (compareEntries(entries[i - 1]!, entries[i]!) > 0) return false;
+  return true;
+};
+
 /** The log grouped by key, each key's entries in `compareEntries` order. */
-export function entriesByKey(log: readonly LogEntry[]): Map<LogKey, LogEntry[]> {
+export type LogByKey = ReadonlyMap<LogKey, readonly LogEntry[]>;
+
+const grouped = new WeakMap<readonly LogEntry[], LogByKey>();
+
+/**
+ * The log grouped by key, in one pass, each key's entries in `compareEntries` order. Memoised on the
+ * log array (a state's log is never changed in place: appending makes a new array), so the derived
+ * progress and the review of one state share one grouping.
+ */
+export function entriesByKey(log: readonly LogEntry[]): LogByKey {
+  const cached = grouped.get(log);
+  if (cached) return cached;
   const byKey = new Map<LogKey, LogEntry[]>();
   for (const entry of log) {
     const list = byKey.get(entry.key);
     if (list) list.push(entry);
     else byKey.set(entry.key, [entry]);
   }
-  for (const list of byKey.values()) list.sort(compareEntries);
+  // Appended in recording order as a rule: sort only the lists that are not (a sort per key costs
+  // more than the check on a first call).
+  for (const list of byKey.values()) if (!inOrder(list)) list.sort(compareEntries);
+  grouped.set(log, byKey);
   return byKey;
 }
 
@@ -159,10 +194,8 @@ export function entriesByKey(log: readonly LogEntry[]): Map<LogKey, LogEntry[]> 
  * The entry that states the state of one key as of a date: `currentEntry` among the records whose
  * `on` is on or before `asOf` (retractions always count: a withdrawn entry never speaks).
  */
-export function entryAsOf(entries: readonly LogEntry[], asOf: IsoDate): RecordEntry | null {
-  return currentEntry(entries.filter((e) => e.type === 'retraction' || e.on <= asOf));
-}
+export const entryAsOf = (entries: readonly LogEntry[], asOf: IsoDate): RecordEntry | null =>
+  latestRecord(entries, asOf);
 
 /** The ids of the entries of `entries` that a retraction withdraws. */
-export const retractedIds = (entries: readonly LogEntry[]): Set<string> =>
-  new Set(entries.flatMap((e) => (e.type === 'retraction' ? [e.retracts] : [])));
+export const retractedIds = (entries: readonly LogEntry[]): Set<string> => withdrawnIds(entries) ?? new Set();

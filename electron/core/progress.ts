@@ -10,6 +10,7 @@ import type { AnyMilestone } from './milestone';
 import { cycleDates } from './occurrences';
 import {
   checkEntryDate,
+  compareEntries,
   currentEntry,
   entriesByKey,
   entryDateMessage,
@@ -63,7 +64,7 @@ export function deriveProgress(state: Pick<UserState, 'log' | 'muted'>): Progres
   const muted = new Set(state.muted);
   const out: Record<string, Progress> = {};
   for (const [key, entries] of entriesByKey(state.log)) {
-    out[key] = progressOfEntries(entries, muted.has(parseLogKey(key).milestoneId));
+    out[key] = progressOfEntries(entries, muted.size > 0 && muted.has(parseLogKey(key).milestoneId));
   }
   for (const id of muted) out[id] ??= { ...EMPTY_PROGRESS, muted: true };
   if (!byMuted) {
@@ -97,7 +98,7 @@ export function progressOfOccurrence(source: ProgressSource, milestoneId: string
 
 /** Every entry of one key, oldest first (`compareEntries` order). */
 export const entriesOf = (log: readonly LogEntry[], key: LogKey): LogEntry[] =>
-  entriesByKey(log.filter((e) => e.key === key)).get(key) ?? [];
+  log.filter((e) => e.key === key).sort(compareEntries);
 
 /** A new record as the UI, the CLI or the API asks for it. */
 export const newRecordSchema = z.strictObject({

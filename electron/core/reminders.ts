@@ -44,6 +44,7 @@ export interface Reminder {
 export interface DigestItem {
   milestoneId: string;
   occurrenceKey: string;
+  kind: Occurrence['type'];
   title: AnyMilestone['title'];
   due: IsoDate;
 }
@@ -228,7 +229,7 @@ export function digestInstants(now: Date, settings: Settings): { last: Date; nex
   return { last: candidate, next: digestInstantOfWeek(addDays(candidate, 7), settings) };
 }
 
-/** The overdue deadlines a digest lists: past their due date, still open, not muted. */
+/** What a digest lists: what `dueState` calls overdue (past its date, planned or in progress), not muted. */
 export function digestItems(
   milestones: readonly AnyMilestone[],
   state: UserState,
@@ -240,6 +241,7 @@ export function digestItems(
     .map(({ milestone, occurrence }) => ({
       milestoneId: milestone.id,
       occurrenceKey: occurrence.key,
+      kind: occurrence.type,
       title: milestone.title,
       due: occurrence.date,
     }));

@@ -25,12 +25,13 @@ export function entriesForSource(
   ours: readonly LogEntry[],
   publicEntries: readonly LogEntry[],
   source: ReviewSource,
-): LogEntry[] {
+): readonly LogEntry[] {
   switch (source) {
+    // The arrays themselves, not copies: the review's grouping of a log is memoised on the array.
     case 'ours':
-      return [...ours];
+      return ours;
     case 'public':
-      return [...publicEntries];
+      return publicEntries;
     case 'ours-then-public': {
       const ourKeys = new Set(
         [...entriesByKey(ours)].filter(([, entries]) => currentEntry(entries) !== null).map(([key]) => key),

@@ -28,8 +28,15 @@
 import type { IsoDate } from './date-phrase';
 import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
 import { cycleDates } from './occurrences';
-import { entriesByKey, entryAsOf, type EvidenceItem, type LogEntry, type RecordEntry } from './progress-log';
-import { daysBetween, plusDays } from './calendar-date';
+import {
+  currentEntry,
+  entriesByKey,
+  entryAsOf,
+  type EvidenceItem,
+  type LogEntry,
+  type RecordEntry,
+} from './progress-log';
+import { dayNumber, daysBetween, plusDays } from './calendar-date';
 import { dueState } from './queries';
 import { DEFAULT_REVIEW_SOURCE, type ReviewSource } from './review-source';
 import type { Status } from './status';
@@ -155,102 +162,147 @@ export interface Review extends ReviewTally {
 
 export const LONGEST_OVERDUE_LIMIT = 10;
 
-type Judgement = Pick<
-  ReviewItem,
-  | 'status'
-  | 'achievedOn'
-  | 'on'
-  | 'note'
-  | 'evidence'
-  | 'author'
-  | 'recordedAt'
-  | 'entryId'
-  | 'verdict'
-  | 'delayDays'
->;
+/** What one key's log says about something due: the entry that speaks (if any) and the verdict. */
+interface Judgement {
+  status: Status;
+  entry: RecordEntry | null;
+  verdict: Verdict;
+  delayDays: number | null;
+}
 
-const NOTHING = { on: null, note: '', evidence: [], author: null, recordedAt: null, entryId: null };
-const UNKNOWN: Judgement = {
-  status: 'unknown',
-  achievedOn: null,
-  verdict: 'unknown',
-  delayDays: null,
-  ...NOTHING,
-};
+const UNKNOWN: Judgement = { status: 'unknown', entry: null, verdict: 'unknown', delayDays: null };
+
+/** What one review asks of every item: the as-of date, the day after it, and its day number. */
+interface AsOf {
+  date: IsoDate;
+  /** The day after `date`: `dueState` is asked about the end of the as-of date. */
+  dayAfter: IsoDate;
+  /** `date` in whole days since 1970-01-01 (UTC). */
+  day: number;
+}
 
 /**
  * The verdict on one key's log for something due on `due`, as of `asOf` (due ≤ asOf): the entry
  * that speaks is the latest as of that date (`entryAsOf`). A log whose only records are achieved
  * or partial after `asOf` says it was still open then.
  */
-function judge(entries: readonly LogEntry[], due: IsoDate, asOf: IsoDate, kind: ReviewItemKind): Judgement {
-  const entry: RecordEntry | null = entryAsOf(entries, asOf);
-  const delay = daysBetween(due, asOf);
+function judge(entries: readonly LogEntry[], due: IsoDate, asOf: AsOf, kind: ReviewItemKind): Judgement {
+  if (entries.length === 0) return UNKNOWN;
+  const entry = entryAsOf(entries, asOf.date);
+  const delay = asOf.day - dayNumber(due);
   if (!entry) {
-    const later = entryAsOf(entries, '9999-12-31');
+    const later = currentEntry(entries);
     if (later && (later.status === 'achieved' || later.status === 'partial')) {
-      return { ...UNKNOWN, status: 'in-progress', verdict: 'overdue', delayDays: delay };
+      return { status: 'in-progress', entry: null, verdict: 'overdue', delayDays: delay };
     }
     return UNKNOWN;
   }
   const { status } = entry;
-  const base = {
-    status,
-    achievedOn: status === 'achieved' || status === 'partial' ? entry.on : null,
-    on: entry.on,
-    note: entry.note,
-    evidence: entry.evidence,
-    author: entry.author,
-    recordedAt: entry.recordedAt,
-    entryId: entry.id,
-  };
   // The one meaning of overdue (queries.ts), asked about the end of the as-of date.
-  const state = dueState(status, due, plusDays(asOf, 1), kind === 'cycle' ? 'cycle' : kind);
-  if (state === 'overdue') return { ...base, verdict: 'overdue', delayDays: delay };
+  if (dueState(status, due, asOf.dayAfter, kind) === 'overdue') {
+    return { status, entry, verdict: 'overdue', delayDays: delay };
+  }
   switch (status) {
     case 'unknown':
-      return { ...base, verdict: 'unknown', delayDays: null };
+      return { status, entry, verdict: 'unknown', delayDays: null };
     case 'partial':
     case 'missed':
     case 'dropped':
-      return { ...base, verdict: status, delayDays: null };
+      return { status, entry, verdict: status, delayDays: null };
     case 'planned':
     case 'in-progress':
       // Not overdue: a start commitment under way.
-      return { ...base, verdict: 'achieved', delayDays: null };
+      return { status, entry, verdict: 'achieved', delayDays: null };
     case 'achieved':
-      if (kind === 'start') return { ...base, verdict: 'achieved', delayDays: null };
+      if (kind === 'start') return { status, entry, verdict: 'achieved', delayDays: null };
       return entry.on <= due
-        ? { ...base, verdict: 'on-time', delayDays: 0 }
-        : { ...base, verdict: 'late', delayDays: daysBetween(due, entry.on) };
+        ? { status, entry, verdict: 'on-time', delayDays: 0 }
+        : { status, entry, verdict: 'late', delayDays: daysBetween(due, entry.on) };
   }
 }
 
+/** The evidence of an item without an entry (shared: nothing ever adds to it). */
+const NO_EVIDENCE: EvidenceItem[] = [];
+
+/** The fields every item of one milestone shares. */
+type ItemBase = Pick<ReviewItem, 'id' | 'title' | 'chapter' | 'section' | 'actor' | 'own'>;
+
+const itemBase = (m: AnyMilestone): ItemBase => ({
+  id: m.id,
+  title: { nl: m.title.nl, en: m.title.en },
+  chapter: m.chapter,
+  section: m.section,
+  actor: m.actor,
+  own: isOwn(m),
+});
+
+/** One review item, always built in the same shape (field order as `ReviewItem`'s JSON). */
+function reviewItem(
+  base: ItemBase,
+  key: string,
+  kind: ReviewItemKind,
+  due: IsoDate,
+  { status, entry, verdict, delayDays }: Judgement,
+): ReviewItem {
+  return {
+    id: base.id,
+    title: base.title,
+    chapter: base.chapter,
+    section: base.section,
+    actor: base.actor,
+    own: base.own,
+    key,
+    kind,
+    due,
+    status,
+    achievedOn: entry && (entry.status === 'achieved' || entry.status === 'partial') ? entry.on : null,
+    on: entry ? entry.on : null,
+    note: entry ? entry.note : '',
+    evidence: entry ? entry.evidence : NO_EVIDENCE,
+    author: entry ? entry.author : null,
+    recordedAt: entry ? entry.recordedAt : null,
+    entryId: entry ? entry.id : null,
+    verdict,
+    delayDays,
+  };
+}
+
+const NO_ENTRIES: readonly LogEntry[] = [];
+
 /**
- * The log of each cycle of a recurring milestone: its own key's entries; for a cycle without any,
+ * The log of one cycle of a recurring milestone: its own key's entries; for a cycle without any,
  * the entries under the milestone's own id whose date falls in the cycle's period (after the
  * previous cycle date, up to and including its own), so a record made before cycles had keys of
  * their own still counts once.
  */
-function cycleLogs(
-  id: string,
-  cycles: readonly IsoDate[],
-  byKey: ReadonlyMap<string, LogEntry[]>,
-): LogEntry[][] {
-  const own = byKey.get(id) ?? [];
-  const retractions = own.filter((e) => e.type === 'retraction');
-  return cycles.map((date, i) => {
-    const entries = byKey.get(`${id}@${date}`);
-    if (entries?.length) return entries;
-    const previous = i === 0 ? '0000-01-01' : cycles[i - 1]!;
-    return [...own.filter((e) => e.type === 'record' && e.on > previous && e.on <= date), ...retractions];
-  });
+function cycleLog(
+  own: readonly LogEntry[],
+  cycleEntries: readonly LogEntry[] | undefined,
+  previous: IsoDate,
+  date: IsoDate,
+): readonly LogEntry[] {
+  if (cycleEntries?.length) return cycleEntries;
+  if (own.length === 0) return NO_ENTRIES;
+  const inPeriod = own.filter((e) => e.type === 'record' && e.on > previous && e.on <= date);
+  for (const e of own) if (e.type === 'retraction') inPeriod.push(e);
+  return inPeriod;
 }
 
-function tally(items: readonly ReviewItem[]): ReviewTally {
-  const totals = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictTotals;
-  for (const item of items) totals[item.verdict] += 1;
-  const count = items.length;
+const emptyTotals = (): VerdictTotals => ({
+  'on-time': 0,
+  late: 0,
+  achieved: 0,
+  partial: 0,
+  missed: 0,
+  dropped: 0,
+  overdue: 0,
+  unknown: 0,
+});
+
+/** The tally of a group whose verdicts were counted into `totals`. */
+function tallyOf(totals: VerdictTotals): ReviewTally {
+  let count = 0;
+  for (const v of VERDICTS) count += totals[v];
   const share = (n: number) => (count === 0 ? null : n / count);
   return {
     count,
@@ -262,16 +314,17 @@ function tally(items: readonly ReviewItem[]): ReviewTally {
   };
 }
 
-/** Groups in order of first appearance, each with its tally. */
-function groupBy<K>(items: readonly ReviewItem[], keyOf: (item: ReviewItem) => K): Array<[K, ReviewTally]> {
-  const groups = new Map<K, ReviewItem[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key) ?? [];
-    list.push(item);
-    groups.set(key, list);
+/** Counts verdicts per group, groups in order of first appearance. */
+class GroupCounts<K> {
+  readonly groups = new Map<K, VerdictTotals>();
+  add(key: K, verdict: Verdict): void {
+    let totals = this.groups.get(key);
+    if (!totals) this.groups.set(key, (totals = emptyTotals()));
+    totals[verdict] += 1;
   }
-  return [...groups].map(([key, list]) => [key, tally(list)]);
+  tallies(): Array<[K, ReviewTally]> {
+    return [...this.groups].map(([key, totals]) => [key, tallyOf(totals)]);
+  }
 }
 
 /** The same order as `localeCompare`, without looking up a collator on every call. */
@@ -279,100 +332,110 @@ const keyOrder = new Intl.Collator();
 
 /**
  * The review as of a date, from the progress log (entries keyed by milestone id and, for each
- * cycle of a recurring one, `<id>@<date>`); a milestone without entries is unknown.
+ * cycle of a recurring one, `<id>@<date>`); a milestone without entries is unknown. The log is
+ * grouped by key once (`entriesByKey`, shared with the derived progress of the same log); each
+ * item then reads only its own key's entries.
  */
 export function buildReview(
   milestones: readonly AnyMilestone[],
   log: readonly LogEntry[],
-  asOf: IsoDate,
+  asOfDate: IsoDate,
   /** The source `log` was picked from (`entriesForSource`); only recorded on the review. */
   source: ReviewSource = DEFAULT_REVIEW_SOURCE,
 ): Review {
   const byKey = entriesByKey(log);
+  const asOf: AsOf = { date: asOfDate, dayAfter: plusDays(asOfDate, 1), day: dayNumber(asOfDate) };
   const items: ReviewItem[] = [];
   const notYetDue: string[] = [];
   const undated: string[] = [];
-  for (const m of milestones) {
-    const common = {
-      id: m.id,
-      title: { nl: m.title.nl, en: m.title.en },
-      chapter: m.chapter,
-      section: m.section,
-      actor: m.actor,
-      own: isOwn(m),
-    };
-    const record = byKey.get(m.id) ?? [];
-    const single = (kind: ReviewItemKind, due: IsoDate | null) => {
-      if (!due) undated.push(m.id);
-      else if (due > asOf) notYetDue.push(m.id);
-      else items.push({ ...common, key: m.id, kind, due, ...judge(record, due, asOf, kind) });
-    };
-    switch (m.kind) {
-      case 'deadline':
-        single('deadline', m.due);
-        break;
-      case 'start':
-        single('start', m.start);
-        break;
-      case 'recurring': {
-        const cycles = cycleDates(m, asOf);
-        if (cycles.length === 0) {
-          if (m.recurrence) notYetDue.push(m.id);
-          else undated.push(m.id);
-        }
-        cycleLogs(m.id, cycles, byKey).forEach((entries, i) => {
-          const due = cycles[i]!;
-          const judgement = entries.length ? judge(entries, due, asOf, 'cycle') : UNKNOWN;
-          items.push({ ...common, key: `${m.id}@${due}`, kind: 'cycle', due, ...judgement });
-        });
-        break;
-      }
-      case 'undated':
-        undated.push(m.id);
-        break;
-    }
-  }
   // Sections in the order the Compass (the dataset) lists them.
   const sectionOrder = new Map<string, number>();
   for (const m of milestones) {
-    const key = `${m.chapter}\u0000${m.section}`;
-    if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
+    const sectionKey = `${m.chapter}\u0000${m.section}`;
+    if (!sectionOrder.has(sectionKey)) sectionOrder.set(sectionKey, sectionOrder.size);
+    if (m.kind === 'undated') {
+      undated.push(m.id);
+      continue;
+    }
+    if (m.kind === 'recurring') {
+      const cycles = cycleDates(m, asOfDate);
+      if (cycles.length === 0) {
+        (m.recurrence ? notYetDue : undated).push(m.id);
+        continue;
+      }
+      const base = itemBase(m);
+      const own = byKey.get(m.id) ?? NO_ENTRIES;
+      cycles.forEach((due, i) => {
+        const key = `${m.id}@${due}`;
+        const entries = cycleLog(own, byKey.get(key), i === 0 ? '0000-01-01' : cycles[i - 1]!, due);
+        items.push(reviewItem(base, key, 'cycle', due, judge(entries, due, asOf, 'cycle')));
+      });
+      continue;
+    }
+    // A deadline is due on its due date, a start commitment on its start date.
+    const due = m.kind === 'deadline' ? m.due : m.start;
+    if (!due) undated.push(m.id);
+    else if (due > asOfDate) notYetDue.push(m.id);
+    else {
+      const entries = byKey.get(m.id) ?? NO_ENTRIES;
+      items.push(reviewItem(itemBase(m), m.id, m.kind, due, judge(entries, due, asOf, m.kind)));
+    }
   }
   items.sort((a, b) => (a.due === b.due ? keyOrder.compare(a.key, b.key) : a.due < b.due ? -1 : 1));
 
-  const byChapter = groupBy(items, (i) => i.chapter)
+  // Every tally in one pass over the sorted items (groups in order of first appearance).
+  const all = emptyTotals();
+  const chapters = new GroupCounts<Chapter>();
+  const sections = new GroupCounts<string>();
+  const years = new GroupCounts<number>();
+  const actors = new GroupCounts<string>();
+  const kinds = new GroupCounts<ReviewItemKind>();
+  for (const item of items) {
+    all[item.verdict] += 1;
+    chapters.add(item.chapter, item.verdict);
+    sections.add(`${item.chapter}\u0000${item.section}`, item.verdict);
+    years.add(Number(item.due.slice(0, 4)), item.verdict);
+    actors.add(item.actor, item.verdict);
+    kinds.add(item.kind, item.verdict);
+  }
+
+  const byChapter = chapters
+    .tallies()
     .map(([chapter, t]) => ({ chapter, ...t }))
     .sort((a, b) => CHAPTERS.indexOf(a.chapter) - CHAPTERS.indexOf(b.chapter));
-  const bySection = groupBy(items, (i) => `${i.chapter}\u0000${i.section}`)
+  const bySection = sections
+    .tallies()
     .map(([key, t]) => {
       const [chapter, section] = key.split('\u0000') as [Chapter, string];
-      return { chapter, section, ...t };
+      return { key, entry: { chapter, section, ...t } };
     })
     .sort(
       (a, b) =>
-        CHAPTERS.indexOf(a.chapter) - CHAPTERS.indexOf(b.chapter) ||
-        sectionOrder.get(`${a.chapter}\u0000${a.section}`)! -
-          sectionOrder.get(`${b.chapter}\u0000${b.section}`)!,
-    );
-  const byYear = groupBy(items, (i) => Number(i.due.slice(0, 4)))
+        CHAPTERS.indexOf(a.entry.chapter) - CHAPTERS.indexOf(b.entry.chapter) ||
+        sectionOrder.get(a.key)! - sectionOrder.get(b.key)!,
+    )
+    .map(({ entry }) => entry);
+  const byYear = years
+    .tallies()
     .map(([year, t]) => ({ year, ...t }))
     .sort((a, b) => a.year - b.year);
-  const byActor = groupBy(items, (i) => i.actor)
+  const byActor = actors
+    .tallies()
     .map(([actor, t]) => ({ actor, ...t }))
     .sort((a, b) => b.count - a.count || a.actor.localeCompare(b.actor));
-  const byKind = REVIEW_ITEM_KINDS.map((kind) => ({
-    kind,
-    ...tally(items.filter((i) => i.kind === kind)),
-  })).filter((t) => t.count > 0);
+  const byKind = REVIEW_ITEM_KINDS.flatMap((kind) => {
+    const totals = kinds.groups.get(kind);
+    return totals ? [{ kind, ...tallyOf(totals) }] : [];
+  });
   const longestOverdue = items
     .filter((i) => i.verdict === 'overdue')
     .sort((a, b) => (b.delayDays ?? 0) - (a.delayDays ?? 0) || keyOrder.compare(a.key, b.key))
     .slice(0, LONGEST_OVERDUE_LIMIT);
 
   return {
-    asOf,
+    asOf: asOfDate,
     source,
-    ...tally(items),
+    ...tallyOf(all),
     byChapter,
     bySection,
     byYear,

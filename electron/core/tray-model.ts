@@ -2,7 +2,7 @@ import { addDays, addHours, format, isSameDay, parseISO, startOfDay } from 'date
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone } from './milestone';
 import type { ProgressMap } from './progress';
-import { overdue, upcoming, type DueItem } from './queries';
+import { dueUnrecorded, overdue, upcoming, type DueItem } from './queries';
 import { dateLocale, type Translate } from './shell-locale';
 import type { Locale, Settings } from './user-state';
 
@@ -38,7 +38,7 @@ export interface TrayInput {
 }
 
 export interface TrayModel {
-  /** "Compass Timeline: 3 deadlines in the next 30 days, 1 overdue". */
+  /** "Compass Timeline: 3 deadlines in the next 30 days; 1 overdue; 2 due, nothing recorded". */
   tooltip: string;
   /** macOS menu-bar title next to the icon: the count that needs attention, '' for none. */
   title: string;
@@ -49,7 +49,7 @@ export interface TrayModel {
 
 /** The tooltip's horizon. */
 export const TRAY_HORIZON_DAYS = 30;
-/** How many deadlines the menu lists. */
+/** How many deadlines the menu lists (and how many items each past-due submenu lists). */
 export const TRAY_NEXT_COUNT = 5;
 /** How far ahead the menu looks for the next deadlines. */
 const LOOKAHEAD_DAYS = 366 * 10;
@@ -74,34 +74,69 @@ export function trayModel(input: TrayInput): TrayModel {
   const { milestones, today, now, locale, t } = input;
   const state = { progress: input.progress };
   const soon = upcoming(milestones, state, today, TRAY_HORIZON_DAYS).filter(isDeadline);
+  // Past due, in core's one meaning (`dueState`): overdue (planned or in progress) and "due,
+  // nothing recorded" are two states, counted and listed apart, never added into one "overdue".
   const late = overdue(milestones, state, today);
+  const unrecorded = dueUnrecorded(milestones, state, today);
   const paused = isPaused(input.settings.pausedUntil, now);
   const fnsLocale = dateLocale(locale);
+  const dated = (item: DueItem) =>
+    t('tray.deadlineItem', {
+      date: format(parseISO(item.occurrence.date), 'd MMM yyyy', { locale: fnsLocale }),
+      title: truncate(item.milestone.title[locale], MAX_TITLE),
+    });
+  const opens = (item: DueItem): TrayMenuItem => ({
+    type: 'normal',
+    label: dated(item),
+    enabled: true,
+    command: { type: 'open-milestone', id: item.milestone.id },
+  });
 
   const summary = [
     t('tray.tooltipDeadlines', { count: soon.length, days: TRAY_HORIZON_DAYS }),
     ...(late.length > 0 ? [t('tray.tooltipOverdue', { count: late.length })] : []),
-  ].join(', ');
+    ...(unrecorded.length > 0 ? [t('tray.tooltipUnrecorded', { count: unrecorded.length })] : []),
+  ].join('; ');
   const tooltip = truncate(
     `${t('appName')}: ${summary}${paused ? ` (${t('tray.tooltipPaused')})` : ''}`,
     MAX_TOOLTIP,
   );
-  const attention = soon.length + late.length;
+  const attention = soon.length + late.length + unrecorded.length;
+
+  /** One submenu per past-due state, longest ago first, each item opening its milestone. */
+  const pastDue = (label: string, items: readonly DueItem[]): TrayMenuItem[] =>
+    items.length === 0
+      ? []
+      : [
+          {
+            type: 'submenu',
+            label,
+            submenu: [
+              ...items.slice(0, TRAY_NEXT_COUNT).map(opens),
+              ...(items.length > TRAY_NEXT_COUNT
+                ? [
+                    {
+                      type: 'normal' as const,
+                      label: t('tray.more', { count: items.length - TRAY_NEXT_COUNT }),
+                      enabled: true,
+                      command: { type: 'open' as const },
+                    },
+                  ]
+                : []),
+            ],
+          },
+        ];
+  const pastDueItems = [
+    ...pastDue(t('tray.overdueMenu', { count: late.length }), late),
+    ...pastDue(t('tray.unrecordedMenu', { count: unrecorded.length }), unrecorded),
+  ];
 
   const next = upcoming(milestones, state, today, LOOKAHEAD_DAYS)
     .filter(isDeadline)
     .slice(0, TRAY_NEXT_COUNT);
   const deadlineItems: TrayMenuItem[] =
     next.length > 0
-      ? next.map((item) => ({
-          type: 'normal',
-          label: t('tray.deadlineItem', {
-            date: format(parseISO(item.occurrence.date), 'd MMM yyyy', { locale: fnsLocale }),
-            title: truncate(item.milestone.title[locale], MAX_TITLE),
-          }),
-          enabled: true,
-          command: { type: 'open-milestone', id: item.milestone.id },
-        }))
+      ? next.map(opens)
       : [{ type: 'normal', label: t('tray.noDeadlines'), enabled: false, command: null }];
 
   const pausedUntilDate = paused ? new Date(input.settings.pausedUntil as string) : null;
@@ -164,6 +199,7 @@ export function trayModel(input: TrayInput): TrayModel {
     menu: [
       { type: 'normal', label: t('tray.nextDeadlines'), enabled: false, command: null },
       ...deadlineItems,
+      ...(pastDueItems.length ? [{ type: 'separator' as const }, ...pastDueItems] : []),
       { type: 'separator' },
       { type: 'normal', label: t('tray.open'), enabled: true, command: { type: 'open' } },
       ...pauseItems,

@@ -15,6 +15,8 @@ import { format } from 'date-fns';
 import schedule, { type Job } from 'node-schedule';
 import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
+import { deriveProgress, progressOfOccurrence, type ProgressSource } from '../core/progress';
+import { dueState, type DueState } from '../core/queries';
 import {
   daysUntil,
   isDigestKey,
@@ -41,6 +43,8 @@ export interface ReminderNotice {
   /** Days before `due` the reminder is for; for a digest's items, negative: days overdue. */
   leadDays: number;
   kind: 'deadline' | 'start' | 'cycle';
+  /** Once its date has passed: overdue or due with nothing recorded (core's `dueState`); else null. */
+  state: DueState;
 }
 
 export interface ReminderNotification {
@@ -86,7 +90,7 @@ export const CLOCK_JUMP_MS = 30_000;
 /** The longest a single timer is armed; after it the engine simply plans again. */
 export const MAX_ARM_MS = 24 * 60 * 60 * 1000;
 
-const notice = (r: Reminder): ReminderNotice => ({
+const notice = (r: Reminder, state: DueState): ReminderNotice => ({
   key: r.key,
   milestoneId: r.milestoneId,
   occurrenceKey: r.occurrenceKey,
@@ -94,6 +98,7 @@ const notice = (r: Reminder): ReminderNotice => ({
   due: r.due,
   leadDays: r.leadDays,
   kind: r.kind,
+  state,
 });
 
 const digestNotices = (digest: Digest, now: Date): ReminderNotice[] =>
@@ -104,18 +109,30 @@ const digestNotices = (digest: Digest, now: Date): ReminderNotice[] =>
     title: item.title,
     due: item.due,
     leadDays: daysUntil(item.due, format(now, 'yyyy-MM-dd')),
-    kind: 'deadline',
+    kind: item.kind,
+    // The digest lists what `dueState` calls overdue (reminders.ts `digestItems`).
+    state: 'overdue',
   }));
 
-/** The notifications for one run: single reminders, or one summary when there are more than three. */
+/**
+ * The notifications for one run: single reminders, or one summary when there are more than three.
+ * With the progress, a reminder shown after its date says where it stands (`dueState` on the day).
+ */
 export function notificationsOf(
   plan: Pick<ReminderPlan, 'due' | 'digest'>,
   now: Date,
+  source: ProgressSource = { progress: {} },
 ): ReminderNotification[] {
+  const today = format(now, 'yyyy-MM-dd');
+  const withState = (r: Reminder) =>
+    notice(
+      r,
+      dueState(progressOfOccurrence(source, r.milestoneId, r.occurrenceKey).status, r.due, today, r.kind),
+    );
   const notes: ReminderNotification[] =
     plan.due.length > SUMMARY_THRESHOLD
-      ? [{ reminders: plan.due.map(notice), summary: true }]
-      : plan.due.map((r) => ({ reminders: [notice(r)], summary: false }));
+      ? [{ reminders: plan.due.map(withState), summary: true }]
+      : plan.due.map((r) => ({ reminders: [withState(r)], summary: false }));
   if (plan.digest) notes.push({ reminders: digestNotices(plan.digest, now), summary: false, digest: true });
   return notes;
 }
@@ -156,9 +173,11 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!running) return;
     const now = clock();
     let plan: ReminderPlan;
+    let source: ProgressSource;
     try {
       const state = store.read();
       plan = planReminders(options.milestones(), state, now);
+      source = { progress: deriveProgress(state) };
       if (plan.pausedUntil && state.lastRunAt === null) {
         // Paused on the very first run: remember where reminders start, so the pause's are shown after.
         store.update((s) => ({ ...s, lastRunAt: s.lastRunAt ?? now.toISOString() }));
@@ -189,7 +208,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       arm(new Date(now.getTime() + WATCHDOG_INTERVAL_MS), now);
       return;
     }
-    for (const notification of notificationsOf(plan, now)) {
+    for (const notification of notificationsOf(plan, now, source)) {
       try {
         notifier.show(notification);
       } catch (error) {

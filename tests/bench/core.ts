@@ -127,7 +127,16 @@ async function main(): Promise<void> {
       const logged: UserState = { ...state, log };
       const first = milestones.find((m) => m.kind === 'deadline')!;
       let k = 0;
+      // Each step on its own, per call: the first call's and the warm median's parts.
+      const parts = {
+        append: [] as number[],
+        derive: [] as number[],
+        review: [] as number[],
+        cpu: [] as number[],
+      };
       const r = coldAndWarm(() => {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
         const next = appendRecord(
           logged,
           { key: first.id, status: 'achieved', on: '2024-01-01' },
@@ -138,14 +147,46 @@ async function main(): Promise<void> {
             newId: () => `bench-new-${(k += 1)}`,
           },
         ).state;
+        const t1 = performance.now();
+        // Groups the new log by key (once; the review below reads the same grouping).
         deriveProgress(next);
-        return buildReview(milestones, next.log, '2025-12-31');
+        const t2 = performance.now();
+        const review = buildReview(milestones, next.log, '2025-12-31');
+        parts.append.push(t1 - t0);
+        parts.derive.push(t2 - t1);
+        parts.review.push(performance.now() - t2);
+        const cpu = process.cpuUsage(cpu0);
+        parts.cpu.push((cpu.user + cpu.system) / 1000);
+        return review;
       });
+      // The review of a log nothing has grouped yet (a copy): what a review of a state read
+      // afresh from the store costs on its own.
+      const alone = coldAndWarm(() => buildReview(milestones, [...logged.log], '2025-12-31'));
+      const split = (i: number) => ({
+        appendMs: parts.append[i],
+        deriveMs: parts.derive[i],
+        reviewMs: parts.review[i],
+      });
+      const warmSplit = {
+        appendMs: median(parts.append.slice(1)),
+        deriveMs: median(parts.derive.slice(1)),
+        reviewMs: median(parts.review.slice(1)),
+      };
       Object.assign(out, {
         count: milestones.length,
         coldMs: r.coldMs,
         warmMs: r.warmMs,
-        detail: { entries: log.length + 1, items: r.value.count },
+        detail: {
+          entries: log.length + 1,
+          items: r.value.count,
+          first: split(0),
+          warm: warmSplit,
+          reviewAloneWarmMs: alone.warmMs,
+          // CPU time of the process during the call (user + system, GC threads included): less
+          // disturbed than wall time by other work on a shared machine.
+          cpuFirstMs: parts.cpu[0],
+          cpuWarmMs: median(parts.cpu.slice(1)),
+        },
       });
     } else if (which === 'ical') {
       const { buildIcal } = await import('../../electron/core/ical');

@@ -136,6 +136,51 @@ describe('the review over the log', () => {
     expect(comparison.stillOpen.every((m) => m.to === 'overdue' || m.to === 'unknown')).toBe(true);
   });
 
+  it('follows every append: the progress and the review of each new log see its last entry', () => {
+    const key = 'act-rapid-deployment-capacity-scenarios';
+    let state: UserState = EMPTY_STATE;
+    const seen: string[] = [];
+    for (const [status, on] of [
+      ['planned', '2022-04-01'],
+      ['in-progress', '2022-09-01'],
+      ['achieved', '2023-02-01'],
+    ] as const) {
+      state = appendRecord(state, { key, status, on }, ctx).state;
+      // Derive first, as the app does; the review then shares that grouping of the same log.
+      expect(deriveProgress(state)[key]?.status).toBe(status);
+      const item = buildReview(milestones, state.log, '2025-12-31').items.find((i) => i.key === key)!;
+      seen.push(`${item.status}:${item.verdict}`);
+    }
+    expect(seen).toEqual(['planned:overdue', 'in-progress:overdue', 'achieved:late']);
+    // The earlier state's review is unchanged by what came after it.
+    const before = appendRecord(EMPTY_STATE, { key, status: 'planned', on: '2022-04-01' }, ctx).state;
+    buildReview(milestones, before.log, '2025-12-31');
+    appendRecord(before, { key, status: 'achieved', on: '2022-05-01' }, ctx);
+    expect(buildReview(milestones, before.log, '2025-12-31').items.find((i) => i.key === key)?.verdict).toBe(
+      'overdue',
+    );
+  });
+
+  it("counts a record under a recurring milestone's own id for the one cycle it falls in, unless withdrawn", () => {
+    const id = 'invest-defence-ministers-capability-meetings';
+    const recorded = appendRecord(EMPTY_STATE, { key: id, status: 'achieved', on: '2023-05-16' }, ctx);
+    const verdicts = (log: UserState['log']) =>
+      buildReview(milestones, log, '2024-12-31')
+        .items.filter((i) => i.id === id)
+        .map((i) => `${i.key}:${i.verdict}`);
+    expect(verdicts(recorded.state.log)).toEqual([
+      `${id}@2022-12-31:unknown`,
+      `${id}@2023-12-31:on-time`,
+      `${id}@2024-12-31:unknown`,
+    ]);
+    const withdrawn = appendRetraction(recorded.state, recorded.entry.id, ctx).state;
+    expect(verdicts(withdrawn.log)).toEqual([
+      `${id}@2022-12-31:unknown`,
+      `${id}@2023-12-31:unknown`,
+      `${id}@2024-12-31:unknown`,
+    ]);
+  });
+
   it('gives red, amber or green per group', () => {
     const zero = {
       'on-time': 0,

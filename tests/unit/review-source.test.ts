@@ -62,8 +62,11 @@ describe('which log a review reads', () => {
 
   it('the review says which source it used, and the numbers follow it', () => {
     const asOf = '2025-12-31';
-    const verdictOf = (log: LogEntry[], key: string, source: 'ours' | 'public' | 'ours-then-public') =>
-      buildReview(dataset, log, asOf, source).items.find((i) => i.key === key)!;
+    const verdictOf = (
+      log: readonly LogEntry[],
+      key: string,
+      source: 'ours' | 'public' | 'ours-then-public',
+    ) => buildReview(dataset, log, asOf, source).items.find((i) => i.key === key)!;
     const mixed = entriesForSource(ours, publicEntries, 'ours-then-public');
     expect(buildReview(dataset, ours, asOf).source).toBe('ours');
     expect(verdictOf(mixed, 'secure-space-strategy', 'ours-then-public')).toMatchObject({

@@ -7,10 +7,12 @@ import {
   type NotificationContext,
   type ReminderItem,
 } from '../../electron/core/notification-content';
+import { deriveProgress } from '../../electron/core/progress';
 import { planReminders } from '../../electron/core/reminders';
 import type { Locale } from '../../electron/core/user-state';
 import { translator as shellTranslator } from '../../electron/node/i18n';
 import { notificationsOf } from '../../electron/node/scheduler';
+import { logOf } from '../support/log';
 import { deadline, local, stateWith } from './reminders-fixtures';
 
 const context = (locale: Locale, platform = 'darwin', today = '2025-12-24'): NotificationContext => ({
@@ -61,6 +63,18 @@ describe('notification text', () => {
     expect(reminderContent(reminder('2025-12-31', { kind: 'cycle' }), context('nl')).body).toBe(
       'Terugkerende deadline: 31 december 2025 (over 7 dagen)',
     );
+  });
+
+  it('names the two past-due states apart: overdue, and due with nothing recorded', () => {
+    const late = (state: ReminderItem['state'], locale: Locale) =>
+      reminderContent(reminder('2025-12-21', { state }), context(locale)).body;
+    expect(late('overdue', 'en')).toBe('Deadline: 21 December 2025 (3 days ago) · overdue');
+    expect(late('unrecorded', 'en')).toBe('Deadline: 21 December 2025 (3 days ago) · due, nothing recorded');
+    expect(late('overdue', 'nl')).toBe('Deadline: 21 december 2025 (3 dagen geleden) · over tijd');
+    expect(late('unrecorded', 'nl')).toBe(
+      'Deadline: 21 december 2025 (3 dagen geleden) · verstreken, niets vastgelegd',
+    );
+    expect(late(null, 'en')).toBe('Deadline: 21 December 2025 (3 days ago)');
   });
 
   it('offers Snooze and Mark achieved on macOS and Windows, and no buttons on Linux', () => {
@@ -114,14 +128,34 @@ describe('batches', () => {
     );
   });
 
-  it('turns the weekly digest into one notification of overdue deadlines', () => {
+  it('turns the weekly digest into one notification of what is overdue, in the words of the tray', () => {
     const items = five.slice(0, 2).map((r) => ({ ...r, key: 'digest@2025-12-22', due: '2025-11-30' }));
     const [digest] = notificationsFor({ reminders: items, summary: false, digest: true }, context('nl'));
     expect(digest!.title).toBe('Weekoverzicht');
-    expect(digest!.body).toBe('2 deadlines zijn verlopen: Mijlpaal 0; Mijlpaal 1');
+    expect(digest!.body).toBe('2 over tijd: Mijlpaal 0; Mijlpaal 1');
     expect(
       notificationsFor({ reminders: [items[0]!], summary: false, digest: true }, context('en'))[0]!.body,
-    ).toBe('1 deadline is overdue: Milestone 0');
+    ).toBe('1 overdue: Milestone 0');
+  });
+
+  it('says in a summary which past-due reminders are overdue and which are due with nothing recorded', () => {
+    const past = [
+      reminder('2025-12-20', { key: 'a#0', title: { nl: 'A', en: 'A' }, state: 'overdue' }),
+      reminder('2025-12-21', { key: 'b#0', title: { nl: 'B', en: 'B' }, state: 'unrecorded' }),
+      reminder('2025-12-31', { key: 'c#7', title: { nl: 'C', en: 'C' }, state: null }),
+    ];
+    const [en] = notificationsFor({ reminders: past, summary: true }, context('en'));
+    expect(en!.body.split('\n')).toEqual([
+      'A (4 days ago; overdue)',
+      'B (3 days ago; due, nothing recorded)',
+      'C (in 7 days)',
+    ]);
+    const [nl] = notificationsFor({ reminders: past, summary: true }, context('nl'));
+    expect(nl!.body.split('\n')).toEqual([
+      'A (4 dagen geleden; over tijd)',
+      'B (3 dagen geleden; verstreken, niets vastgelegd)',
+      'C (over 7 dagen)',
+    ]);
   });
 
   it('shows nothing for an empty batch', () => {
@@ -146,5 +180,25 @@ describe('with the reminder engine', () => {
       milestoneId: 'toolbox',
       reminderKey: plan.due[0]!.key,
     });
+  });
+
+  it('a reminder shown after its date says, from the log, whether it is overdue or due with nothing recorded', () => {
+    const milestones = [deadline('toolbox', '2025-12-31')];
+    // Asleep over the due day: its day-0 reminder is shown on 2 January.
+    const now = local(2026, 1, 2, 9, 5);
+    const body = (state: ReturnType<typeof stateWith>) => {
+      const plan = planReminders(milestones, state, now);
+      return notificationsOf(plan, now, { progress: deriveProgress(state) })
+        .flatMap((batch) => notificationsFor(batch, context('en', 'linux', '2026-01-02')))
+        .map((n) => n.body);
+    };
+    const lastRunAt = local(2025, 12, 30, 8).toISOString();
+    expect(body(stateWith({}, { lastRunAt }))).toEqual([
+      'Deadline: 31 December 2025 (2 days ago) · due, nothing recorded',
+    ]);
+    const log = logOf({ toolbox: { status: 'in-progress', on: '2025-06-01' } });
+    expect(body(stateWith({}, { lastRunAt, log }))).toEqual([
+      'Deadline: 31 December 2025 (2 days ago) · overdue',
+    ]);
   });
 });

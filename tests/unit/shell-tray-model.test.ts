@@ -2,7 +2,7 @@ import { parse } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../electron/core/date-phrase';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
-import { overdue, upcoming } from '../../electron/core/queries';
+import { dueUnrecorded, overdue, upcoming } from '../../electron/core/queries';
 import {
   isPaused,
   pauseUntil,
@@ -37,12 +37,17 @@ const status = (s: Progress['status']): Progress => ({ ...EMPTY_PROGRESS, status
 const TODAY: IsoDate = '2025-06-02';
 const NOW = new Date(2025, 5, 2, 10, 30); // local time, 2 June 2025 10:30
 
-/** Two deadlines within 30 days, one beyond, one overdue, and achieved ones that must not count. */
+/**
+ * Two deadlines within 30 days, one beyond, one overdue, two past due with nothing recorded, and
+ * achieved ones that must not count.
+ */
 const milestones: AnyMilestone[] = [
   deadline('soon', '2025-06-05', 'Soon'),
   deadline('later', '2025-06-20', 'Later'),
   deadline('beyond', '2025-07-15', 'Beyond'),
   deadline('late', '2025-05-01', 'Late'),
+  deadline('silent', '2025-04-15', 'Silent'),
+  deadline('quiet', '2025-05-20', 'Quiet'),
   deadline('done-soon', '2025-06-10', 'Done soon'),
   deadline('done-late', '2025-04-01', 'Done late'),
   deadline('far', '2026-01-31', 'Far'),
@@ -79,16 +84,36 @@ const commandOf = (items: readonly TrayMenuItem[], label: string): TrayCommand |
 };
 
 describe('tray tooltip, title and badge', () => {
-  it('counts deadlines in the next 30 days and overdue ones, leaving achieved ones out (English)', () => {
+  it('counts deadlines in the next 30 days, overdue ones and those due with nothing recorded apart (English)', () => {
     const model = trayModel(input());
-    expect(model.tooltip).toBe('Compass Timeline: 2 deadlines in the next 30 days, 1 overdue');
-    expect(model.title).toBe('3');
-    expect(model.badgeCount).toBe(3);
+    expect(model.tooltip).toBe(
+      'Compass Timeline: 2 deadlines in the next 30 days; 1 overdue; 2 due, nothing recorded',
+    );
+    expect(model.title).toBe('5');
+    expect(model.badgeCount).toBe(5);
   });
 
-  it('says the same in Dutch', () => {
+  it('says the same in Dutch, in the words of the timeline', () => {
     const model = trayModel(input({ locale: 'nl', t: shellTranslator('nl') }));
-    expect(model.tooltip).toBe('Compass Timeline: 2 deadlines in de komende 30 dagen, 1 verlopen');
+    expect(model.tooltip).toBe(
+      'Compass Timeline: 2 deadlines in de komende 30 dagen; 1 over tijd; 2 verstreken, niets vastgelegd',
+    );
+  });
+
+  it('never adds "due, nothing recorded" into "overdue": recording a status moves it from one to the other', () => {
+    const planned = trayModel(
+      input({
+        progress: { ...progress, 'own-silent': status('planned'), 'own-quiet': status('in-progress') },
+      }),
+    );
+    expect(planned.tooltip).toBe('Compass Timeline: 2 deadlines in the next 30 days; 3 overdue');
+    const none = trayModel(input({ progress: { ...progress, 'own-late': status('unknown') } }));
+    expect(none.tooltip).toBe('Compass Timeline: 2 deadlines in the next 30 days; 3 due, nothing recorded');
+    // Missed and partial are recorded outcomes: neither overdue nor unrecorded.
+    const closed = trayModel(
+      input({ progress: { ...progress, 'own-silent': status('missed'), 'own-quiet': status('partial') } }),
+    );
+    expect(closed.tooltip).toBe('Compass Timeline: 2 deadlines in the next 30 days; 1 overdue');
   });
 
   it('uses the singular for one deadline and leaves out "overdue" when nothing is', () => {
@@ -125,7 +150,7 @@ describe('tray tooltip, title and badge', () => {
     );
     expect(model.tooltip.length).toBeLessThanOrEqual(127);
     expect(model.tooltip).toContain('250 deadlines');
-    expect(model.tooltip).toContain('250 verlopen');
+    expect(model.tooltip).toContain('250 over tijd');
   });
 });
 
@@ -151,6 +176,46 @@ describe('tray menu', () => {
     expect(labels(model.menu)).toContain('5 jun. 2025 · Soon (nl)');
     expect(labels(model.menu)).toContain('Compass Timeline openen');
     expect(labels(model.menu)).toContain('Afsluiten');
+  });
+
+  it('lists what is overdue and what is due with nothing recorded in two submenus, each item opening its milestone', () => {
+    const model = trayModel(input());
+    const submenu = (label: string) => {
+      const item = model.menu.find((i) => i.type === 'submenu' && i.label === label);
+      return item?.type === 'submenu' ? item.submenu : null;
+    };
+    expect(labels(submenu('Overdue (1)') ?? [])).toEqual(['1 May 2025 · Late']);
+    // Longest ago first.
+    expect(labels(submenu('Due, nothing recorded (2)') ?? [])).toEqual([
+      '15 Apr 2025 · Silent',
+      '20 May 2025 · Quiet',
+    ]);
+    expect(commandOf(submenu('Due, nothing recorded (2)')!, '15 Apr 2025 · Silent')).toEqual({
+      type: 'open-milestone',
+      id: 'own-silent',
+    });
+    const nl = trayModel(input({ locale: 'nl', t: shellTranslator('nl') }));
+    expect(labels(nl.menu)).toEqual(
+      expect.arrayContaining(['Over tijd (1)', 'Verstreken, niets vastgelegd (2)']),
+    );
+    // Nothing past due: no such submenus.
+    const calm = trayModel(input({ milestones: [deadline('one', '2025-06-03')], progress: {} }));
+    expect(labels(calm.menu).some((l) => /Overdue|nothing recorded/.test(l))).toBe(false);
+  });
+
+  it('lists five past-due items per state and opens the app for the rest', () => {
+    const many = Array.from({ length: 8 }, (_, i) => deadline(`old${i}`, `2024-0${i + 1}-01`));
+    const model = trayModel(input({ milestones: many, progress: {} }));
+    const item = model.menu.find((i) => i.type === 'submenu' && i.label === 'Due, nothing recorded (8)');
+    expect(item?.type === 'submenu' && labels(item.submenu)).toEqual([
+      '1 Jan 2024 · Deadline old0',
+      '1 Feb 2024 · Deadline old1',
+      '1 Mar 2024 · Deadline old2',
+      '1 Apr 2024 · Deadline old3',
+      '1 May 2024 · Deadline old4',
+      'and 3 more…',
+    ]);
+    expect(item?.type === 'submenu' && commandOf(item.submenu, 'and 3 more…')).toEqual({ type: 'open' });
   });
 
   it('shows a disabled line when no deadline is ahead', () => {
@@ -239,9 +304,13 @@ describe('tray model on the Compass dataset', () => {
     const model = trayModel(input({ milestones: dataset, progress: {}, today }));
     const soon = upcoming(dataset, { progress: {} }, today, 30).filter((i) => i.occurrence.type !== 'start');
     const late = overdue(dataset, { progress: {} }, today);
+    const unrecorded = dueUnrecorded(dataset, { progress: {} }, today);
     // With nothing recorded nothing is overdue: the same rule as the review and the timeline.
     expect(late).toEqual([]);
-    expect(model.badgeCount).toBe(soon.length + late.length);
+    expect(unrecorded.length).toBeGreaterThan(0);
+    expect(model.badgeCount).toBe(soon.length + unrecorded.length);
+    expect(model.tooltip).toContain(`${unrecorded.length} due, nothing recorded`);
+    expect(model.tooltip).not.toContain('overdue');
     const next = model.menu.flatMap((item) =>
       item.type === 'normal' && item.command?.type === 'open-milestone' ? [item] : [],
     );
@@ -270,7 +339,7 @@ describe('tray menu as an Electron template (Electron stand-in: none needed, the
     expect(header.click).toBeUndefined();
     const checkbox = template.find((item) => item.type === 'checkbox')!;
     expect(checkbox.checked).toBe(true);
-    const pause = template.find((item) => item.type === 'submenu')!;
+    const pause = template.find((item) => item.label === 'Pause reminders')!;
     expect(Array.isArray(pause.submenu) && pause.submenu.map((item) => item.label)).toEqual([
       'For 1 hour',
       'Until tomorrow',
