@@ -41,19 +41,37 @@ const EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
 const isEmpty = (text: DocumentText) =>
   (typeof text === 'string' ? text : text.pages.join('\n')).trim().length === 0;
 
-/** Reads `path` as a document, or throws an ImportError (missing, empty, too large, unreadable …). */
-export async function importDocument(
-  path: string,
-  options: { maxBytes?: number } = {},
-): Promise<ImportedDocument> {
-  const name = basename(path);
-  const format = EXTENSIONS[extname(path).toLowerCase()];
+/** The format of a file by its name's extension, or an ImportError that says which kinds work. */
+function formatOf(name: string): DocumentFormat {
+  const format = EXTENSIONS[extname(name).toLowerCase()];
   if (!format) {
     throw new ImportError(
       `${name}: this kind of file cannot be imported. Use a .txt, .md, .pdf or .docx file (save an older .doc as .docx first).`,
       'unsupported',
     );
   }
+  return format;
+}
+
+/** Refuses a document of `size` bytes that is empty or above the limit, before it is read. */
+function checkSize(name: string, size: number, max: number): void {
+  if (size > max) {
+    throw new ImportError(
+      `${name} is too large to import (${(size / 1024 / 1024).toFixed(0)} MB; the limit is ${(max / 1024 / 1024).toFixed(0)} MB). ` +
+        'Import the part of the document that holds the commitments, or save it without images.',
+      'too-large',
+    );
+  }
+  if (size === 0) throw new ImportError(`${name} is empty. Choose the file that holds the text.`, 'empty');
+}
+
+/** Reads `path` as a document, or throws an ImportError (missing, empty, too large, unreadable …). */
+export async function importDocument(
+  path: string,
+  options: { maxBytes?: number } = {},
+): Promise<ImportedDocument> {
+  const name = basename(path);
+  const format = formatOf(name);
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
     throw new ImportError(
@@ -61,16 +79,7 @@ export async function importDocument(
       'missing',
     );
   }
-  const max = options.maxBytes ?? MAX_DOCUMENT_BYTES;
-  if (info.size > max) {
-    throw new ImportError(
-      `${name} is too large to import (${(info.size / 1024 / 1024).toFixed(0)} MB; the limit is ${(max / 1024 / 1024).toFixed(0)} MB). ` +
-        'Import the part of the document that holds the commitments, or save it without images.',
-      'too-large',
-    );
-  }
-  if (info.size === 0)
-    throw new ImportError(`${name} is empty. Choose the file that holds the text.`, 'empty');
+  checkSize(name, info.size, options.maxBytes ?? MAX_DOCUMENT_BYTES);
   const handle = await open(path, 'r');
   let bytes: Uint8Array;
   try {
@@ -91,23 +100,8 @@ export async function importDocumentBytes(
   options: { maxBytes?: number } = {},
 ): Promise<ImportedDocument> {
   const name = basename(fileName);
-  const format = EXTENSIONS[extname(name).toLowerCase()];
-  if (!format) {
-    throw new ImportError(
-      `${name}: this kind of file cannot be imported. Use a .txt, .md, .pdf or .docx file (save an older .doc as .docx first).`,
-      'unsupported',
-    );
-  }
-  const max = options.maxBytes ?? MAX_DOCUMENT_BYTES;
-  if (bytes.byteLength > max) {
-    throw new ImportError(
-      `${name} is too large to import (${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; the limit is ${(max / 1024 / 1024).toFixed(0)} MB). ` +
-        'Import the part of the document that holds the commitments, or save it without images.',
-      'too-large',
-    );
-  }
-  if (bytes.byteLength === 0)
-    throw new ImportError(`${name} is empty. Choose the file that holds the text.`, 'empty');
+  const format = formatOf(name);
+  checkSize(name, bytes.byteLength, options.maxBytes ?? MAX_DOCUMENT_BYTES);
   return readDocumentBytes(name, format, bytes);
 }
 
