@@ -1,7 +1,7 @@
 /**
  * The Dutch words as a reader meets them: one form of address (the formal "u", as the Compass's
  * readers are civil servants), and one word per meaning: "over tijd" for overdue, "te laat" only
- * for achieved late.
+ * for achieved late, "onderdeel" for a section.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,13 @@ describe('the Dutch words', () => {
     expect(all.length).toBeGreaterThan(100);
     const informal = all.filter(([, v]) => /\b(je|jij|jouw|jou)\b/i.test(v)).map(([k]) => k);
     expect(informal).toEqual([]);
+  });
+
+  it('call a section of the Compass "onderdeel" everywhere, never "paragraaf"', () => {
+    const sections = all.filter(([k]) => /(^|\.)section$/.test(k.split(':')[1] ?? ''));
+    expect(sections.length).toBeGreaterThan(1);
+    for (const [key, value] of sections) expect(value, key).toMatch(/onderdeel/i);
+    expect(all.filter(([, v]) => /paragraaf/i.test(v)).map(([k]) => k)).toEqual([]);
   });
 
   it('say "over tijd" for overdue and keep "te laat" for what was achieved late', () => {
