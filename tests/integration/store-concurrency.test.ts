@@ -102,12 +102,10 @@ describe('the store across processes', () => {
     expect(openStateStore({ cwd: dir }).read().log).toHaveLength(1);
   }, 60_000);
 
-  it('opens whole, with nothing earlier lost, after a writer is killed mid-write 20 times', async () => {
+  it('opens whole, with nothing earlier lost, after a writer is killed mid-write 50 times', async () => {
     const dir = join(work, 'killed');
     let saved = new Set<string>();
-    // Each kill that lands while the writer holds the lock costs the next writer the lock's stale
-    // time (proper-lockfile's minimum, 2 s); store-crash.test.ts kills plain writes many more times.
-    for (let round = 0; round < 20; round += 1) {
+    for (let round = 0; round < 50; round += 1) {
       const child = spawn(process.execPath, [WRITER, dir, String(round)], {
         // conf falls back to plain (non-atomic) writes inside a Snap; this test is about the atomic path.
         env: { ...process.env, SNAP: '', COMPASS_STORE_LOCK_STALE_MS: '2000' },
@@ -139,6 +137,6 @@ describe('the store across processes', () => {
       for (const id of [...saved, ...printed]) expect(ids.has(id), id).toBe(true);
       saved = ids;
     }
-    expect(saved.size).toBeGreaterThanOrEqual(20);
+    expect(saved.size).toBeGreaterThanOrEqual(50);
   }, 300_000);
 });
