@@ -8,27 +8,24 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
 import { fixtureHtml, printPdf, writeDocx } from '../support/documents';
-import { chromiumAvailable, invoke, openApp, ROOT, row, useBrowserAndHost } from './timeline-harness';
+import {
+  chromiumAvailable,
+  invoke,
+  openApp,
+  ROOT,
+  row,
+  seriousViolations,
+  useBrowserAndHost,
+} from './timeline-harness';
 
 const EN_TEXT = readFileSync(join(ROOT, 'tests/fixtures/extract/strategy.en.txt'), 'utf8');
 const NL_TEXT = readFileSync(join(ROOT, 'tests/fixtures/extract/strategy.nl.txt'), 'utf8');
 const EN_SLUG = 'harbour-city-resilience-plan';
 const NL_SLUG = 'actieplan-waterveilige-polder';
-
-/** Serious or critical WCAG 2.1 AA violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Opens Strategies… → Import a document… and reads `file`; resolves when the candidates show. */
 async function importFile(page: Page, file: string) {

@@ -3,21 +3,16 @@
  * entry for the EU Space Strategy with its sources, adopts it in one action, and the review can be
  * computed from the public record.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
-import { chromiumAvailable, invoke, openApp, row, useBrowserAndHost } from './timeline-harness';
-
-/** Serious or critical WCAG 2.1 AA violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import {
+  chromiumAvailable,
+  invoke,
+  openApp,
+  row,
+  seriousViolations,
+  useBrowserAndHost,
+} from './timeline-harness';
 
 describe.skipIf(!chromiumAvailable())('the public record in the browser', () => {
   const env = useBrowserAndHost({ today: '2026-12-10', lang: 'en_GB.UTF-8' });

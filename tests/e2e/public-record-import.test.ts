@@ -6,12 +6,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
 import type { PublicRecordFile } from '../../electron/core/public-record';
-import { chromiumAvailable, invoke, openApp, ROOT, row, useBrowserAndHost } from './timeline-harness';
+import {
+  chromiumAvailable,
+  invoke,
+  openApp,
+  ROOT,
+  row,
+  seriousViolations,
+  useBrowserAndHost,
+} from './timeline-harness';
 
 const bundled = JSON.parse(readFileSync(join(ROOT, 'data/public-record.json'), 'utf8')) as PublicRecordFile;
 const space = bundled.entries.find((e) => e.key === 'secure-space-strategy')!;
@@ -25,15 +32,6 @@ const teamRecord: PublicRecordFile = {
   asOf: '2026-11-30',
   entries: [{ ...space, id: 'team-j5-space-strategy-1', author: 'Unit J5', note: TEAM_NOTE }],
 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Picks a file in the team-record section of Settings and confirms the dialog. */
 async function importFile(page: Page, name: string, content: string): Promise<void> {
