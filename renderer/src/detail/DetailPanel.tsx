@@ -28,6 +28,7 @@ import { isDueSoon, isDueUnrecorded, isOverdue } from '../timeline/facts';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from '../timeline/look';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
+import { DATE_TEXT_INPUT } from '../app/date-text';
 import { Icon } from '../app/Icon';
 import { useSectionName } from '../app/sections';
 import { PublicRecordBlock, publicEntriesOf } from './PublicRecordBlock';
@@ -326,16 +327,11 @@ export function DetailPanel({
             }
             error={dateError}
           >
-            {/* Text, as the review's date: the browser's date field shows mm/dd/yyyy whatever the hint says. */}
             {(control) => (
               <input
                 {...control}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                spellCheck={false}
+                {...DATE_TEXT_INPUT}
                 placeholder={t('asOfInput.placeholder')}
-                maxLength={10}
                 aria-required={DATED_STATUSES.has(status)}
                 value={on}
                 onChange={(e) => setOn(e.target.value)}

@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDateSchema } from '../../../electron/core/milestone';
+import { DATE_TEXT_INPUT } from '../app/date-text';
 
 export interface AsOfInputProps {
   /** The date shown now (YYYY-MM-DD). */
@@ -34,12 +35,8 @@ export function AsOfInput({ value, onCommit }: AsOfInputProps) {
       <label htmlFor={`${id}-input`}>{t('asOfInput.label')}</label>
       <input
         id={`${id}-input`}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
+        {...DATE_TEXT_INPUT}
         placeholder={t('asOfInput.placeholder')}
-        maxLength={10}
         value={typed ?? value}
         aria-invalid={error !== null}
         aria-describedby={`${id}-hint`}
