@@ -103,6 +103,15 @@ export type OwnMilestone = z.infer<typeof ownMilestoneSchema>;
 export type AnyMilestone = Milestone | OwnMilestone;
 export const isOwn = (m: AnyMilestone): m is OwnMilestone => 'own' in m && m.own === true;
 
+/**
+ * All milestones now: the dataset (the Compass or the chosen dataset, with the strategies beside
+ * it) followed by the user's own, from the state. The one place the two are put together.
+ */
+export const allMilestones = (
+  dataset: readonly Milestone[],
+  state: { readonly ownMilestones: readonly OwnMilestone[] },
+): AnyMilestone[] => [...dataset, ...state.ownMilestones];
+
 export const datasetSchema = z
   .array(milestoneSchema)
   .max(LIMITS.datasetMilestones, tooMany(LIMITS.datasetMilestones, 'milestones'))

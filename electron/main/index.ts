@@ -19,20 +19,14 @@ import {
   shell,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type CompassApi } from '../contract/api';
-import { createBridge } from '../contract/bridge';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
 import type { IsoDate } from '../core/date-phrase';
-import {
-  notificationsFor,
-  type NotificationAction,
-  type NotificationContent,
-} from '../core/notification-content';
+import type { NotificationAction, NotificationContent } from '../core/notification-content';
 import { deriveProgress } from '../core/progress';
-import { resolveLocale, type Translate } from '../core/shell-locale';
+import type { Translate } from '../core/shell-locale';
 import { trayModel, type TrayCommand } from '../core/tray-model';
 import { withTeamTooltip } from '../core/team-tray';
-import type { Locale, UserState } from '../core/user-state';
-import { createAppService, type AppService } from '../node/app-service';
+import type { UserState, Locale } from '../core/user-state';
 import {
   applyXdgAutostart,
   autostartDesktopEntry,
@@ -41,19 +35,15 @@ import {
   loginItemSettings,
   shouldStartHidden,
 } from '../node/autostart';
-import { createFeedController, followFeedSettings, type FeedController } from '../node/feed-controller';
-import { bundledMilestones } from '../node/milestones-source';
-import { createReminderService, type ReminderService } from '../node/scheduler';
-import { createTeamService } from '../node/team/team-service';
-import { openStateStore, type StoreEngine, type StoreEngineFactory } from '../node/store';
+import { composeApp, type AppRoot } from '../node/compose';
+import type { StoreEngine, StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
 import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
 import { appUserModelId, devUserDataDir, TOAST_ACTIVATOR_CLSID } from './identity';
 import { guardedInvoke } from './ipc-guard';
 import { appMenuTemplate } from './menu-templates';
-import { createNotificationPresenter } from './notifier';
+import { createNotificationPresenter, type NotificationPresenter } from './notifier';
 import { APP_ORIGIN, devServerOrigin, type TrustedOrigin } from './security-policy';
-import { translator as shellTranslator } from '../node/i18n';
 import { createTray, type ShellTray } from './tray';
 import { trayIsShown } from './desktop-env';
 import { createMainWindow, showWindow } from './window';
@@ -90,8 +80,8 @@ const today = (): IsoDate => format(new Date(), 'yyyy-MM-dd');
 
 let quitting = false;
 let mainWindow: BrowserWindow | null = null;
-/** What start() set up and a quit must stop. */
-let stopServices: () => void = () => undefined;
+/** The composition root once started: one dispose() at quit tears down all it and the shell set up. */
+let root: AppRoot | null = null;
 
 /** Where dialogs open: Documents, asked for only then (it can be missing or redirected on Windows), else home. */
 function documentsDir(): string {
@@ -103,7 +93,7 @@ function documentsDir(): string {
   }
 }
 
-/** A call whose failure dispatch has already logged: nothing more to do with it. */
+/** A call whose failure the root has already logged: nothing more to do with it. */
 const settle = (call: Promise<unknown>): void => void call.catch(() => undefined);
 
 function quit(): void {
@@ -119,33 +109,35 @@ async function start(): Promise<void> {
   serveRenderer(session.defaultSession, join(outDir, 'renderer'));
   hardenApp(trusted);
 
-  const store = openStateStore({ cwd: app.getPath('userData'), engine: electronStoreEngine });
-  // The Compass; the service adds the strategies imported (strategies/<slug>.json in userData).
-  const compass = bundledMilestones();
-  const dataset = () => service?.dataset() ?? compass;
-  const systemLocale = () => app.getLocale();
-  const locale = (state: UserState = store.read()): Locale =>
-    resolveLocale(state.settings.locale, systemLocale());
-  const t = (): Translate => shellTranslator(locale());
-
-  let service: AppService | null = null;
-  const dispatch = async (method: string, input: unknown) => {
-    if (!service)
-      return { ok: false as const, error: { code: 'failed' as const, message: 'Not started yet.' } };
-    const result = await service.dispatch(method, input);
-    if (!result.ok) console.error(`[compass] ${method}: ${result.error.message}`);
-    return result;
-  };
-  /** The app service through the contract's typed bridge: the same API the renderer has. */
-  const api: CompassApi = createBridge({
-    invoke: dispatch,
-    subscribe: (listener) =>
-      service ? service.subscribe((event, payload) => listener(event, payload)) : () => undefined,
+  // Notifications and the save dialog need the root's API, and the root needs them: they are
+  // made just after it, and the root calls them only once started.
+  let presenter: NotificationPresenter | null = null;
+  let files: FileActions | null = null;
+  const composed = composeApp({
+    dataDir: app.getPath('userData'),
+    engine: electronStoreEngine,
+    // The Compass, and the strategies imported (strategies/<slug>.json in userData).
+    dataset: { savedStrategies: true },
+    today,
+    systemLocale: () => app.getLocale(),
+    platform,
+    present: (contents) => presenter?.show(contents),
+    // The team sync (CalDAV); its password is sealed by safeStorage, never written in clear.
+    seal: safeStorageSeal(safeStorage, platform),
+    openExternal: openExternalSafely,
+    saveFile: (file) => {
+      if (!files) throw new Error('Not started yet.');
+      return files.saveFile(file);
+    },
+    log: (message) => console.error(`[compass] ${message}`),
   });
+  root = composed;
+  const { api, service, store, team, feed, disposables } = composed;
+  const t = () => composed.t();
 
   const openMilestone = (id: string | null) => {
     showMain();
-    if (id) service?.emit('openMilestone', { id });
+    if (id) service.emit('openMilestone', { id });
   };
 
   const act = (action: NotificationAction, content: NotificationContent) => {
@@ -163,25 +155,20 @@ async function start(): Promise<void> {
     }
   };
 
-  const presenter = createNotificationPresenter({
+  presenter = createNotificationPresenter({
     open: openMilestone,
     act,
     // Refused by the OS (e.g. an unsigned macOS build): the window shows it as a toast instead.
     failed(content, reason) {
       console.warn(`[compass] notification not shown (${reason}): shown in the window instead.`);
-      service?.emit('toast', {
-        title: content.title,
-        body: content.body,
-        milestoneId: content.milestoneId,
-        reminderKey: content.reminderKey,
-      });
+      composed.toast(content);
     },
     icon: appIcon,
   });
   // Windows: a toast clicked in the Action Center after its object is gone (or after a restart).
   if (platform === 'win32') Notification.handleActivation(() => showMain());
 
-  const files: FileActions = createFileActions({
+  files = createFileActions({
     api,
     window: () => mainWindow,
     t,
@@ -190,46 +177,16 @@ async function start(): Promise<void> {
     preloadDir: join(outDir, 'preload'),
     devServerUrl,
   });
-  const reminders: ReminderService = createReminderService({
-    store,
-    milestones: () => [...dataset(), ...store.read().ownMilestones],
-    notifier: {
-      show(batch) {
-        const state = store.read();
-        presenter.show(
-          notificationsFor(batch, {
-            today: today(),
-            locale: locale(state),
-            t: shellTranslator(locale(state)),
-            platform,
-          }),
-        );
-      },
-    },
-  });
-
-  // The team sync (CalDAV); its password is sealed by safeStorage, never written in clear.
-  const team = createTeamService({ store, dataset, seal: safeStorageSeal(safeStorage, platform) });
-
-  service = createAppService({
-    store,
-    dataset: compass,
-    strategiesDir: app.getPath('userData'),
-    today,
-    systemLocale,
-    reminders,
-    openExternal: openExternalSafely,
-    saveFile: files.saveFile,
-    team,
-  });
+  const fileActions = files;
 
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) =>
     guardedInvoke(event.senderFrame, method, payload, {
       trusted,
-      dispatch: (name, input) => dispatch(name, input),
+      dispatch: composed.dispatch,
       onRefused: (reason) => console.warn(`[compass] refused IPC call: ${reason}`),
     }),
   );
+  disposables.addFn(() => ipcMain.removeHandler(IPC_CHANNEL));
 
   const about = async () => {
     await dialog.showMessageBox({
@@ -245,12 +202,6 @@ async function start(): Promise<void> {
     });
   };
 
-  const feed: FeedController = createFeedController({
-    store,
-    dataset,
-    strategyNames: () => service?.strategyNames() ?? new Map(),
-  });
-
   const run = (command: TrayCommand): void => {
     switch (command.type) {
       case 'open':
@@ -262,7 +213,7 @@ async function start(): Promise<void> {
       case 'resume':
         return settle(api.updateSettings({ pausedUntil: null }));
       case 'export-ical':
-        void files.exportIcal();
+        void fileActions.exportIcal();
         return;
       case 'copy':
         clipboard.writeText(command.text);
@@ -275,16 +226,17 @@ async function start(): Promise<void> {
   };
 
   const tray: ShellTray = createTray({ iconDir, platform, run });
+  disposables.addFn(() => tray.destroy());
 
   let menuLocale: Locale | null = null;
   let autostartApplied = '';
   /** Everything the shell shows or registers that follows the state: called on every change. */
   const refresh = () => {
     const state = store.read();
-    const lang = locale(state);
-    const tr = shellTranslator(lang);
+    const lang = composed.locale(state);
+    const tr = composed.t(state);
     const model = trayModel({
-      milestones: [...dataset(), ...state.ownMilestones],
+      milestones: composed.catalog.all(state),
       progress: deriveProgress(state),
       settings: state.settings,
       today: today(),
@@ -304,10 +256,10 @@ async function start(): Promise<void> {
             platform,
             devTools: !app.isPackaged,
             actions: {
-              exportIcal: () => void files.exportIcal(),
-              exportReview: () => void files.exportReview(),
-              exportData: () => void files.exportData(),
-              importData: () => void files.importData(),
+              exportIcal: () => void fileActions.exportIcal(),
+              exportReview: () => void fileActions.exportReview(),
+              exportData: () => void fileActions.exportData(),
+              importData: () => void fileActions.importData(),
               about: () => void about(),
               openDataFolder: () => void shell.openPath(app.getPath('userData')),
               quit,
@@ -324,14 +276,15 @@ async function start(): Promise<void> {
     }
   };
 
-  service.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
-    }
-    if (event === 'stateChanged' || event === 'teamStatus') refresh();
-  });
-  // Starts and stops the feed with the settings; when it does, a new snapshot refreshes the tray too.
-  followFeedSettings(feed, service);
+  // Every event to every window; the tray and menus follow the state and the team's status.
+  disposables.addFn(
+    service.subscribe((event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+      }
+      if (event === 'stateChanged' || event === 'teamStatus') refresh();
+    }),
+  );
 
   const settings = store.read().settings;
   const hidden = shouldStartHidden({
@@ -350,7 +303,7 @@ async function start(): Promise<void> {
     quit,
     onHiddenToTray: () => {
       const tr = t();
-      presenter.show([
+      presenter?.show([
         {
           title: tr('appName'),
           body: tr('notification.hiddenToTray'),
@@ -364,24 +317,23 @@ async function start(): Promise<void> {
 
   refresh();
   // The tray's counts follow the calendar: refresh them every quarter of an hour (and on wake).
-  setInterval(refresh, 15 * 60_000).unref();
+  const everyQuarter = setInterval(refresh, 15 * 60_000);
+  everyQuarter.unref();
+  disposables.addFn(() => clearInterval(everyQuarter));
 
   const resumed = () => {
-    reminders.onResume();
+    composed.reminders.onResume();
     team.wake();
     refresh();
   };
   powerMonitor.on('resume', resumed);
   powerMonitor.on('unlock-screen', resumed);
-  stopServices = () => {
-    reminders.stop();
-    void team.dispose();
-    void feed.stop();
-    tray.destroy();
-  };
+  disposables.addFn(() => {
+    powerMonitor.off('resume', resumed);
+    powerMonitor.off('unlock-screen', resumed);
+  });
 
-  reminders.start();
-  team.start();
+  composed.start();
 }
 
 /** Start at login: login items on Windows and macOS, an XDG autostart entry on Linux. */
@@ -412,10 +364,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', showMain);
   // Closing the window only hides it; should every window be gone, keep running in the tray.
   app.on('window-all-closed', () => undefined);
+  // The one before-quit: everything start() set up is torn down once (a second quit finds it done).
   app.on('before-quit', () => {
     quitting = true;
-    stopServices();
-    stopServices = () => undefined;
+    if (root) settle(root.dispose());
   });
   app
     .whenReady()

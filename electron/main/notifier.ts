@@ -22,7 +22,11 @@ export interface NotificationHandlers {
  * Notification Center still arrive after the banner closed, but only while the object lives. */
 const KEEP = 50;
 
-export function createNotificationPresenter(handlers: NotificationHandlers) {
+export interface NotificationPresenter {
+  show(contents: readonly NotificationContent[]): void;
+}
+
+export function createNotificationPresenter(handlers: NotificationHandlers): NotificationPresenter {
   const live: Notification[] = [];
   return {
     show(contents: readonly NotificationContent[]): void {

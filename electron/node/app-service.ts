@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../core/date-phrase';
 import { ICAL_FILE_NAME, ICAL_MIME_TYPE, icalOptionsFromSettings } from '../core/ical';
-import type { AnyMilestone, Milestone, OwnMilestone } from '../core/milestone';
+import type { AnyMilestone, OwnMilestone } from '../core/milestone';
 import { randomUUID } from 'node:crypto';
 import {
   appendRecord,
@@ -19,6 +19,7 @@ import { adoptionOf, alreadyStated, PublicRecordError, type PublicRecordFile } f
 import { buildReview, compareReviews } from '../core/review';
 import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../core/review-source';
 import { REVIEW_MIME, reviewFileName } from '../core/review-export';
+import { resolveLocale } from '../core/shell-locale';
 import type { Locale, UserState } from '../core/user-state';
 import {
   parseApiInput,
@@ -32,7 +33,6 @@ import {
   type ExportedFile,
   type SavedFile,
   type Snapshot,
-  type StrategySummary,
 } from '../contract/api';
 import { authorOf } from './author';
 import { importPublicRecordText, publicRecordFor } from './public-record-source';
@@ -48,13 +48,17 @@ import { StoreValidationError, type StateStore } from './store';
 import { TeamError } from './team/http';
 import type { TeamService } from './team/team-service';
 import { ImportError } from './importers';
-import { COMPASS, removeStrategy, StrategyFileError, withStrategies } from './strategies';
+import type { MilestoneCatalog } from './milestone-catalog';
+import { COMPASS, removeStrategy, StrategyFileError } from './strategies';
 import { acceptStrategy, previewStrategy, StrategyInputError } from './strategy-import';
 
 export interface AppServiceOptions {
   store: StateStore;
-  /** The Compass dataset (bundled or --milestones). */
-  dataset: Milestone[];
+  /**
+   * The milestones: the dataset, and the saved strategies when they follow it (its strategiesDir:
+   * then the UI can import, save and remove strategies; without one, e.g. --strategy, it cannot).
+   */
+  catalog: MilestoneCatalog;
   /** Today in the user's time zone. */
   today: () => IsoDate;
   /** The operating system's language, e.g. "nl-NL". */
@@ -73,11 +77,6 @@ export interface AppServiceOptions {
   publicRecord?: PublicRecordFile | null;
   /** The team sync (CalDAV): Settings' team connection; it syncs after every change. */
   team?: TeamService;
-  /**
-   * The data folder whose saved strategies (strategies/<slug>.json) follow `dataset`; with it the
-   * UI can import, save and remove strategies. Without it (e.g. --strategy) `dataset` is all.
-   */
-  strategiesDir?: string;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -88,10 +87,6 @@ export interface AppService {
   snapshot(): Snapshot;
   subscribe(listener: Listener): () => void;
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]): void;
-  /** The dataset now: `dataset` and the saved strategies (a strategy saved or removed changes it). */
-  dataset(): Milestone[];
-  /** Milestone id → its imported strategy's name (the feed's category per strategy). */
-  strategyNames(): ReadonlyMap<string, string>;
 }
 
 class NotFound extends Error {}
@@ -127,39 +122,20 @@ const file = (content: string, fileName: string, mimeType: string): ExportedFile
 });
 
 export function createAppService(options: AppServiceOptions): AppService {
-  const { store } = options;
+  const { store, catalog } = options;
   const now = options.now ?? (() => new Date());
   const listeners = new Set<Listener>();
   let notices = [...store.notices];
-  const { strategiesDir } = options;
-  /** The dataset and the strategies beside it, read again whenever a strategy is saved or removed. */
-  const loadDataset = () => {
-    if (!strategiesDir) return { milestones: options.dataset, strategies: [] as StrategySummary[] };
-    const found = withStrategies(options.dataset, strategiesDir);
-    for (const problem of found.problems) if (!notices.includes(problem)) notices.push(problem);
-    return {
-      milestones: found.milestones,
-      strategies: found.strategies.map((s): StrategySummary => ({
-        slug: s.slug,
-        name: s.name,
-        language: s.language,
-        source: s.source,
-        milestoneIds: s.milestones.map((m) => m.id),
-      })),
-    };
+  const { strategiesDir } = catalog;
+  /** The catalog's problems (a damaged strategy file) join the notices, each once. */
+  const noteProblems = () => {
+    for (const problem of catalog.problems()) if (!notices.includes(problem)) notices.push(problem);
   };
-  let loaded = loadDataset();
-  let names = new Map<string, string>();
-  const nameStrategies = () =>
-    (names = new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const))));
-  nameStrategies();
-  let dataset = loaded.milestones;
-  let datasetIds = new Set(dataset.map((m) => m.id));
+  noteProblems();
+  /** The saved strategies again, after one was saved or removed. */
   const reload = () => {
-    loaded = loadDataset();
-    dataset = loaded.milestones;
-    datasetIds = new Set(dataset.map((m) => m.id));
-    nameStrategies();
+    catalog.reload();
+    noteProblems();
   };
   const requireStrategies = (): string => {
     if (!strategiesDir)
@@ -171,15 +147,16 @@ export function createAppService(options: AppServiceOptions): AppService {
   /** The milestones of one strategy ("compass": the Compass's and the user's own), or all. */
   const ofStrategy = (all: AnyMilestone[], strategy: string | undefined): AnyMilestone[] => {
     if (strategy === undefined) return all;
-    const imported = new Set(loaded.strategies.flatMap((s) => s.milestoneIds));
+    const imported = new Set(catalog.strategies().flatMap((s) => s.milestoneIds));
     if (strategy === COMPASS) return all.filter((m) => !imported.has(m.id));
-    const chosen = loaded.strategies.find((s) => s.slug === strategy);
+    const chosen = catalog.strategies().find((s) => s.slug === strategy);
     if (!chosen) throw new NotFound(`No saved strategy "${strategy}".`);
     const ids = new Set(chosen.milestoneIds);
     return all.filter((m) => ids.has(m.id));
   };
   const sectionNames = options.sectionNames ?? bundledSectionNames();
-  const found = options.publicRecord === undefined ? publicRecordFor(dirname(store.path), dataset) : null;
+  const found =
+    options.publicRecord === undefined ? publicRecordFor(dirname(store.path), catalog.dataset()) : null;
   if (found?.problem) notices.push(found.problem);
   // `let`: a team's record imported from Settings replaces the layer while the app runs.
   let publicEntries: PublicRecordFile['entries'] = [];
@@ -193,9 +170,8 @@ export function createAppService(options: AppServiceOptions): AppService {
   const reviewLog = (state: UserState, source: ReviewSource) =>
     entriesForSource(state.log, publicEntries, source);
 
-  const milestones = (state: UserState): AnyMilestone[] => [...dataset, ...state.ownMilestones];
-  const locale = (state: UserState): Locale =>
-    state.settings.locale ?? (options.systemLocale().toLowerCase().startsWith('nl') ? 'nl' : 'en');
+  const milestones = (state: UserState): AnyMilestone[] => catalog.all(state);
+  const locale = (state: UserState): Locale => resolveLocale(state.settings.locale, options.systemLocale());
 
   const snapshot = (state: UserState = store.read()): Snapshot => ({
     today: options.today(),
@@ -210,7 +186,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     reminders: { fired: state.fired, snoozed: state.snoozed },
     feed: options.feedUrls?.() ?? null,
     ...(publicLayer ? { publicRecord: publicLayer } : {}),
-    ...(strategiesDir ? { strategies: loaded.strategies } : {}),
+    ...(strategiesDir ? { strategies: [...catalog.strategies()] } : {}),
   });
 
   const emit: AppService['emit'] = (event, payload) =>
@@ -273,7 +249,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       return change((state) => setMuted(state, id, muted));
     },
     saveOwnMilestone: (milestone) => {
-      if (datasetIds.has(milestone.id))
+      if (catalog.ids().has(milestone.id))
         throw new BadInput(`"${milestone.id}" is a Compass milestone id; pick another.`);
       return change((state) => {
         const own = milestone as OwnMilestone;
@@ -342,10 +318,10 @@ export function createAppService(options: AppServiceOptions): AppService {
       };
     },
     exportIcal: (input) => {
-      const content = publishIcal(store, dataset, (state) => ({
+      const content = publishIcal(store, catalog.dataset(), (state) => ({
         ...icalOptionsFromSettings(state.settings.feed),
         ...input,
-        strategyNames: names,
+        strategyNames: catalog.strategyNames(),
       }));
       return file(content, ICAL_FILE_NAME, `${ICAL_MIME_TYPE}; charset=utf-8`);
     },
@@ -357,7 +333,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       ),
     importState: ({ content }) => {
       // A bad file throws before anything is written; what was there is kept as a backup file.
-      const result = importStateIntoStore(store, content, now(), datasetIds);
+      const result = importStateIntoStore(store, content, now(), catalog.ids());
       if (result.unknownIds.length > 0) {
         const ids = result.unknownIds
           .slice(0, 5)
@@ -376,7 +352,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     importPublicRecord: ({ content, fileName }) => {
       // The CLI's import-record: checked against the dataset, refused whole before anything is written.
-      const record = importPublicRecordText(dirname(store.path), content, dataset, fileName ?? 'The file');
+      const record = importPublicRecordText(
+        dirname(store.path),
+        content,
+        catalog.dataset(),
+        fileName ?? 'The file',
+      );
       usePublicRecord(record);
       if (found?.problem) notices = notices.filter((n) => n !== found.problem); // the old file is gone
       return changed(store.read());
@@ -455,7 +436,5 @@ export function createAppService(options: AppServiceOptions): AppService {
       return () => listeners.delete(listener);
     },
     emit,
-    dataset: () => dataset,
-    strategyNames: () => names,
   };
 }

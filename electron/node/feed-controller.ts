@@ -3,6 +3,8 @@
  * for both shells (the desktop and the web host). The feed is built on every request, so it always
  * follows the state.
  */
+import type { CompassApi } from '../contract/api';
+import { toDisposable, type Disposable } from '../core/disposable';
 import { icalOptionsFromSettings } from '../core/ical';
 import type { Milestone } from '../core/milestone';
 import type { UserState } from '../core/user-state';
@@ -15,8 +17,8 @@ export interface FeedController {
   urls(): { http: string; webcal: string } | null;
   /** Starts, moves or stops the server to match the settings. */
   sync(state: Pick<UserState, 'settings'>): void;
-  /** Called after the server started or stopped (the tray shows its addresses). */
-  onChange(listener: () => void): void;
+  /** Called after the server started or stopped (the tray shows its addresses); dispose to stop. */
+  onChange(listener: () => void): Disposable;
   /** Stops the server. */
   stop(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export function createFeedController(options: {
   /** The port asked for (null: off), to skip work when nothing about the feed changed. */
   let wanted: number | null = null;
   let queue: Promise<void> = Promise.resolve();
-  const listeners: (() => void)[] = [];
+  const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
 
   const feed = () =>
@@ -77,7 +79,9 @@ export function createFeedController(options: {
       });
     },
     onChange(listener) {
-      listeners.push(listener);
+      const own = () => listener(); // the same function twice is two listeners
+      listeners.add(own);
+      return toDisposable(() => void listeners.delete(own));
     },
     stop() {
       wanted = null;
@@ -88,24 +92,20 @@ export function createFeedController(options: {
 }
 
 /**
- * Keeps the feed in step with the settings: syncs now and on every state change, and when the
- * server starts or stops tells every window (a fresh snapshot, whose `feed` has the addresses).
- * Returns a dispose.
+ * Keeps the feed in step with the settings: syncs now and on every state change (heard through
+ * the typed API), and when the server starts or stops tells every window (a fresh snapshot, whose
+ * `feed` has the addresses). Disposing stops both; the server itself stops with feed.stop().
  */
 export function followFeedSettings(
   feed: FeedController,
-  service: Pick<AppService, 'snapshot' | 'subscribe' | 'emit'>,
-): () => void {
-  let disposed = false;
-  const unsubscribe = service.subscribe((event, payload) => {
-    if (event === 'stateChanged') feed.sync(payload as Pick<UserState, 'settings'>);
-  });
-  feed.onChange(() => {
-    if (!disposed) service.emit('stateChanged', service.snapshot());
-  });
+  service: Pick<AppService, 'snapshot' | 'emit'>,
+  api: Pick<CompassApi, 'on'>,
+): Disposable {
+  const unsubscribe = api.on('stateChanged', (snapshot) => feed.sync(snapshot));
+  const announce = feed.onChange(() => service.emit('stateChanged', service.snapshot()));
   feed.sync(service.snapshot());
-  return () => {
-    disposed = true;
+  return toDisposable(() => {
     unsubscribe();
-  };
+    return announce.dispose();
+  });
 }

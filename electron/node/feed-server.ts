@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildIcal, ICAL_FILE_NAME, ICAL_MIME_TYPE, nextFeedSequences, type IcalOptions } from '../core/ical';
-import { isOwn, type AnyMilestone } from '../core/milestone';
+import { allMilestones, type Milestone } from '../core/milestone';
 import type { UserState } from '../core/user-state';
 import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from './http-guard';
 import type { StateStore } from './store';
@@ -25,18 +25,18 @@ export const DEFAULT_FEED_HOST = '127.0.0.1';
 
 /**
  * Reads the state, records the SEQUENCE numbers of the events about to be published (so the next
- * change to an event publishes a higher one), and builds the feed. `dataset` is the Compass
- * dataset; the user's own milestones come from the state. When the store cannot be written the
- * feed is still built (with the numbers it would have stored) and `onWarning` is told.
+ * change to an event publishes a higher one), and builds the feed. `dataset` is the dataset (the
+ * Compass and the strategies beside it); the user's own milestones come from the state read here.
+ * When the store cannot be written the feed is still built (with the numbers it would have stored)
+ * and `onWarning` is told.
  */
 export function publishIcal(
   store: Pick<StateStore, 'read' | 'update'>,
-  dataset: readonly AnyMilestone[],
+  dataset: readonly Milestone[],
   options: IcalOptions | ((state: UserState) => IcalOptions),
   onWarning: (message: string) => void = () => {},
 ): string {
-  const compass = dataset.filter((m) => !isOwn(m));
-  const all = (state: UserState) => [...compass, ...state.ownMilestones];
+  const all = (state: UserState) => allMilestones(dataset, state);
   let state = store.read();
   if (nextFeedSequences(all(state), state)) {
     try {

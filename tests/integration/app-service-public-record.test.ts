@@ -6,6 +6,7 @@ import type { Snapshot } from '../../electron/contract/api';
 import type { RecordEntry } from '../../electron/core/progress-log';
 import type { Review } from '../../electron/core/review';
 import { createAppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 
@@ -18,7 +19,7 @@ function setup(locale: 'nl' | 'en' | null = null) {
   if (locale) store.update((s) => ({ ...s, settings: { ...s.settings, locale, author: 'Ann de Vries' } }));
   const service = createAppService({
     store,
-    dataset,
+    catalog: createMilestoneCatalog({ base: dataset }),
     today: () => '2026-12-10',
     systemLocale: () => 'nl-NL',
     now: () => new Date('2026-12-10T10:00:00Z'),

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiOutputs, Snapshot } from '../../electron/contract/api';
 import type { StrategyPreview } from '../../electron/core/strategy';
 import { createAppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 
@@ -20,15 +21,18 @@ const SLUG = 'harbour-city-resilience-plan';
 function setup(withStrategies = true) {
   const cwd = mkdtempSync(join(tmpdir(), 'compass-service-strategies-'));
   const store = openStateStore({ cwd });
+  const catalog = createMilestoneCatalog({
+    base: bundledMilestones(),
+    strategiesDir: withStrategies ? cwd : null,
+  });
   const service = createAppService({
     store,
-    dataset: bundledMilestones(),
+    catalog,
     today: () => '2024-06-01',
     systemLocale: () => 'en-GB',
     now: () => new Date('2024-06-01T10:00:00Z'),
-    ...(withStrategies ? { strategiesDir: cwd } : {}),
   });
-  return { cwd, store, service };
+  return { cwd, store, service, catalog };
 }
 
 async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -47,8 +51,8 @@ const toSave = (preview: StrategyPreview) =>
 
 describe('importing strategies through the app service', () => {
   it('previews without saving, saves the accepted ones with their titles, and the dataset follows', async () => {
-    const { cwd, service } = setup();
-    const compassCount = service.dataset().length;
+    const { cwd, service, catalog } = setup();
+    const compassCount = catalog.dataset().length;
     const preview = await ok<StrategyPreview>(
       service.dispatch('previewStrategy', { fileName: 'plan.txt', content: EN_TEXT }),
     );
@@ -76,7 +80,7 @@ describe('importing strategies through the app service', () => {
     expect(file.milestones.map((m: { title: { en: string } }) => m.title.en)).toContain(
       'Evacuation map approved',
     );
-    expect(service.dataset()).toHaveLength(compassCount + 3);
+    expect(catalog.dataset()).toHaveLength(compassCount + 3);
     const snapshot = service.snapshot();
     expect(snapshot.strategies).toEqual([
       expect.objectContaining({

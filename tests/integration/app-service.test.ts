@@ -7,6 +7,7 @@ import type { Snapshot } from '../../electron/contract/api';
 import type { Review } from '../../electron/core/review';
 import { progressOf } from '../support/log';
 import { createAppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 
@@ -17,7 +18,7 @@ function setup() {
   const store = openStateStore({ cwd });
   const service = createAppService({
     store,
-    dataset,
+    catalog: createMilestoneCatalog({ base: dataset }),
     today: () => '2025-06-01',
     systemLocale: () => 'nl-NL',
     now: () => new Date('2025-06-01T10:00:00Z'),

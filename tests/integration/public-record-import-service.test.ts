@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
 import { createAppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 
@@ -40,7 +41,7 @@ function setup(cwd = mkdtempSync(join(tmpdir(), 'compass-record-import-'))) {
   const store = openStateStore({ cwd });
   const service = createAppService({
     store,
-    dataset,
+    catalog: createMilestoneCatalog({ base: dataset }),
     today: () => '2026-12-02',
     systemLocale: () => 'en-GB',
     now: () => new Date('2026-12-02T10:00:00Z'),

@@ -53,6 +53,13 @@ interface Report {
   closed?: boolean;
   calls: Call[];
   trays: number;
+  afterQuit?: {
+    calls: Call[];
+    ipcHandlers: string[];
+    powerMonitor: string[];
+    beforeQuit: number;
+    allCalls: string[];
+  };
 }
 
 /** Expected types by extension, written out here independently of the shell's own table. */
@@ -282,6 +289,16 @@ describe.each(SCENARIOS)('start-up on $platform (packaged: $packaged)', (scenari
     expect(callsTo(calls, 'BrowserWindow.hide')).toHaveLength(noTray ? 0 : 1);
     // The services stop exactly once, when the app quits.
     expect(callsTo(calls, 'Tray.destroy')).toHaveLength(noTray ? 1 : 0);
+  });
+
+  it('tears down at quit what it set up, once: IPC handler, tray, power listeners (one before-quit)', () => {
+    const after = ran.report.afterQuit!;
+    expect(after.beforeQuit).toBe(1);
+    expect(after.ipcHandlers).toEqual([]);
+    expect(after.powerMonitor).toEqual([]);
+    // Quit twice where closing the window quit already: still one teardown.
+    expect(after.allCalls.filter((api) => api === 'Tray.destroy')).toHaveLength(1);
+    expect(after.allCalls.filter((api) => api === 'ipcMain.removeHandler')).toHaveLength(1);
   });
 });
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, Snapshot, TeamStatus } from '../../electron/contract/api';
 import { createAppService, type AppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore, type StateStore } from '../../electron/node/store';
 import type { PasswordSeal } from '../../electron/node/team/password';
@@ -56,7 +57,7 @@ function openApp(
   });
   const service = createAppService({
     store,
-    dataset,
+    catalog: createMilestoneCatalog({ base: dataset }),
     today: () => '2025-06-01',
     systemLocale: () => 'en-GB',
     team,

@@ -236,6 +236,10 @@ export const ipcMain = {
   on(channel) {
     record('ipcMain.on', channel);
   },
+  removeHandler(channel) {
+    record('ipcMain.removeHandler', channel);
+    ipcHandlers.delete(channel);
+  },
 };
 
 export const Menu = {

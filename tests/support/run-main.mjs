@@ -3,8 +3,8 @@
  * Node with the recording Electron stand-in (fake-electron.mjs, resolved by electron-loader.mjs),
  * as process.platform = FAKE_ELECTRON.platform. It makes the app ready, then acts as Electron and
  * the user would: requests every file of the built renderer over app://, calls the IPC channel
- * from the app's page and from a foreign frame, saves an export, closes the window. Prints one
- * JSON report line (prefixed REPORT ) and exits.
+ * from the app's page and from a foreign frame, saves an export, closes the window, quits. Prints
+ * one JSON report line (prefixed REPORT ) and exits.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { register } from 'node:module';
@@ -94,8 +94,20 @@ if (window) {
   report.window = { options: window.options, url: window.url, visible: window.visible };
   report.closed = window.userClose();
 }
-report.calls = fake.calls;
+report.calls = [...fake.calls];
 report.trays = fake.trays.length;
+// Then the user quits (again, where closing the window quit already): what start() set up is gone.
+if (window) {
+  fake.app.quit();
+  await new Promise((r) => setTimeout(r, 200));
+  report.afterQuit = {
+    calls: fake.calls.slice(report.calls.length),
+    ipcHandlers: [...fake.ipcHandlers.keys()],
+    powerMonitor: fake.powerMonitor.eventNames(),
+    beforeQuit: fake.app.listenerCount('before-quit'),
+    allCalls: fake.calls.map((c) => c.api),
+  };
+}
 console.log(
   `REPORT ${JSON.stringify(report, (_key, value) => (typeof value === 'function' ? undefined : value))}`,
 );

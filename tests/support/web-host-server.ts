@@ -1,6 +1,7 @@
 /**
- * The web host's server (electron/node/web-host/server.ts) in this process, over the real app
- * service, store on disk and reminder service (not started), serving a one-file renderer folder:
+ * The web host's server (electron/node/web-host/server.ts) in this process, over the app's
+ * composition root (the real app service, store on disk, reminder service and team sync, not
+ * started), serving a one-file renderer folder:
  * for tests of its HTTP answers that need no build. Plus a raw HTTP client that sends exactly
  * what it is given (Host header, malformed targets, bytes).
  */
@@ -9,11 +10,8 @@ import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppService } from '../../electron/node/app-service';
-import { bundledMilestones } from '../../electron/node/milestones-source';
-import { createReminderService } from '../../electron/node/scheduler';
-import { openStateStore, type StateStore } from '../../electron/node/store';
-import { createTeamService } from '../../electron/node/team/team-service';
+import { composeApp } from '../../electron/node/compose';
+import type { StateStore } from '../../electron/node/store';
 import { createWebHostServer } from '../../electron/node/web-host/server';
 
 export interface RawReply {
@@ -66,30 +64,23 @@ export interface InProcessWebHost {
 }
 
 export async function startInProcessWebHost(today = '2025-06-01'): Promise<InProcessWebHost> {
-  const root = mkdtempSync(join(tmpdir(), 'compass-webhost-'));
-  const rendererDir = join(root, 'renderer');
-  const dataDir = join(root, 'data');
+  const work = mkdtempSync(join(tmpdir(), 'compass-webhost-'));
+  const rendererDir = join(work, 'renderer');
+  const dataDir = join(work, 'data');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  const store = openStateStore({ cwd: dataDir });
-  const dataset = bundledMilestones();
-  const reminders = createReminderService({
-    store,
-    milestones: () => [...dataset, ...store.read().ownMilestones],
-    notifier: { show: () => {} },
-  });
-  // As the web host: the team sync without a seal (not started: no rounds unless asked).
-  const team = createTeamService({ store, dataset, env: {} });
-  const service = createAppService({
-    store,
-    dataset,
+  // As the web host (the team sync without a seal), with the bundled dataset only, and not
+  // started: no reminders, no feed, no rounds unless asked.
+  const root = composeApp({
+    dataDir,
     today: () => today,
     systemLocale: () => 'en-GB',
-    reminders,
-    team,
+    platform: 'web',
+    env: {},
   });
+  const { store } = root;
   const token = 'test-token-0123456789';
-  const server: Server = createWebHostServer({ service, rendererDir, token });
+  const server: Server = createWebHostServer({ service: root.service, rendererDir, token });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
@@ -103,15 +94,13 @@ export async function startInProcessWebHost(today = '2025-06-01'): Promise<InPro
         headers: { 'content-type': 'application/json', 'x-compass-token': token, ...headers },
         body,
       }),
-    close: () =>
-      new Promise<void>((done) => {
-        reminders.stop();
-        void team.dispose();
-        server.close(() => {
-          rmSync(root, { recursive: true, force: true });
-          done();
-        });
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
         server.closeAllConnections();
-      }),
+      });
+      await root.dispose();
+      rmSync(work, { recursive: true, force: true });
+    },
   };
 }

@@ -12,6 +12,7 @@ import { guardedInvoke, type SenderFrame } from '../../electron/main/ipc-guard';
 import { APP_INDEX_URL } from '../../electron/main/identity';
 import { APP_ORIGIN } from '../../electron/main/security-policy';
 import { createAppService, type AppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { openStateStore, type StateStore } from '../../electron/node/store';
 
@@ -35,7 +36,12 @@ const storeBytes = () => (existsSync(store.path) ? readFileSync(store.path, 'utf
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'compass-ipc-'));
   store = openStateStore({ cwd: dir });
-  service = createAppService({ store, dataset, today: () => '2025-06-02', systemLocale: () => 'nl-NL' });
+  service = createAppService({
+    store,
+    catalog: createMilestoneCatalog({ base: dataset }),
+    today: () => '2025-06-02',
+    systemLocale: () => 'nl-NL',
+  });
   dispatched = [];
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

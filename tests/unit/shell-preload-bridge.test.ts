@@ -16,6 +16,7 @@ import { APP_INDEX_URL } from '../../electron/main/identity';
 import { guardedInvoke } from '../../electron/main/ipc-guard';
 import { APP_ORIGIN } from '../../electron/main/security-policy';
 import { createAppService, type AppService } from '../../electron/node/app-service';
+import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 import { createBridge } from '../../electron/contract/bridge';
@@ -29,7 +30,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'compass-bridge-'));
   service = createAppService({
     store: openStateStore({ cwd: dir }),
-    dataset,
+    catalog: createMilestoneCatalog({ base: dataset }),
     today: () => '2025-06-02',
     systemLocale: () => 'en-GB',
   });

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { IsoDate } from '../../core/date-phrase';
-import { isoDateSchema, type AnyMilestone } from '../../core/milestone';
+import { isoDateSchema, type AnyMilestone, type Milestone } from '../../core/milestone';
 import type { UserState } from '../../core/user-state';
 import type { StateStore } from '../store';
 
@@ -20,7 +20,9 @@ export type OptionValues = Record<string, string | boolean | string[] | boolean[
 export interface CliContext {
   out(text: string): void;
   err(text: string): void;
-  /** The dataset (bundled or --milestones FILE) followed by the user's own milestones. */
+  /** The dataset: the bundled one, --milestones FILE or --strategy LIST. */
+  dataset(): readonly Milestone[];
+  /** The dataset followed by the user's own milestones (as the store has them at the first call). */
   milestones(): AnyMilestone[];
   /** The user's state from the store in --data-dir (or the app's own folder). */
   state(): UserState;

@@ -6,10 +6,9 @@ import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { DatasetError } from '../../core/dataset';
 import type { AnyMilestone } from '../../core/milestone';
-import { loadMilestones } from '../milestones-source';
-import { strategyMilestones } from '../strategies';
+import { openData } from '../compose';
 import { defaultDataDir } from '../paths';
-import { openStateStore, type StateStore } from '../store';
+import { type StateStore } from '../store';
 import { CliError, type CliContext, type Command } from './context';
 import { commands } from './commands';
 
@@ -47,7 +46,6 @@ export async function runCli(
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
   },
-  openStore: (dataDir: string) => StateStore = (dataDir) => openStateStore({ cwd: dataDir }),
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -85,15 +83,25 @@ export async function runCli(
       throw new CliError('--data-dir needs a folder; leave it out to use the app’s own data folder.', 2);
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
-    let milestones: AnyMilestone[] | undefined;
+    // The app's composition root, of which a command needs only the data: opened when first used.
+    // The dataset is the bundled one, a --milestones file or the --strategy list (saved strategies
+    // do not follow it here: --strategy all names them).
+    const data = openData({
+      dataDir,
+      dataset: {
+        ...(typeof values.strategy === 'string' ? { strategy: values.strategy } : {}),
+        ...(typeof values.milestones === 'string' ? { milestonesFile: values.milestones } : {}),
+      },
+    });
     let store: StateStore | undefined;
+    let milestones: AnyMilestone[] | undefined;
     const ctx: CliContext = {
       out: io.out,
       err: io.err,
       store: () => {
         if (!store) {
           try {
-            store = openStore(dataDir);
+            store = data.store();
           } catch (error) {
             throw new CliError(
               `Cannot open the store in ${dataDir}: ${(error as Error).message.replace(/\.$/, '')}. Check --data-dir (a folder you can write to).`,
@@ -104,13 +112,8 @@ export async function runCli(
         return store;
       },
       state: () => ctx.store().read(),
-      milestones: () =>
-        (milestones ??= [
-          ...(typeof values.strategy === 'string'
-            ? strategyMilestones(dataDir, values.strategy)
-            : loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined)),
-          ...ctx.state().ownMilestones,
-        ]),
+      dataset: () => data.catalog().dataset(),
+      milestones: () => (milestones ??= data.catalog().all(ctx.state())),
       dataDir: () => dataDir,
       systemToday: () => format(new Date(), 'yyyy-MM-dd'),
     };

@@ -12,7 +12,7 @@
  */
 import { dirname } from 'node:path';
 import { icalOptionsFromSettings } from '../../core/ical';
-import type { AnyMilestone } from '../../core/milestone';
+import { allMilestones, type Milestone } from '../../core/milestone';
 import type { TeamProblem, TeamStatus } from '../../contract/api';
 import { publishIcal } from '../feed-server';
 import type { StateStore } from '../store';
@@ -38,7 +38,7 @@ export type ConnectInput = Pick<
 export interface TeamServiceOptions {
   store: StateStore;
   /** The Compass dataset (own milestones come from the store), or a function giving it as it is now (imported strategies). */
-  dataset: readonly AnyMilestone[] | (() => readonly AnyMilestone[]);
+  dataset: readonly Milestone[] | (() => readonly Milestone[]);
   /** Electron safeStorage's pair in the desktop app; absent: the password stays in memory only. */
   seal?: PasswordSeal | null;
   env?: NodeJS.ProcessEnv;
@@ -190,14 +190,14 @@ export function createTeamService(options: TeamServiceOptions): TeamService {
       );
       return;
     }
-    const settings = store.read().settings;
+    const local = store.read();
     try {
       const result = await syncOnce({
         team,
         log: localLog,
         password,
-        milestones: [...datasetNow(), ...store.read().ownMilestones],
-        lang: settings.feed.lang,
+        milestones: allMilestones(datasetNow(), local),
+        lang: local.settings.feed.lang,
         feed: () => publishIcal(store, datasetNow(), (s) => icalOptionsFromSettings(s.settings.feed)),
         now,
       });

@@ -9,16 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isoDateSchema } from '../../core/milestone';
-import { notificationsFor } from '../../core/notification-content';
-import { resolveLocale } from '../../core/shell-locale';
-import { createAppService } from '../app-service';
-import { createFeedController, followFeedSettings } from '../feed-controller';
-import { translator } from '../i18n';
-import { loadMilestones } from '../milestones-source';
-import { strategyMilestones } from '../strategies';
-import { createReminderService, type Notifier } from '../scheduler';
-import { openStateStore } from '../store';
-import { createTeamService } from '../team/team-service';
+import { composeApp, type AppRoot } from '../compose';
 import { createWebHostServer } from './server';
 
 const USAGE =
@@ -57,95 +48,48 @@ function main() {
   if (!existsSync(resolve(rendererDir, 'index.html')))
     fail('out/renderer is missing: run "npm run build" first.');
 
-  let dataset;
-  try {
-    dataset =
-      values.strategy === undefined
-        ? loadMilestones(values.milestones)
-        : strategyMilestones(resolve(values['data-dir']), values.strategy);
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  let store;
-  try {
-    store = openStateStore({ cwd: resolve(values['data-dir']) });
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+  const dataDir = resolve(values['data-dir']);
   const today = () => fixedToday ?? format(new Date(), 'yyyy-MM-dd');
-  // With --today, what the user records (e.g. "achieved" without a date) happens on that day too.
-  const now = () => (fixedToday ? new Date(`${fixedToday}T${format(new Date(), 'HH:mm:ss')}`) : new Date());
-
-  const locale = () => resolveLocale(store.read().settings.locale, systemLocale);
-  // Reminders in the browser: the engine decides, the page shows them as toasts with the same
-  // words as the desktop notifications (no OS buttons: the toast has its own).
-  const notifier: Notifier = {
-    show(batch) {
-      // The engine runs on the real clock (even with --today), so "today" in its words is the real one.
-      const context = {
-        today: format(new Date(), 'yyyy-MM-dd'),
-        locale: locale(),
-        t: translator(locale()),
-        platform: 'web',
-      };
-      for (const content of notificationsFor(batch, context)) {
-        service.emit('toast', {
-          title: content.title,
-          body: content.body,
-          milestoneId: content.milestoneId,
-          reminderKey: content.reminderKey,
-        });
-      }
-    },
-  };
-  const reminders = createReminderService({
-    store,
-    milestones: () => [...service.dataset(), ...store.read().ownMilestones],
-    notifier,
-  });
-  // The live iCal feed, as in the desktop shell: on while settings.feed.enabled, on its port.
-  const feed = createFeedController({
-    store,
-    dataset: () => service.dataset(),
-    strategyNames: () => service.strategyNames(),
-  });
-  // The team sync without a seal: the password given in Settings is kept in this process's memory
-  // only (never on disk); after a restart, connect again (or set COMPASS_TIMELINE_PASSWORD).
-  const team = createTeamService({ store, dataset: () => service.dataset() });
-  const service = createAppService({
-    store,
-    dataset,
-    // Saved strategies follow the dataset (and the UI can import more), unless --strategy fixed them.
-    ...(values.strategy === undefined ? { strategiesDir: resolve(values['data-dir']) } : {}),
-    today,
-    now,
-    systemLocale: () => systemLocale,
-    reminders,
-    feedUrls: () => feed.urls(),
-    team,
-  });
+  const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+  let root: AppRoot;
+  try {
+    root = composeApp({
+      dataDir,
+      // Saved strategies follow the dataset (and the UI can import more), unless --strategy fixed them.
+      dataset: { milestonesFile: values.milestones, strategy: values.strategy, savedStrategies: true },
+      today,
+      // With --today, what the user records (e.g. "achieved" without a date) happens on that day too.
+      now: () => (fixedToday ? new Date(`${fixedToday}T${format(new Date(), 'HH:mm:ss')}`) : new Date()),
+      systemLocale: () => systemLocale,
+      // Reminders in the browser: the engine decides, the page shows them as toasts with the same
+      // words as the desktop notifications (no OS buttons: the toast has its own).
+      platform: 'web',
+      // The team sync without a seal: the password given in Settings is kept in this process's
+      // memory only (never on disk); after a restart, connect again (or set COMPASS_TIMELINE_PASSWORD).
+      seal: null,
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
 
   const token = randomBytes(24).toString('base64url');
-  const server = createWebHostServer({ service, rendererDir, token });
+  const server = createWebHostServer({ service: root.service, rendererDir, token });
+  root.disposables.addFn(
+    () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  );
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Compass Timeline web host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
-    reminders.start();
-    team.start();
+    root.start();
   });
-  const stopFollowingFeed = followFeedSettings(feed, service);
-  const stop = () => {
-    reminders.stop();
-    void team.dispose();
-    stopFollowingFeed();
-    server.close();
-    server.closeAllConnections();
-    void feed.stop().finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const stop = () => void root.dispose().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main();

@@ -4,7 +4,7 @@ import { icalOptionsFromSettings, type IcalOptions } from '../../../core/ical';
 import { CHAPTERS, type Chapter } from '../../../core/milestone';
 import { LOCALES, type Locale, type UserState } from '../../../core/user-state';
 import { publishIcal } from '../../feed-server';
-import { openStateStore, type StateStore } from '../../store';
+import type { StateStore } from '../../store';
 import { CliError, type CliContext, type Command, type OptionValues } from '../context';
 
 /** The flags `ics` and `serve-feed` share: which chapters, which language, achieved or not. */
@@ -58,9 +58,8 @@ export function feedFromStore(
   values: OptionValues,
 ): { feed: () => string; store: StateStore } {
   const options = feedOptionsFrom(values);
-  const store = openStateStore({ cwd: ctx.dataDir() });
-  for (const notice of store.notices) ctx.err(notice);
-  const dataset = ctx.milestones();
+  const dataset = ctx.dataset();
+  const store = ctx.store();
   return {
     store,
     feed: () => publishIcal(store, dataset, options, (warning) => ctx.err(`Warning: ${warning}`)),

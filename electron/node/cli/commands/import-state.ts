@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LIMITS, tooLarge } from '../../../core/limits';
-import { isOwn } from '../../../core/milestone';
 import { importStateIntoStore, StateImportError, unknownIdsMessage } from '../../state-transfer';
 import { CliError, type Command } from '../context';
 
@@ -27,12 +26,7 @@ export const importState: Command = {
             : `Cannot read ${file}: ${(error as Error).message}`,
       );
     }
-    const datasetIds = new Set(
-      ctx
-        .milestones()
-        .filter((m) => !isOwn(m))
-        .map((m) => m.id),
-    );
+    const datasetIds = new Set(ctx.dataset().map((m) => m.id));
     try {
       const { state, backupPath, unknownIds } = importStateIntoStore(
         ctx.store(),

@@ -154,7 +154,7 @@ export const sync: Command = {
           password,
           milestones,
           lang: settings.feed.lang,
-          feed: () => publishIcal(store, milestones, (s) => icalOptionsFromSettings(s.settings.feed)),
+          feed: () => publishIcal(store, ctx.dataset(), (s) => icalOptionsFromSettings(s.settings.feed)),
           forceEtag: process.env.COMPASS_TIMELINE_SYNC_METHOD === 'etag',
         });
         ctx.out(values.json ? JSON.stringify(result) : describe(result));
