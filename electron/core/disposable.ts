@@ -24,7 +24,7 @@ export function toDisposable(fn: () => void | Promise<void>): Disposable {
   };
 }
 
-/** Several failures of one dispose(): every one of them, in the order they happened. */
+/** Several failures of one dispose(): every one of them, in the order the parts were disposed. */
 export class DisposeError extends AggregateError {
   constructor(errors: unknown[]) {
     const first = errors[0];
