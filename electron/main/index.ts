@@ -36,7 +36,7 @@ import {
   shouldStartHidden,
 } from '../node/autostart';
 import { composeApp, type AppRoot } from '../node/compose';
-import type { StoreEngine, StoreEngineFactory } from '../node/store';
+import type { StoreEngineFactory } from '../node/store';
 import { createFileActions, type FileActions } from './file-actions';
 import { hardenApp, openExternalSafely, registerAppScheme, serveRenderer } from './harden';
 import { appUserModelId, devUserDataDir, TOAST_ACTIVATOR_CLSID } from './identity';
@@ -73,7 +73,7 @@ if (platform === 'win32') {
 /** electron-store with the store module's options, in the user-data folder (the CLI's default). */
 const electronStoreEngine: StoreEngineFactory = (options) => {
   const { configName, ...rest } = options;
-  return new ElectronStore<UserState>({ ...rest, name: configName }) as unknown as StoreEngine;
+  return new ElectronStore<UserState>({ ...rest, name: configName });
 };
 
 const today = (): IsoDate => format(new Date(), 'yyyy-MM-dd');
@@ -367,7 +367,7 @@ if (!app.requestSingleInstanceLock()) {
   // The one before-quit: everything start() set up is torn down once (a second quit finds it done).
   app.on('before-quit', () => {
     quitting = true;
-    if (root) settle(root.dispose());
+    root?.dispose().catch((error: unknown) => console.error(`[compass] stopping: ${String(error)}`));
   });
   app
     .whenReady()
