@@ -5,7 +5,7 @@
  * before the root was made), closes both ports and stops listening for changes.
  */
 import { createHook } from 'node:async_hooks';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -15,7 +15,10 @@ import schedule from 'node-schedule';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/contract/api';
 import { composeApp, openData, type AppRoot } from '../../electron/node/compose';
+import { extractCommitments } from '../../electron/core/extract';
+import { candidatesToMilestones, STRATEGY_FORMAT } from '../../electron/core/strategy';
 import { bundledMilestones } from '../../electron/node/milestones-source';
+import { saveStrategy } from '../../electron/node/strategies';
 import { createWebHostServer } from '../../electron/node/web-host/server';
 
 const TRACKED = new Set(['Timeout', 'TCPSERVERWRAP', 'TCPWRAP', 'Immediate']);
@@ -220,6 +223,46 @@ describe('the composition root', () => {
     expect(ids(root.catalog.all(root.store.read()))).toEqual(ids(saved.milestones));
     // The CLI's data, through the same root, sees the same list.
     expect(ids(openData({ dataDir }).milestones())).toEqual(ids(saved.milestones));
+    await root.dispose();
+  });
+
+  it('takes the dataset choice: the apps follow saved strategies, the CLI only when --strategy names them', async () => {
+    const dataDir = tempDir();
+    const slug = 'harbour';
+    const text = readFileSync(join(__dirname, '../fixtures/extract/strategy.en.txt'), 'utf8');
+    const { candidates, language, documentDate } = extractCommitments(text);
+    saveStrategy(dataDir, slug, () => ({
+      format: STRATEGY_FORMAT,
+      version: 1,
+      slug,
+      name: 'Harbour plan',
+      source: { name: 'strategy.en.txt', date: documentDate },
+      language,
+      milestones: candidatesToMilestones(candidates, { slug, defaultActor: slug }).map((b) => b.milestone),
+    }));
+    const compass = bundledMilestones().length;
+    const count = (choice: Parameters<typeof openData>[0]['dataset']) =>
+      openData({ dataDir, dataset: choice }).catalog().dataset().length;
+
+    expect(count({})).toBe(compass); // the CLI's default
+    const withSaved = openData({ dataDir, dataset: { savedStrategies: true } }).catalog();
+    expect(withSaved.dataset().length).toBeGreaterThan(compass);
+    expect(withSaved.strategiesDir).toBe(dataDir);
+    expect([...new Set(withSaved.strategyNames().values())]).toEqual(['Harbour plan']);
+    // --strategy fixes the list: saved strategies no longer follow, and the UI cannot add any.
+    const all = openData({ dataDir, dataset: { strategy: 'all', savedStrategies: true } }).catalog();
+    expect(all.dataset()).toHaveLength(withSaved.dataset().length);
+    expect(all.strategiesDir).toBeNull();
+    expect(count({ strategy: slug })).toBe(withSaved.dataset().length - compass);
+    expect(() => openData({ dataDir, dataset: { strategy: 'nope' } }).catalog()).toThrow(
+      /No saved strategy "nope"/,
+    );
+
+    // The app's root reads the same choice: its snapshot lists the saved strategy.
+    const root = webHostRoot(dataDir);
+    const snapshot = await root.api.getSnapshot({});
+    expect(snapshot.milestones).toHaveLength(withSaved.dataset().length);
+    expect(snapshot.strategies?.map((s) => s.slug)).toEqual([slug]);
     await root.dispose();
   });
 });
