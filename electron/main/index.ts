@@ -70,10 +70,16 @@ if (platform === 'win32') {
   app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
 }
 
+/** The IPC channel electron-store opens for stores made in a renderer (the app makes none there). */
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
+
 /** electron-store with the store module's options, in the user-data folder (the CLI's default). */
 const electronStoreEngine: StoreEngineFactory = (options) => {
   const { configName, ...rest } = options;
-  return new ElectronStore<UserState>({ ...rest, name: configName });
+  const engine = new ElectronStore<UserState>({ ...rest, name: configName });
+  // The renderer reaches main only through the typed channel: close the one electron-store opened.
+  ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
+  return engine;
 };
 
 const today = (): IsoDate => format(new Date(), 'yyyy-MM-dd');

@@ -53,6 +53,7 @@ interface Report {
   closed?: boolean;
   calls: Call[];
   trays: number;
+  ipcListeners: string[];
   afterQuit?: {
     calls: Call[];
     ipcHandlers: string[];
@@ -272,6 +273,9 @@ describe.each(SCENARIOS)('start-up on $platform (packaged: $packaged)', (scenari
     expect(ran.report.ipcOwn!.milestones).toBeGreaterThan(50);
     expect(ran.report.ipcForeign).toEqual({ ok: false, code: 'forbidden' });
     expect(ran.report.ipcBadInput).toEqual({ ok: false, code: 'invalid-input' });
+    // The typed channel is the only way in: electron-store's renderer channel is closed.
+    expect(callsTo(calls, 'ipcMain.handle').map((c) => c.args[0])).toEqual(['compass:invoke']);
+    expect(ran.report.ipcListeners).toEqual([]);
   });
 
   it('saves an export through the save dialog, in Documents or (without one) the home folder', () => {

@@ -233,8 +233,14 @@ export const ipcMain = {
     record('ipcMain.handle', channel);
     ipcHandlers.set(channel, handler);
   },
-  on(channel) {
+  listeners: new Map(),
+  on(channel, listener) {
     record('ipcMain.on', channel);
+    ipcMain.listeners.set(channel, [...(ipcMain.listeners.get(channel) ?? []), listener]);
+  },
+  removeAllListeners(channel) {
+    record('ipcMain.removeAllListeners', channel);
+    ipcMain.listeners.delete(channel);
   },
   removeHandler(channel) {
     record('ipcMain.removeHandler', channel);

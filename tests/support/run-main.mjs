@@ -94,6 +94,7 @@ if (window) {
   report.window = { options: window.options, url: window.url, visible: window.visible };
   report.closed = window.userClose();
 }
+report.ipcListeners = [...fake.ipcMain.listeners.keys()];
 report.calls = [...fake.calls];
 report.trays = fake.trays.length;
 // Then the user quits (again, where closing the window quit already): what start() set up is gone.
