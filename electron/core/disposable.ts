@@ -45,19 +45,19 @@ export class DisposeError extends AggregateError {
  * a synchronous failure is thrown by add(); an asynchronous one is left to the item's own dispose().
  */
 export class DisposableStore implements Disposable {
-  #items: Disposable[] = [];
-  #disposed: Promise<void> | null = null;
+  private items: Disposable[] = [];
+  private disposed: Promise<void> | null = null;
 
   get isDisposed(): boolean {
-    return this.#disposed !== null;
+    return this.disposed !== null;
   }
 
   /** Adds `item` and returns it. */
   add<T extends Disposable>(item: T): T {
-    if (this.#disposed) {
+    if (this.disposed) {
       const stopping = item.dispose();
       if (stopping) stopping.catch(() => undefined);
-    } else this.#items.push(item);
+    } else this.items.push(item);
     return item;
   }
 
@@ -67,12 +67,12 @@ export class DisposableStore implements Disposable {
   }
 
   dispose(): Promise<void> {
-    if (!this.#disposed) {
-      const items = this.#items.reverse();
-      this.#items = [];
-      this.#disposed = settle(items);
+    if (!this.disposed) {
+      const items = this.items.reverse();
+      this.items = [];
+      this.disposed = settle(items);
     }
-    return this.#disposed;
+    return this.disposed;
   }
 }
 
