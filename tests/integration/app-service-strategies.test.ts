@@ -107,6 +107,51 @@ describe('importing strategies through the app service', () => {
     });
   });
 
+  it('saves the kind and dates as edited, checked again on this side', async () => {
+    const { cwd, service } = setup();
+    const preview = await ok<StrategyPreview>(
+      service.dispatch('previewStrategy', { fileName: 'plan.txt', content: EN_TEXT }),
+    );
+    const base = { name: preview.name, language: preview.language, source: preview.source };
+    const [deadline, other] = toSave(preview).filter((c) => c.kind === 'deadline');
+    const moved = { ...deadline!, due: '2026-06-30', window: null };
+    const started = {
+      ...other!,
+      kind: 'start' as const,
+      start: '2024-09-01',
+      due: null,
+      window: null,
+      recurrence: null,
+    };
+    const refused = async (candidate: object, message: RegExp) => {
+      const result = await service.dispatch('saveStrategy', { ...base, candidates: [candidate] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect((result as { error: { message: string } }).error.message).toMatch(message);
+    };
+    await refused({ ...moved, due: '2026-02-30' }, /not a real calendar date/);
+    await refused({ ...moved, due: '30-06-2026' }, /YYYY-MM-DD/);
+    await refused({ ...moved, start: '2027-01-01' }, /due date cannot be before the start/);
+    await refused({ ...started, start: null }, /start commitment needs a start date/);
+    await refused({ ...moved, kind: 'recurring' }, /recurring commitment needs a recurrence/);
+    expect(existsSync(join(cwd, 'strategies', `${SLUG}.json`))).toBe(false);
+
+    await ok(service.dispatch('saveStrategy', { ...base, candidates: [moved, started] }));
+    const file = JSON.parse(readFileSync(join(cwd, 'strategies', `${SLUG}.json`), 'utf8'));
+    expect(file.milestones).toEqual([
+      expect.objectContaining({ quote: moved.quote, kind: 'deadline', due: '2026-06-30', window: null }),
+      expect.objectContaining({
+        quote: started.quote,
+        kind: 'start',
+        start: '2024-09-01',
+        due: null,
+        window: null,
+        recurrence: null,
+      }),
+    ]);
+    const ids = file.milestones.map((m: { id: string }) => m.id);
+    expect(service.dataset().filter((m) => ids.includes(m.id))).toEqual(file.milestones);
+  });
+
   it('a re-import keeps the ids and the progress; removing keeps the file aside and the log whole', async () => {
     const { cwd, service } = setup();
     const preview = await ok<StrategyPreview>(

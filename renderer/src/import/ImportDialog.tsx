@@ -82,11 +82,14 @@ function DateField({
   field,
   value,
   error,
+  hintId,
   onChange,
 }: {
   field: DatesField;
   value: string;
   error: string | undefined;
+  /** The panel's one hint on how to type a date. */
+  hintId: string;
   onChange(value: string): void;
 }) {
   const { t } = useTranslation('ui');
@@ -95,12 +98,15 @@ function DateField({
     <Field
       className="field import-date-field"
       label={t(`import.field.${field}`)}
-      hint={years ? t('import.everyYearsHint') : t('asOfInput.hint')}
+      hint={years ? t('import.everyYearsHint') : undefined}
       error={error ? t(error) : null}
     >
       {(control) => (
         <input
           {...control}
+          aria-describedby={
+            [years ? null : hintId, control['aria-describedby']].filter(Boolean).join(' ') || undefined
+          }
           {...DATE_TEXT_INPUT}
           {...(years ? { maxLength: 2 } : { placeholder: t('asOfInput.placeholder') })}
           value={value}
@@ -392,6 +398,11 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
                           <td colSpan={10}>
                             <fieldset id={panelId} className="import-edit">
                               <legend>{t('import.editLegend', { n, title: row.title })}</legend>
+                              {FIELDS_OF_KIND[row.dates.kind].length > 0 && (
+                                <p id={`${panelId}-hint`} className="hint import-edit-hint">
+                                  {t('asOfInput.hint')}
+                                </p>
+                              )}
                               <Field label={t('import.kind')}>
                                 {(control) => (
                                   <select
@@ -415,6 +426,7 @@ export function ImportDialog({ api, onSnapshot, onSaved, onClose }: ImportDialog
                                   field={field}
                                   value={row.dates[field]}
                                   error={check.ok ? undefined : check.errors[field]}
+                                  hintId={`${panelId}-hint`}
                                   onChange={(value) => setDates(index, { [field]: value })}
                                 />
                               ))}
