@@ -176,6 +176,18 @@ export const COMPASS = 'compass';
  * or two strategies that share an id.
  */
 export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
+  return strategySelection(dataDir, spec).milestones;
+}
+
+/**
+ * What `--strategy SPEC` names (see strategyMilestones), with each imported strategy's milestone
+ * ids mapped to its name: the feed's category per strategy, as the app's feed has it (the
+ * Compass's milestones have none).
+ */
+export function strategySelection(
+  dataDir: string,
+  spec: string,
+): { milestones: Milestone[]; strategyNames: Map<string, string> } {
   const wanted = spec
     .split(',')
     .map((s) => s.trim())
@@ -194,9 +206,11 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
     for (const slug of add) if (!slugs.includes(slug)) slugs.push(slug);
   }
   const out: Milestone[] = [];
+  const strategyNames = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const slug of slugs) {
     let milestones: Milestone[];
+    let name: string | null = null;
     if (slug === COMPASS) milestones = bundledMilestones();
     else {
       const file = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? readStrategy(strategyPath(dataDir, slug)) : null;
@@ -206,6 +220,7 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
         );
       }
       milestones = file.milestones;
+      name = file.name;
     }
     for (const m of milestones) {
       const other = owner.get(m.id);
@@ -216,9 +231,10 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
       }
       owner.set(m.id, slug);
       out.push(m);
+      if (name !== null) strategyNames.set(m.id, name);
     }
   }
-  return out;
+  return { milestones: out, strategyNames };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface CliContext {
   err(text: string): void;
   /** The dataset (bundled or --milestones FILE) followed by the user's own milestones. */
   milestones(): AnyMilestone[];
+  /** Milestone id → the name of its imported strategy (from --strategy): the feed's category per strategy. */
+  strategyNames(): ReadonlyMap<string, string>;
   /** The user's state from the store in --data-dir (or the app's own folder). */
   state(): UserState;
   /** The store in --data-dir (opened once per run; its notices are printed on stderr). */

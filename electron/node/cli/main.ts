@@ -7,7 +7,7 @@ import { format } from 'date-fns';
 import { DatasetError } from '../../core/dataset';
 import type { AnyMilestone } from '../../core/milestone';
 import { loadMilestones } from '../milestones-source';
-import { strategyMilestones } from '../strategies';
+import { strategySelection } from '../strategies';
 import { defaultDataDir } from '../paths';
 import { openStateStore, type StateStore } from '../store';
 import { CliError, type CliContext, type Command } from './context';
@@ -86,6 +86,9 @@ export async function runCli(
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
     let milestones: AnyMilestone[] | undefined;
+    let selection: ReturnType<typeof strategySelection> | undefined;
+    const selected = () =>
+      (selection ??= strategySelection(dataDir, typeof values.strategy === 'string' ? values.strategy : ''));
     let store: StateStore | undefined;
     const ctx: CliContext = {
       out: io.out,
@@ -107,10 +110,11 @@ export async function runCli(
       milestones: () =>
         (milestones ??= [
           ...(typeof values.strategy === 'string'
-            ? strategyMilestones(dataDir, values.strategy)
+            ? selected().milestones
             : loadMilestones(typeof values.milestones === 'string' ? values.milestones : undefined)),
           ...ctx.state().ownMilestones,
         ]),
+      strategyNames: () => (typeof values.strategy === 'string' ? selected().strategyNames : new Map()),
       dataDir: () => dataDir,
       systemToday: () => format(new Date(), 'yyyy-MM-dd'),
     };

@@ -61,9 +61,17 @@ export function feedFromStore(
   const store = openStateStore({ cwd: ctx.dataDir() });
   for (const notice of store.notices) ctx.err(notice);
   const dataset = ctx.milestones();
+  // A category per imported strategy, as in the app's feed.
+  const strategyNames = ctx.strategyNames();
   return {
     store,
-    feed: () => publishIcal(store, dataset, options, (warning) => ctx.err(`Warning: ${warning}`)),
+    feed: () =>
+      publishIcal(
+        store,
+        dataset,
+        (state) => ({ ...options(state), strategyNames }),
+        (warning) => ctx.err(`Warning: ${warning}`),
+      ),
   };
 }
 
