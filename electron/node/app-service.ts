@@ -78,6 +78,11 @@ export interface AppServiceOptions {
    * UI can import, save and remove strategies. Without it (e.g. --strategy) `dataset` is all.
    */
   strategiesDir?: string;
+  /**
+   * Without `strategiesDir`: milestone id → its imported strategy's name for the strategies
+   * `dataset` holds (a web host started with --strategy), the feed's category per strategy.
+   */
+  strategyNames?: ReadonlyMap<string, string>;
 }
 
 type Listener = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void;
@@ -151,7 +156,9 @@ export function createAppService(options: AppServiceOptions): AppService {
   let loaded = loadDataset();
   let names = new Map<string, string>();
   const nameStrategies = () =>
-    (names = new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const))));
+    (names = strategiesDir
+      ? new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const)))
+      : new Map(options.strategyNames ?? []));
   nameStrategies();
   let dataset = loaded.milestones;
   let datasetIds = new Set(dataset.map((m) => m.id));

@@ -240,4 +240,23 @@ describe('importing strategies through the app service', () => {
       error: { code: 'invalid-input', message: expect.stringMatching(/--strategy/) },
     });
   });
+
+  it('with the strategies fixed (--strategy) the feed still has a category per strategy', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'compass-service-fixed-'));
+    const [first, ...rest] = bundledMilestones();
+    const service = createAppService({
+      store: openStateStore({ cwd }),
+      dataset: [first!, ...rest],
+      strategyNames: new Map([[first!.id, 'A named strategy']]),
+      today: () => '2024-06-01',
+      systemLocale: () => 'en-GB',
+      now: () => new Date('2024-06-01T10:00:00Z'),
+    });
+    expect(service.strategyNames().get(first!.id)).toBe('A named strategy');
+    const ics = await ok<{ content: string }>(service.dispatch('exportIcal', { lang: 'en' }));
+    const named = (ics.content.replace(/\r\n[ \t]/g, '').match(/^CATEGORIES:.*$/gm) ?? []).filter((c) =>
+      c.includes('A named strategy'),
+    );
+    expect(named.length).toBeGreaterThan(0);
+  });
 });

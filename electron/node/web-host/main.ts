@@ -15,7 +15,7 @@ import { createAppService } from '../app-service';
 import { createFeedController, followFeedSettings } from '../feed-controller';
 import { translator } from '../i18n';
 import { loadMilestones } from '../milestones-source';
-import { strategyMilestones } from '../strategies';
+import { strategySelection } from '../strategies';
 import { createReminderService, type Notifier } from '../scheduler';
 import { openStateStore } from '../store';
 import { createTeamService } from '../team/team-service';
@@ -58,11 +58,14 @@ function main() {
     fail('out/renderer is missing: run "npm run build" first.');
 
   let dataset;
+  let strategyNames: ReadonlyMap<string, string> | undefined;
   try {
-    dataset =
-      values.strategy === undefined
-        ? loadMilestones(values.milestones)
-        : strategyMilestones(resolve(values['data-dir']), values.strategy);
+    if (values.strategy === undefined) dataset = loadMilestones(values.milestones);
+    else {
+      const selection = strategySelection(resolve(values['data-dir']), values.strategy);
+      dataset = selection.milestones;
+      strategyNames = selection.strategyNames;
+    }
   } catch (error) {
     fail((error as Error).message);
   }
@@ -117,7 +120,9 @@ function main() {
     store,
     dataset,
     // Saved strategies follow the dataset (and the UI can import more), unless --strategy fixed them.
-    ...(values.strategy === undefined ? { strategiesDir: resolve(values['data-dir']) } : {}),
+    ...(values.strategy === undefined
+      ? { strategiesDir: resolve(values['data-dir']) }
+      : { strategyNames: strategyNames ?? new Map() }),
     today,
     now,
     systemLocale: () => systemLocale,
