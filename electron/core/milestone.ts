@@ -59,25 +59,59 @@ const milestoneFields = z.strictObject({
 
 type DatedFields = Pick<z.infer<typeof milestoneFields>, 'kind' | 'start' | 'due' | 'window' | 'recurrence'>;
 
+/** What `datesAreConsistent` can find wrong: each issue carries one as `params.problem`, for a translated message. */
+export const DATE_PROBLEMS = [
+  'needsDue',
+  'needsStart',
+  'needsRecurrence',
+  'dueBeforeStart',
+  'windowReversed',
+] as const;
+export type DateProblem = (typeof DATE_PROBLEMS)[number];
+
 /**
  * The checks across fields every milestone passes, the dataset's and the user's own: a deadline
  * has a due date, a start commitment a start date, a recurring one a recurrence; the due date is
  * not before the start, and a window ends after it begins.
  */
-function datesAreConsistent(m: DatedFields, ctx: z.RefinementCtx): void {
-  const need = (ok: boolean, path: string, message: string) => {
-    if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+export function datesAreConsistent(m: DatedFields, ctx: z.RefinementCtx): void {
+  const need = (ok: boolean, path: string, problem: DateProblem, message: string) => {
+    if (!ok) ctx.addIssue({ code: 'custom', path: [path], message, params: { problem } });
   };
-  need(m.kind !== 'deadline' || m.due !== null, 'due', 'a deadline needs a due date');
-  need(m.kind !== 'start' || m.start !== null, 'start', 'a start commitment needs a start date');
+  need(m.kind !== 'deadline' || m.due !== null, 'due', 'needsDue', 'a deadline needs a due date');
+  need(
+    m.kind !== 'start' || m.start !== null,
+    'start',
+    'needsStart',
+    'a start commitment needs a start date',
+  );
   need(
     m.kind !== 'recurring' || m.recurrence !== null,
     'recurrence',
+    'needsRecurrence',
     'a recurring commitment needs a recurrence',
   );
-  need(!(m.start && m.due) || m.start <= m.due, 'due', 'the due date cannot be before the start');
-  need(!m.window || m.window.from <= m.window.to, 'window', 'the window must end after it begins');
+  need(
+    !(m.start && m.due) || m.start <= m.due,
+    'due',
+    'dueBeforeStart',
+    'the due date cannot be before the start',
+  );
+  need(
+    !m.window || m.window.from <= m.window.to,
+    'window',
+    'windowReversed',
+    'the window must end after it begins',
+  );
 }
+
+/**
+ * A milestone's kind and dates alone, with the same field checks and cross-field checks as a whole
+ * milestone: what an editor of dates (the import dialog) validates against.
+ */
+export const milestoneDatesSchema = milestoneFields
+  .pick({ kind: true, start: true, due: true, window: true, recurrence: true })
+  .superRefine(datesAreConsistent);
 
 export const milestoneSchema = milestoneFields.superRefine(datesAreConsistent);
 

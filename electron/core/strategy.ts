@@ -5,7 +5,14 @@
  * statuses and reminders survive a corrected text. Pure.
  */
 import { z } from 'zod';
-import { CHAPTERS, datasetSchema, isoDateSchema, type Milestone } from './milestone';
+import {
+  CHAPTERS,
+  datasetSchema,
+  datesAreConsistent,
+  isoDateSchema,
+  milestoneDatesSchema,
+  type Milestone,
+} from './milestone';
 import { LANGUAGES, type Candidate, type Language } from './extract/commitments';
 import { LIMITS, tooLong } from './limits';
 
@@ -178,33 +185,35 @@ export function parseStrategyFile(
   return result.success ? { ok: true, file: result.data } : { ok: false, issues: result.error.issues };
 }
 
-/** A candidate as it crosses the API (the import dialog sends back the ones the user accepted). */
-export const candidateSchema = z.strictObject({
-  quote: z.string().min(1).max(LIMITS.quoteChars, tooLong(LIMITS.quoteChars)),
-  line: z.int().positive(),
-  page: z.int().positive().optional(),
-  section: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)).nullable(),
-  datePhrase: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)),
-  dateContext: z
-    .strictObject({
-      year: z.int().min(2000).max(2100).optional(),
-      start: isoDateSchema.optional(),
-      begins: z.literal(true).optional(),
-    })
-    .optional(),
-  kind: z.enum(['deadline', 'start', 'recurring', 'undated']),
-  start: isoDateSchema.nullable(),
-  due: isoDateSchema.nullable(),
-  window: z.strictObject({ from: isoDateSchema, to: isoDateSchema }).nullable(),
-  recurrence: z.strictObject({ everyYears: z.int().min(1).max(10), first: isoDateSchema }).nullable(),
-  actor: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)).nullable(),
-  title: z
-    .string()
-    .trim()
-    .min(1, 'a title cannot be empty')
-    .max(LIMITS.titleChars, tooLong(LIMITS.titleChars)),
-  note: z.string().min(1).max(LIMITS.quoteChars, tooLong(LIMITS.quoteChars)).optional(),
-});
+/**
+ * A candidate as it crosses the API (the import dialog sends back the ones the user accepted, with
+ * the title, kind, dates and actor as edited): its dates pass the same checks as a milestone's.
+ */
+export const candidateSchema = z
+  .strictObject({
+    quote: z.string().min(1).max(LIMITS.quoteChars, tooLong(LIMITS.quoteChars)),
+    line: z.int().positive(),
+    page: z.int().positive().optional(),
+    section: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)).nullable(),
+    datePhrase: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)),
+    dateContext: z
+      .strictObject({
+        year: z.int().min(2000).max(2100).optional(),
+        start: isoDateSchema.optional(),
+        begins: z.literal(true).optional(),
+      })
+      .optional(),
+    // The kind and dates as the dialog left them: the milestone's own fields and checks.
+    ...milestoneDatesSchema.shape,
+    actor: z.string().min(1).max(LIMITS.titleChars, tooLong(LIMITS.titleChars)).nullable(),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'a title cannot be empty')
+      .max(LIMITS.titleChars, tooLong(LIMITS.titleChars)),
+    note: z.string().min(1).max(LIMITS.quoteChars, tooLong(LIMITS.quoteChars)).optional(),
+  })
+  .superRefine(datesAreConsistent);
 
 /** A candidate as the dialog shows it: the extractor's proposal plus the id it would be saved under. */
 export type PreviewCandidate = Candidate & {

@@ -6,13 +6,13 @@
 import type { StrategySummary } from '../contract/api';
 import { allMilestones, type AnyMilestone, type Milestone, type OwnMilestone } from '../core/milestone';
 import { loadMilestones } from './milestones-source';
-import { strategyMilestones, withStrategies } from './strategies';
+import { strategySelection, withStrategies } from './strategies';
 
 /** Which dataset: what the desktop app, the web host and the CLI are told by their options. */
 export interface DatasetChoice {
   /** --milestones FILE: this dataset instead of the bundled Compass. */
   milestonesFile?: string;
-  /** --strategy LIST: exactly these (see strategyMilestones); saved strategies then do not follow. */
+  /** --strategy LIST: exactly these (see strategySelection); saved strategies then do not follow. */
   strategy?: string;
   /** Whether the strategies saved in the data folder follow the dataset (the apps: yes; the CLI: no). */
   savedStrategies?: boolean;
@@ -39,6 +39,8 @@ export interface MilestoneCatalog {
 
 export function createMilestoneCatalog(options: {
   base: readonly Milestone[];
+  /** Milestone id → strategy name for strategies inside `base` (a --strategy list). */
+  baseNames?: ReadonlyMap<string, string>;
   strategiesDir?: string | null;
 }): MilestoneCatalog {
   const strategiesDir = options.strategiesDir ?? null;
@@ -63,7 +65,10 @@ export function createMilestoneCatalog(options: {
   const reload = () => {
     loaded = load();
     ids = new Set(loaded.milestones.map((m) => m.id));
-    names = new Map(loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const)));
+    names = new Map([
+      ...(options.baseNames ?? []),
+      ...loaded.strategies.flatMap((s) => s.milestoneIds.map((id) => [id, s.name] as const)),
+    ]);
   };
   reload();
   return {
@@ -83,8 +88,10 @@ export function createMilestoneCatalog(options: {
  * for --strategy) that says what to fix.
  */
 export function openMilestoneCatalog(dataDir: string, choice: DatasetChoice = {}): MilestoneCatalog {
-  if (choice.strategy !== undefined)
-    return createMilestoneCatalog({ base: strategyMilestones(dataDir, choice.strategy) });
+  if (choice.strategy !== undefined) {
+    const selection = strategySelection(dataDir, choice.strategy);
+    return createMilestoneCatalog({ base: selection.milestones, baseNames: selection.strategyNames });
+  }
   return createMilestoneCatalog({
     base: loadMilestones(choice.milestonesFile),
     strategiesDir: choice.savedStrategies ? dataDir : null,

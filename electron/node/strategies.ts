@@ -170,12 +170,16 @@ export function saveStrategy(
 export const COMPASS = 'compass';
 
 /**
- * The milestones `--strategy SPEC` names: a comma-separated list of `compass` (the bundled
- * dataset), saved strategy slugs, or `all` (the Compass and every saved strategy), in that order,
- * each once. Throws a StrategyFileError that says what to do for an unknown slug, a damaged file
- * or two strategies that share an id.
+ * What `--strategy SPEC` names: a comma-separated list of `compass` (the bundled dataset), saved
+ * strategy slugs, or `all` (the Compass and every saved strategy), in that order, each once; with
+ * each imported strategy's milestone ids mapped to its name (the feed's category per strategy, as
+ * the app's feed has it; the Compass's milestones have none). Throws a StrategyFileError that says
+ * what to do for an unknown slug, a damaged file or two strategies that share an id.
  */
-export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
+export function strategySelection(
+  dataDir: string,
+  spec: string,
+): { milestones: Milestone[]; strategyNames: Map<string, string> } {
   const wanted = spec
     .split(',')
     .map((s) => s.trim())
@@ -194,9 +198,11 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
     for (const slug of add) if (!slugs.includes(slug)) slugs.push(slug);
   }
   const out: Milestone[] = [];
+  const strategyNames = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const slug of slugs) {
     let milestones: Milestone[];
+    let name: string | null = null;
     if (slug === COMPASS) milestones = bundledMilestones();
     else {
       const file = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? readStrategy(strategyPath(dataDir, slug)) : null;
@@ -206,6 +212,7 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
         );
       }
       milestones = file.milestones;
+      name = file.name;
     }
     for (const m of milestones) {
       const other = owner.get(m.id);
@@ -216,9 +223,10 @@ export function strategyMilestones(dataDir: string, spec: string): Milestone[] {
       }
       owner.set(m.id, slug);
       out.push(m);
+      if (name !== null) strategyNames.set(m.id, name);
     }
   }
-  return out;
+  return { milestones: out, strategyNames };
 }
 
 /**

@@ -3,7 +3,9 @@
  * (written with the `docx` package) and a PDF (printed by Chromium) made from the extraction
  * fixtures, each read by the real importers in the service. The user reviews the candidates,
  * unticks one, renames one and accepts; the strategy shows in the timeline under its own group
- * and filter, stays after a reload, and is removed only after a confirmation.
+ * and filter, stays after a reload, and is removed only after a confirmation. A text file: three
+ * candidates accepted, one with its title, due date and window corrected and one with its kind,
+ * each date checked as typed; the timeline and the review show them as edited.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +73,7 @@ describe.skipIf(!chromiumAvailable())('importing a strategy document in the brow
       const siren = candidateRow(page, 'warning siren in every district');
       await expect(siren.locator('mark').textContent()).resolves.toBe('By 2025');
       const sirenCells = await siren.getByRole('cell').allTextContents();
-      expect(sirenCells.slice(3)).toEqual([
+      expect(sirenCells.slice(3, 9)).toEqual([
         expect.stringMatching(/^line \d+$/),
         '2. What we will do',
         'By 2025',
@@ -205,6 +207,132 @@ describe.skipIf(!chromiumAvailable())('importing a strategy document in the brow
     }
   }, 240_000);
 
+  it('accepts three candidates, one with its title, date and kind corrected, and shows them as edited', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.host);
+    const slug = 'harbour-edits';
+    try {
+      const dialog = await importFile(page, join(ROOT, 'tests/fixtures/extract/strategy.en.txt'));
+      await dialog.getByLabel('Name of the strategy').fill('Harbour edits');
+      await dialog.getByRole('button', { name: 'Untick all' }).click();
+      const siren = candidateRow(page, 'warning siren in every district');
+      const map = candidateRow(page, 'new evacuation map');
+      const pumps = candidateRow(page, 'pumping station');
+      for (const r of [siren, map, pumps]) await r.getByRole('checkbox').check();
+      const total = await dialog.locator('tbody tr[data-candidate]').count();
+      await dialog.getByText(`3 of ${total} ticked`).waitFor();
+
+      // The siren: a new title, and its due date and window moved (edited in the row's panel).
+      await siren.getByRole('textbox', { name: /^Title of candidate/ }).fill('Sirens in every district');
+      const sirenEdit = siren.getByRole('button', { name: /^Edit the kind and dates of candidate \d+$/ });
+      expect(await sirenEdit.getAttribute('aria-expanded')).toBe('false');
+      await sirenEdit.click();
+      expect(await sirenEdit.getAttribute('aria-expanded')).toBe('true');
+      const sirenPanel = dialog.getByRole('group', {
+        name: /^Kind and dates of candidate \d+: Sirens in every district$/,
+      });
+      expect(await sirenPanel.getByLabel('Kind').inputValue()).toBe('deadline');
+      const due = sirenPanel.getByLabel('Due date');
+      expect(await due.inputValue()).toBe('2025-12-31');
+      expect(await due.getAttribute('type')).toBe('text');
+      expect(await due.getAttribute('inputmode')).toBe('numeric');
+
+      // An impossible date: said beside the field and above the button, and nothing can be saved.
+      await due.fill('2026-02-30');
+      await sirenPanel.getByText('Not a date: type a real day as YYYY-MM-DD, e.g. 2025-12-31.').waitFor();
+      expect(await due.getAttribute('aria-invalid')).toBe('true');
+      await dialog.getByText(/^Correct the dates of candidate \d+ first/).waitFor();
+      await siren.getByText('These dates cannot be saved: correct them under Edit.').waitFor();
+      const accept = dialog.getByRole('button', { name: 'Accept 3 milestones' });
+      expect(await accept.isDisabled()).toBe(true);
+      // Before its start: the schema's check across fields.
+      await due.fill('2021-12-31');
+      await sirenPanel.getByText('The due date is before the start date.').waitFor();
+      expect(await accept.isDisabled()).toBe(true);
+      await due.fill('2026-06-30');
+      await sirenPanel.getByLabel('Window from (optional)').fill('2026-04-01');
+      await sirenPanel.getByLabel('Window until (optional)').fill('2026-06-30');
+      expect(await due.getAttribute('aria-invalid')).toBeNull();
+      await sirenPanel.getByRole('button', { name: 'Done' }).click();
+      // The panel closes and focus goes back to the button that opened it.
+      await sirenPanel.waitFor({ state: 'detached' });
+      expect(await sirenEdit.evaluate((el) => el === document.activeElement)).toBe(true);
+      const sirenDates = (await siren.getByRole('cell').allTextContents())[6];
+      expect(sirenDates).toContain('due 30 Jun 2026');
+      expect(sirenDates).toContain('window 1 Apr 2026 – 30 Jun 2026');
+
+      // The evacuation map: another kind, with the date that kind has, all from the keyboard.
+      await map.getByRole('button', { name: /^Edit the kind and dates of candidate/ }).focus();
+      await page.keyboard.press('Enter');
+      const mapPanel = dialog.getByRole('group', { name: /^Kind and dates of candidate \d+:/ });
+      await mapPanel.getByLabel('Kind').selectOption('start');
+      expect(await mapPanel.getByLabel('Due date').count()).toBe(0);
+      await mapPanel.getByLabel('Start date').fill('2023-05-01');
+      expect((await map.getByRole('cell').allTextContents())[7]).toBe('Start');
+      await dialog.getByText(/^Correct the dates/).waitFor({ state: 'detached' });
+
+      await accept.click();
+      await page
+        .getByRole('dialog', { name: 'Strategies' })
+        .getByText('Saved “Harbour edits” with 3 milestones.')
+        .waitFor();
+      const snapshot = await invoke<Snapshot>(env.host, 'getSnapshot', {});
+      const ids = snapshot.strategies!.find((s) => s.slug === slug)!.milestoneIds;
+      const mine = snapshot.milestones.filter((m) => ids.includes(m.id));
+      expect(mine).toHaveLength(3);
+      const sirens = mine.find((m) => m.title.en === 'Sirens in every district')!;
+      expect(sirens).toMatchObject({
+        title: { nl: 'Sirens in every district', en: 'Sirens in every district' },
+        kind: 'deadline',
+        due: '2026-06-30',
+        window: { from: '2026-04-01', to: '2026-06-30' },
+      });
+      const evacuation = mine.find((m) => 'quote' in m && m.quote.includes('evacuation map'))!;
+      expect(evacuation).toMatchObject({ kind: 'start', start: '2023-05-01', due: null, window: null });
+      const pumping = mine.find((m) => 'quote' in m && m.quote.includes('pumping station'))!;
+      expect(pumping).toMatchObject({ kind: 'deadline', due: '2023-06-30' });
+      // The file on disk says the same.
+      const file = JSON.parse(readFileSync(join(env.host.dataDir, 'strategies', `${slug}.json`), 'utf8'));
+      expect(file.milestones.find((m: { id: string }) => m.id === sirens.id).due).toBe('2026-06-30');
+      await page.getByRole('dialog', { name: 'Strategies' }).getByRole('button', { name: 'Close' }).click();
+
+      // The timeline, this strategy alone: the three rows, with the edited date and kind.
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await page.getByLabel('Strategy', { exact: true }).selectOption(slug);
+      await row(page, sirens.id).waitFor();
+      expect(await row(page, sirens.id).getAttribute('aria-label')).toMatch(
+        /^Sirens in every district, due 30 June 2026, /,
+      );
+      expect(await row(page, evacuation.id).getAttribute('aria-label')).toContain('from 1 May 2023');
+      await row(page, pumping.id).waitFor();
+      await page.getByLabel('Strategy', { exact: true }).selectOption('all');
+
+      // The review of this strategy: as of 2025-12-31 the sirens are not due yet (moved to 2026);
+      // as of the end of 2026 they are, on the edited date.
+      await page.getByRole('tab', { name: 'Review 2025' }).click();
+      const reviewPanel = page.locator('#panel-review');
+      await reviewPanel.getByLabel('Strategy', { exact: true }).selectOption(slug);
+      await reviewPanel.locator(`tr[data-key="${pumping.id}"]`).waitFor();
+      await reviewPanel.locator(`tr[data-key="${evacuation.id}"]`).waitFor();
+      expect(await reviewPanel.locator(`tr[data-key="${sirens.id}"]`).count()).toBe(0);
+      await reviewPanel.getByLabel('Other date').fill('2026-12-31');
+      await reviewPanel.getByRole('button', { name: 'Show' }).click();
+      const sirenReview = reviewPanel.locator(`tr[data-key="${sirens.id}"]`);
+      await sirenReview.waitFor();
+      expect(await sirenReview.locator('time').getAttribute('datetime')).toBe('2026-06-30');
+      await sirenReview.getByText('Sirens in every district').waitFor();
+      const review = await invoke<{ items: { id: string; due: string }[]; notYetDue: string[] }>(
+        env.host,
+        'getReview',
+        { asOf: '2025-12-31', strategy: slug },
+      );
+      expect(review.notYetDue).toEqual([sirens.id]);
+      expect(review.items.map((i) => i.id).sort()).toEqual([evacuation.id, pumping.id].sort());
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
   it('reads pasted text, takes a changed language, and saves it under the name given', async () => {
     const { page, context } = await openApp(env.browser, env.host);
     try {
@@ -273,6 +401,12 @@ describe.skipIf(!chromiumAvailable())('importing a strategy document in the brow
         const dialog = await importFile(page, docx);
         await candidateRow(page, 'register of shelters').getByRole('checkbox').uncheck();
         await dialog.getByLabel('Name of the strategy').waitFor();
+        // A row's panel open, with a date refused.
+        const siren = candidateRow(page, 'warning siren in every district');
+        await siren.getByRole('button', { name: /^Edit the kind and dates/ }).click();
+        const panel = dialog.getByRole('group', { name: /^Kind and dates of candidate/ });
+        await panel.getByLabel('Due date').fill('2025-13-01');
+        await panel.getByText(/^Not a date/).waitFor();
         expect(await seriousViolations(page), `${colorScheme}, import dialog`).toEqual([]);
         await dialog.getByRole('button', { name: 'Cancel' }).click();
         const strategies = page.getByRole('dialog', { name: 'Strategies' });

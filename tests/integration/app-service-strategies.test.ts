@@ -111,6 +111,51 @@ describe('importing strategies through the app service', () => {
     });
   });
 
+  it('saves the kind and dates as edited, checked again on this side', async () => {
+    const { cwd, service, catalog } = setup();
+    const preview = await ok<StrategyPreview>(
+      service.dispatch('previewStrategy', { fileName: 'plan.txt', content: EN_TEXT }),
+    );
+    const base = { name: preview.name, language: preview.language, source: preview.source };
+    const [deadline, other] = toSave(preview).filter((c) => c.kind === 'deadline');
+    const moved = { ...deadline!, due: '2026-06-30', window: null };
+    const started = {
+      ...other!,
+      kind: 'start' as const,
+      start: '2024-09-01',
+      due: null,
+      window: null,
+      recurrence: null,
+    };
+    const refused = async (candidate: object, message: RegExp) => {
+      const result = await service.dispatch('saveStrategy', { ...base, candidates: [candidate] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect((result as { error: { message: string } }).error.message).toMatch(message);
+    };
+    await refused({ ...moved, due: '2026-02-30' }, /not a real calendar date/);
+    await refused({ ...moved, due: '30-06-2026' }, /YYYY-MM-DD/);
+    await refused({ ...moved, start: '2027-01-01' }, /due date cannot be before the start/);
+    await refused({ ...started, start: null }, /start commitment needs a start date/);
+    await refused({ ...moved, kind: 'recurring' }, /recurring commitment needs a recurrence/);
+    expect(existsSync(join(cwd, 'strategies', `${SLUG}.json`))).toBe(false);
+
+    await ok(service.dispatch('saveStrategy', { ...base, candidates: [moved, started] }));
+    const file = JSON.parse(readFileSync(join(cwd, 'strategies', `${SLUG}.json`), 'utf8'));
+    expect(file.milestones).toEqual([
+      expect.objectContaining({ quote: moved.quote, kind: 'deadline', due: '2026-06-30', window: null }),
+      expect.objectContaining({
+        quote: started.quote,
+        kind: 'start',
+        start: '2024-09-01',
+        due: null,
+        window: null,
+        recurrence: null,
+      }),
+    ]);
+    const ids = file.milestones.map((m: { id: string }) => m.id);
+    expect(catalog.dataset().filter((m) => ids.includes(m.id))).toEqual(file.milestones);
+  });
+
   it('a re-import keeps the ids and the progress; removing keeps the file aside and the log whole', async () => {
     const { cwd, service } = setup();
     const preview = await ok<StrategyPreview>(
@@ -198,5 +243,27 @@ describe('importing strategies through the app service', () => {
       ok: false,
       error: { code: 'invalid-input', message: expect.stringMatching(/--strategy/) },
     });
+  });
+
+  it('with the strategies fixed (--strategy) the feed still has a category per strategy', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'compass-service-fixed-'));
+    const [first, ...rest] = bundledMilestones();
+    const catalog = createMilestoneCatalog({
+      base: [first!, ...rest],
+      baseNames: new Map([[first!.id, 'A named strategy']]),
+    });
+    const service = createAppService({
+      store: openStateStore({ cwd }),
+      catalog,
+      today: () => '2024-06-01',
+      systemLocale: () => 'en-GB',
+      now: () => new Date('2024-06-01T10:00:00Z'),
+    });
+    expect(catalog.strategyNames().get(first!.id)).toBe('A named strategy');
+    const ics = await ok<{ content: string }>(service.dispatch('exportIcal', { lang: 'en' }));
+    const named = (ics.content.replace(/\r\n[ \t]/g, '').match(/^CATEGORIES:.*$/gm) ?? []).filter((c) =>
+      c.includes('A named strategy'),
+    );
+    expect(named.length).toBeGreaterThan(0);
   });
 });

@@ -151,6 +151,42 @@ describe('cli import-strategy', { timeout: 120_000 }, () => {
     expect(ics.code).toBe(0);
     expect(ics.stdout.replace(/\r\n[ \t]/g, '')).toContain(`UID:${own[0]}@compass-timeline`);
 
+    // The feed puts each event in its strategy's category, as the app's feed does; the Compass's
+    // events have none (serve-feed builds the same feed).
+    const events = (args: string[]) =>
+      run(['ics', ...args, '--lang', 'en', '--data-dir', data])
+        .stdout.replace(/\r\n[ \t]/g, '')
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((e) => ({
+          uid: /^UID:(.*?)@/m.exec(e)?.[1] ?? '',
+          categories: /^CATEGORIES:(.*)$/m.exec(e.replace(/\r/g, ''))?.[1] ?? '',
+        }));
+    const both = events(['--strategy', `compass,${slug}`]);
+    const theirs = both.filter((e) => e.uid.startsWith(`${slug}-`));
+    expect(theirs.length).toBeGreaterThan(5);
+    for (const e of theirs) expect(e.categories, e.uid).toContain(saved.strategy.name);
+    const compassEvents = both.filter((e) => !e.uid.startsWith(`${slug}-`));
+    expect(compassEvents.length).toBeGreaterThan(20);
+    for (const e of compassEvents) expect(e.categories, e.uid).not.toContain(saved.strategy.name);
+    expect(events(['--strategy', 'all']).filter((e) => e.categories.includes(saved.strategy.name))).toEqual(
+      theirs,
+    );
+
+    // status and review see the strategy's milestones only when --strategy names it.
+    const dated = saved.candidates.find((c) => c.due !== null && c.due <= '2023-12-31')!;
+    const status = (args: string[]) =>
+      run(['status', dated.id, 'achieved', '--on', '2023-01-05', ...args, '--data-dir', data]);
+    expect(status([]).code).toBe(2);
+    expect(status(['--strategy', slug]).code).toBe(0);
+    const review = JSON.parse(
+      run(['review', '--strategy', slug, '--format', 'json', '--as-of', '2025-12-31', '--data-dir', data])
+        .stdout,
+    ) as { items: { id: string; status: string }[] };
+    expect(review.items.length).toBeGreaterThan(0);
+    expect(review.items.every((i) => own.includes(i.id))).toBe(true);
+    expect(review.items.find((i) => i.id === dated.id)?.status).toBe('achieved');
+
     const unknown = run(['list', '--strategy', 'nope', '--data-dir', data]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No saved strategy "nope".*strategies/);

@@ -24,6 +24,8 @@ export interface CliContext {
   dataset(): readonly Milestone[];
   /** The dataset followed by the user's own milestones (as the store has them at the first call). */
   milestones(): AnyMilestone[];
+  /** Milestone id → the name of its imported strategy (from --strategy): the feed's category per strategy. */
+  strategyNames(): ReadonlyMap<string, string>;
   /** The user's state from the store in --data-dir (or the app's own folder). */
   state(): UserState;
   /** The store in --data-dir (opened once per run; its notices are printed on stderr). */

@@ -114,6 +114,7 @@ export async function runCli(
       state: () => ctx.store().read(),
       dataset: () => data.catalog().dataset(),
       milestones: () => (milestones ??= data.catalog().all(ctx.state())),
+      strategyNames: () => data.catalog().strategyNames(),
       dataDir: () => dataDir,
       systemToday: () => format(new Date(), 'yyyy-MM-dd'),
     };

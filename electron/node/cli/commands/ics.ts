@@ -60,9 +60,17 @@ export function feedFromStore(
   const options = feedOptionsFrom(values);
   const dataset = ctx.dataset();
   const store = ctx.store();
+  // A category per imported strategy, as in the app's feed.
+  const strategyNames = ctx.strategyNames();
   return {
     store,
-    feed: () => publishIcal(store, dataset, options, (warning) => ctx.err(`Warning: ${warning}`)),
+    feed: () =>
+      publishIcal(
+        store,
+        dataset,
+        (state) => ({ ...options(state), strategyNames }),
+        (warning) => ctx.err(`Warning: ${warning}`),
+      ),
   };
 }
 
