@@ -14,7 +14,7 @@
  *
  * Options: --runs N (default 3), --sizes 100,1000 (default 100,1000,5000,10000), --skip-build,
  * --only core,size,ours,libs,team, --renderer DIR (serve another built renderer, for A/B checks),
- * --team-entries N (default 1000).
+ * --team-entries N (default 1000), --libs svar,dhtmlx,frappe (the libraries measured; default all three).
  * Only a full default run writes RESULTS.md; others write tests/bench/.work/RESULTS.partial.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -69,6 +69,10 @@ const RUNS = Number(option('runs') ?? 3);
 const SIZES = (option('sizes') ?? '100,1000,5000,10000').split(',').map(Number);
 const ONLY = new Set((option('only') ?? 'core,size,ours,libs,team').split(','));
 const TEAM_ENTRIES = Number(option('team-entries') ?? 1000);
+/** The libraries measured beside ours (frappe-gantt takes minutes at 10,000). */
+const LIBS = (option('libs') ?? 'svar,dhtmlx,frappe')
+  .split(',')
+  .filter((lib): lib is 'svar' | 'dhtmlx' | 'frappe' => ['svar', 'dhtmlx', 'frappe'].includes(lib));
 const SKIP_BUILD = process.argv.includes('--skip-build');
 /** A/B experiments: serve this built renderer folder instead of out/renderer. */
 const RENDERER_DIR = option('renderer');
@@ -438,6 +442,8 @@ const OURS = (url: string): PageSpec => ({
 // measuring
 
 interface Summary {
+  /** getSnapshot's answer as the web host sends it (ours only). */
+  snapshotBytes?: number;
   renderMs: number | null;
   navigationMs: number | null;
   zoomMs: number | null;
@@ -482,6 +488,17 @@ async function measureRuns(browser: Browser, spec: PageSpec, label: string): Pro
   return s;
 }
 
+/** The bytes of getSnapshot's answer, as the page receives it over the web host's bridge. */
+async function snapshotSize(pageUrl: string): Promise<number> {
+  const url = new URL(pageUrl);
+  const response = await fetch(new URL('/api/invoke/getSnapshot', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-compass-token': url.searchParams.get('token') ?? '' },
+    body: '{}',
+  });
+  return (await response.arrayBuffer()).byteLength;
+}
+
 async function measureOurs(browser: Browser): Promise<Record<string, Summary>> {
   const out: Record<string, Summary> = {};
   const targets: [string, string | null][] = [
@@ -495,6 +512,9 @@ async function measureOurs(browser: Browser): Promise<Record<string, Summary>> {
       // One unmeasured load: the host's first request, Chromium's first page of this origin.
       await measureLoad(browser, OURS(host.url)).catch(() => undefined);
       out[key] = await measureRuns(browser, OURS(host.url), `timeline ${key}`);
+      const snapshotBytes = await snapshotSize(host.url);
+      out[key].snapshotBytes = snapshotBytes;
+      log(`timeline ${key}: snapshot ${snapshotBytes.toLocaleString('en')} bytes`);
     } catch (error) {
       const message = (error as Error).message;
       log(`timeline ${key}: FAILED ${message}`);
@@ -516,7 +536,7 @@ async function measureLibraries(
 ): Promise<Record<string, Record<string, Summary>>> {
   const out: Record<string, Record<string, Summary>> = { frappe: {}, svar: {}, dhtmlx: {} };
   for (const size of SIZES) {
-    for (const lib of ['svar', 'dhtmlx', 'frappe'] as const) {
+    for (const lib of LIBS) {
       const spec: PageSpec = {
         url: `${origin}/${lib}.html?data=/data/${size}.json`,
         ready: READY[lib],
@@ -724,7 +744,7 @@ async function main(): Promise<void> {
     team,
     totalSeconds: round((performance.now() - started) / 1000, 0),
   };
-  if (RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 5 && !RENDERER_DIR && !SKIP_BUILD) {
+  if (RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 5 && LIBS.length === 3 && !RENDERER_DIR && !SKIP_BUILD) {
     writeFileSync(join(BENCH, 'RESULTS.md'), renderResults(results));
     log('wrote tests/bench/RESULTS.md');
   } else {
