@@ -716,7 +716,12 @@ async function main(): Promise<void> {
       ),
     );
   targets.push(
-    target(`zoom ours / ${LIB_NAMES.dhtmlx}, ${BIG}`, ratio(big?.zoomMs, theirs('dhtmlx', 'zoomMs')), 0.5, '×'),
+    target(
+      `zoom ours / ${LIB_NAMES.dhtmlx}, ${BIG}`,
+      ratio(big?.zoomMs, theirs('dhtmlx', 'zoomMs')),
+      0.5,
+      '×',
+    ),
   );
   for (const n of SIZES.filter((x) => x >= 1000)) {
     for (const metric of ['render', 'zoom'] as const) {
@@ -988,6 +993,17 @@ function renderTeam(team: TeamFigure): string[] {
   return lines;
 }
 
+const NAVIGATION_VS_PEERS =
+  'Measured on 2026-12-02 under a load average of 10–14 on the 2 cores (other work ran), A/B against the commit before the ' +
+  'compact snapshot, same minutes: the snapshot at 10,000 went from 4.6 MB (462 bytes per milestone) to 3.2 MB (325), for the ' +
+  'real dataset from 107 KB to 35 KB (the public record text left it too); navigation at 10,000 1,087 → 1,018 ms, real 903 → ' +
+  '1,014 ms (within the run-to-run spread). The real dataset navigates as slowly as 10,000 milestones, so the data is no ' +
+  'longer what limits it: the page start is (the 365 KB entry chunk and its 192 KB shared chunk, evaluated before the first ' +
+  "render, zod building the contract's and core's schemas among them; i18next; the getSnapshot round trip to the web host, " +
+  'a Node process on the same cores; the first React render). Their bare render starts with the data already in the page. ' +
+  'Next steps: drop zod from the renderer bundle (the bridge needs only the method names), send the projection without null ' +
+  'fields and with interned sections and actors, and lazy-load the detail panel and the dialogs.';
+
 /**
  * Causes found by profiling (CPU profiles of the page through CDP and of Node with --cpu-prof,
  * plus a frame-by-frame trace of the scroll), printed under a target when it is missed.
@@ -1017,6 +1033,8 @@ const NOTES: Record<string, string> = {
     'date and key, tallied; ~25–35 ms warm). Each call allocates ~8 MB (groups, progress, items) that lives through one ' +
     'or two young-generation GCs; the first call runs before V8 has optimised any of it. On a shared machine wall time ' +
     'follows the load (compare the other core figures with an earlier, quieter run).',
+  'navigation ours / bare render SVAR': NAVIGATION_VS_PEERS,
+  'navigation ours / bare render DHTMLX': NAVIGATION_VS_PEERS,
   'navigation to painted':
     'Where the time goes (Chromium trace, real dataset): module evaluation of the bundle ~50 ms (react-dom, zod ~16 % of the ' +
     "unminified bundle for the contract's schemas, date-fns, i18next), `getSnapshot` over the HTTP bridge, the first React " +
