@@ -19,6 +19,7 @@ import { SNOOZE_OPTIONS } from '../core/reminders';
 import { reviewSourceSchema } from '../core/review-source';
 import { LANGUAGES, type Language } from '../core/extract/commitments';
 import { candidateSchema, type StrategyPreview } from '../core/strategy';
+import type { TimelineMilestone } from '../core/timeline-milestone';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -52,6 +53,24 @@ export interface PublicRecordLayer {
   entries: RecordEntry[];
 }
 
+/** The public record as the timeline shows it: when it was checked, how many entries, which keys. */
+export interface PublicRecordSummary {
+  asOf: IsoDate;
+  entryCount: number;
+  /** The log keys it has entries for (a milestone id or `<id>@<cycle>`), each once. */
+  keys: string[];
+}
+
+/** What a detail panel shows beyond the snapshot: the whole milestone and its history. */
+export interface MilestoneDetail {
+  /** With its quote, line, date phrase and note. */
+  milestone: AnyMilestone;
+  /** The log entries of its keys (the id and each cycle), in the order written. */
+  log: LogEntry[];
+  /** The public record's entries for its keys; absent when there is no public record. */
+  publicRecord?: PublicRecordLayer;
+}
+
 /** An imported strategy beside the Compass (strategies/<slug>.json in the data folder). */
 export interface StrategySummary {
   slug: string;
@@ -62,16 +81,23 @@ export interface StrategySummary {
   milestoneIds: string[];
 }
 
-/** What the UI shows: the milestones, the user's state, and the day it is. */
+/**
+ * What the UI shows first: the milestones as the timeline draws them, the user's state, and the
+ * day it is. The quotes, notes, the progress log and the public record's text are not in it: a
+ * detail panel fetches them (`getMilestoneDetail`), the search asks main (`searchMilestones`).
+ */
 export interface Snapshot {
+  /**
+   * Increases with every snapshot main builds: a window applies a snapshot only when it is newer
+   * than the one it shows (a change's reply and its `stateChanged` event carry the same one).
+   */
+  revision: number;
   /** Today in the user's time zone (the web host may fix it with --today). */
   today: IsoDate;
-  /** The Compass dataset followed by the user's own milestones. */
-  milestones: AnyMilestone[];
-  /** The current state per log key (milestone id or `<id>@<cycle>`), derived from `log`. */
+  /** The Compass dataset followed by the user's own milestones, without their source text. */
+  milestones: TimelineMilestone[];
+  /** The current state per log key (milestone id or `<id>@<cycle>`), derived from the log. */
   progress: ProgressMap;
-  /** The whole progress log, in the order written. */
-  log: LogEntry[];
   /** The name new entries are recorded under (Settings, else the OS user). */
   author: string;
   settings: Settings;
@@ -85,8 +111,8 @@ export interface Snapshot {
   reminders?: { fired: Record<string, string>; snoozed: Record<string, string> };
   /** The live iCal feed's addresses while it runs (settings.feed.enabled), else null. */
   feed?: { http: string; webcal: string } | null;
-  /** The public record (a layer beside `log`, never mixed into it); absent when there is none. */
-  publicRecord?: PublicRecordLayer;
+  /** The public record (a layer beside the log, never mixed into it); absent when there is none. */
+  publicRecord?: PublicRecordSummary;
   /**
    * The imported strategies whose milestones follow the Compass's in `milestones` (absent where
    * the shell cannot import, e.g. a web host started with --strategy). Any other milestone is the
@@ -148,6 +174,12 @@ const isPlainFileName = (name: string): boolean =>
 /** Every method: its input schema. Outputs are typed in `ApiOutputs`. */
 export const apiInputs = {
   getSnapshot: empty,
+  /** One milestone with its source text, its log entries and the public record's (a detail panel). */
+  getMilestoneDetail: z.strictObject({ id: milestoneId }),
+  /** The ids of the milestones whose titles or quote hold every word of `query` (case and accents ignored). */
+  searchMilestones: z.strictObject({
+    query: z.string().max(LIMITS.searchChars, tooLong(LIMITS.searchChars)),
+  }),
   /** Records a new log entry (a status as of a date, with note and evidence). */
   appendLogEntry: newRecordSchema,
   /** Withdraws an entry (it stays in the log, marked as withdrawn). */
@@ -270,6 +302,8 @@ export type SavedFile = { saved: true; fileName: string } | { saved: false };
 
 export interface ApiOutputs {
   getSnapshot: Snapshot;
+  getMilestoneDetail: MilestoneDetail;
+  searchMilestones: { ids: string[] };
   appendLogEntry: Snapshot;
   retractLogEntry: Snapshot;
   setMuted: Snapshot;

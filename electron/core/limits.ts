@@ -29,6 +29,8 @@ export const LIMITS = {
   logEntries: 100_000,
   /** A reminder key. */
   reminderKeyChars: 300,
+  /** The timeline's search text (longer is cut, in the field and in storage). */
+  searchChars: 200,
   /** A data file to import (export-state, "Export data…"), in bytes. */
   importFileBytes: 10_000_000,
   /** A dataset file given with --milestones, in bytes. */

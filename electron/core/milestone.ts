@@ -135,7 +135,8 @@ export type OwnMilestone = z.infer<typeof ownMilestoneSchema>;
 
 /** Anything the app shows and reminds about: a Compass milestone or one of the user's own. */
 export type AnyMilestone = Milestone | OwnMilestone;
-export const isOwn = (m: AnyMilestone): m is OwnMilestone => 'own' in m && m.own === true;
+export const isOwn = <M extends object = AnyMilestone>(m: M): m is Extract<M, { own: true }> =>
+  'own' in m && m.own === true;
 
 /**
  * All milestones now: the dataset (the Compass or the chosen dataset, with the strategies beside

@@ -5,6 +5,7 @@ import { CHAPTERS } from './milestone';
 import { EARLIEST_DATE, occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
 import { progressOfOccurrence, type ProgressSource } from './progress';
 import { CLOSED_STATUSES, WORKING_STATUSES, type Status } from './status';
+import type { TimelineMilestone } from './timeline-milestone';
 
 /**
  * Where something stands once its date has passed, in the one meaning the timeline, the review, the
@@ -23,19 +24,20 @@ export function dueState(status: Status, due: IsoDate, day: IsoDate, type: Occur
   return type === 'start' && status === 'in-progress' ? null : 'overdue';
 }
 
-export interface DueItem {
-  milestone: AnyMilestone;
+/** An occurrence with its milestone (whole, or the timeline's projection) and its status. */
+export interface DueItem<M extends TimelineMilestone = AnyMilestone> {
+  milestone: M;
   occurrence: Occurrence;
   status: Status;
 }
 
 type Progress = ProgressSource;
 
-function withStatus(
-  milestones: readonly AnyMilestone[],
+function withStatus<M extends TimelineMilestone>(
+  milestones: readonly M[],
   occurrences: Occurrence[],
   state: Progress,
-): DueItem[] {
+): DueItem<M>[] {
   const byId = new Map(milestones.map((m) => [m.id, m]));
   return occurrences.map((occurrence) => ({
     milestone: byId.get(occurrence.milestoneId)!,
@@ -45,46 +47,50 @@ function withStatus(
 }
 
 /** Every occurrence (deadline, start, recurring cycle) between two dates inclusive, soonest first. */
-export function dueBetween(
-  milestones: readonly AnyMilestone[],
+export function dueBetween<M extends TimelineMilestone>(
+  milestones: readonly M[],
   range: DateRange,
   state: Progress,
-): DueItem[] {
+): DueItem<M>[] {
   return withStatus(milestones, occurrencesBetween(milestones, range), state);
 }
 
 /** What falls due from today to today + days, leaving out achieved and dropped milestones. */
-export function upcoming(
-  milestones: readonly AnyMilestone[],
+export function upcoming<M extends TimelineMilestone>(
+  milestones: readonly M[],
   state: Progress,
   today: IsoDate,
   days: number,
-): DueItem[] {
+): DueItem<M>[] {
   return dueBetween(milestones, { from: today, to: plusDays(today, days) }, state).filter(
     (item) => !CLOSED_STATUSES.has(item.status),
   );
 }
 
 /** What is `dueState` overdue on `today`, longest overdue first. */
-export function overdue(milestones: readonly AnyMilestone[], state: Progress, today: IsoDate): DueItem[] {
+export function overdue<M extends TimelineMilestone>(
+  milestones: readonly M[],
+  state: Progress,
+  today: IsoDate,
+): DueItem<M>[] {
   return pastDue(milestones, state, today, 'overdue');
 }
 
 /** What is due with nothing recorded on `today` (`dueState` unrecorded), longest ago first. */
-export function dueUnrecorded(
-  milestones: readonly AnyMilestone[],
+export function dueUnrecorded<M extends TimelineMilestone>(
+  milestones: readonly M[],
   state: Progress,
   today: IsoDate,
-): DueItem[] {
+): DueItem<M>[] {
   return pastDue(milestones, state, today, 'unrecorded');
 }
 
-function pastDue(
-  milestones: readonly AnyMilestone[],
+function pastDue<M extends TimelineMilestone>(
+  milestones: readonly M[],
   state: Progress,
   today: IsoDate,
   which: DueState,
-): DueItem[] {
+): DueItem<M>[] {
   return dueBetween(milestones, { from: EARLIEST_DATE, to: plusDays(today, -1) }, state).filter(
     (item) => dueState(item.status, item.occurrence.date, today, item.occurrence.type) === which,
   );

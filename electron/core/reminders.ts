@@ -23,6 +23,7 @@ import { overdue } from './queries';
 import { CLOSED_STATUSES } from './status';
 import { deriveProgress, progressOf, progressOfOccurrence, type ProgressSource } from './progress';
 import type { Settings, UserState } from './user-state';
+import type { TimelineMilestone } from './timeline-milestone';
 
 export interface Reminder {
   /** `<occurrence key>#<lead days>`, e.g. `eu-hybrid-toolbox#7` or `partnership-forum@2024-12-31#0`. */
@@ -105,7 +106,11 @@ export function remindsAbout(
 }
 
 /** The reminders of one occurrence: one per lead time, and one per day (the smallest lead wins). */
-export function remindersOf(milestone: AnyMilestone, occurrence: Occurrence, settings: Settings): Reminder[] {
+export function remindersOf(
+  milestone: TimelineMilestone,
+  occurrence: Occurrence,
+  settings: Settings,
+): Reminder[] {
   const byDay = new Map<IsoDate, Reminder>();
   for (const leadDays of leadTimes(settings)) {
     const reminder = reminderAt(milestone, occurrence, leadDays, settings);
@@ -116,7 +121,7 @@ export function remindersOf(milestone: AnyMilestone, occurrence: Occurrence, set
 
 /** The reminder `leadDays` before an occurrence, at the set time of day (moved off a weekend if set). */
 function reminderAt(
-  milestone: AnyMilestone,
+  milestone: TimelineMilestone,
   occurrence: Occurrence,
   leadDays: number,
   settings: Settings,
@@ -145,8 +150,8 @@ const byTime = (a: Reminder, b: Reminder) =>
  * first, fired or not.
  */
 export function remindersBetween(
-  milestones: readonly AnyMilestone[],
-  state: Pick<UserState, 'log' | 'muted' | 'settings'>,
+  milestones: readonly TimelineMilestone[],
+  state: Pick<UserState, 'settings'> & (ProgressSource | Pick<UserState, 'log' | 'muted'>),
   from: Date,
   to: Date,
 ): Reminder[] {
@@ -155,7 +160,7 @@ export function remindersBetween(
   // A reminder's day is at most `lead` days (and a weekend shift of 2) before its occurrence.
   const range = { from: toIso(subDays(from, 1)), to: toIso(addDays(to, lead + 3)) };
   const byId = new Map(milestones.map((m) => [m.id, m]));
-  const source = { progress: deriveProgress(state) };
+  const source = 'progress' in state ? state : { progress: deriveProgress(state) };
   return occurrencesBetween(milestones, range)
     .filter((occurrence) => remindsAbout(source, occurrence.milestoneId, occurrence.key))
     .flatMap((occurrence) => remindersOf(byId.get(occurrence.milestoneId)!, occurrence, state.settings))
@@ -165,7 +170,7 @@ export function remindersBetween(
 
 /** The reminder a key names, or null when the key names no occurrence or lead time of these milestones. */
 export function reminderForKey(
-  milestones: readonly AnyMilestone[],
+  milestones: readonly TimelineMilestone[],
   settings: Settings,
   key: string,
 ): Reminder | null {

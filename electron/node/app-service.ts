@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../core/date-phrase';
 import { ICAL_FILE_NAME, ICAL_MIME_TYPE, icalOptionsFromSettings } from '../core/ical';
-import type { AnyMilestone, OwnMilestone } from '../core/milestone';
+import type { AnyMilestone, Milestone, OwnMilestone } from '../core/milestone';
 import { randomUUID } from 'node:crypto';
 import {
   appendRecord,
@@ -21,6 +21,9 @@ import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../c
 import { REVIEW_MIME, reviewFileName } from '../core/review-export';
 import { resolveLocale } from '../core/shell-locale';
 import type { Locale, UserState } from '../core/user-state';
+import { parseLogKey } from '../core/progress-log';
+import { searchMilestoneIds } from '../core/milestone-search';
+import { timelineMilestone, type TimelineMilestone } from '../core/timeline-milestone';
 import {
   parseApiInput,
   type ApiError,
@@ -31,6 +34,7 @@ import {
   type ApiOutputs,
   type ApiResult,
   type ExportedFile,
+  type PublicRecordSummary,
   type SavedFile,
   type Snapshot,
 } from '../contract/api';
@@ -161,9 +165,17 @@ export function createAppService(options: AppServiceOptions): AppService {
   // `let`: a team's record imported from Settings replaces the layer while the app runs.
   let publicEntries: PublicRecordFile['entries'] = [];
   let publicLayer: { asOf: IsoDate; entries: PublicRecordFile['entries'] } | null = null;
+  let publicSummary: PublicRecordSummary | null = null;
   const usePublicRecord = (record: PublicRecordFile | null) => {
     publicEntries = record?.entries ?? [];
     publicLayer = record ? { asOf: record.asOf, entries: record.entries } : null;
+    publicSummary = record
+      ? {
+          asOf: record.asOf,
+          entryCount: record.entries.length,
+          keys: [...new Set(record.entries.map((e) => e.key))],
+        }
+      : null;
   };
   usePublicRecord(found ? found.record : (options.publicRecord ?? null));
   /** The log a review from `source` reads (the user's, the public record's, or both per key). */
@@ -173,11 +185,19 @@ export function createAppService(options: AppServiceOptions): AppService {
   const milestones = (state: UserState): AnyMilestone[] => catalog.all(state);
   const locale = (state: UserState): Locale => resolveLocale(state.settings.locale, options.systemLocale());
 
+  /** The timeline's projection of the dataset, once per dataset (a strategy saved or removed makes a new one). */
+  let projected: { of: readonly Milestone[]; milestones: TimelineMilestone[] } | null = null;
+  const timelineMilestones = (state: UserState): TimelineMilestone[] => {
+    const dataset = catalog.dataset();
+    if (projected?.of !== dataset) projected = { of: dataset, milestones: dataset.map(timelineMilestone) };
+    return [...projected.milestones, ...state.ownMilestones.map(timelineMilestone)];
+  };
+  let revision = 0;
   const snapshot = (state: UserState = store.read()): Snapshot => ({
+    revision: (revision += 1),
     today: options.today(),
-    milestones: milestones(state),
+    milestones: timelineMilestones(state),
     progress: deriveProgress(state),
-    log: state.log,
     author: authorOf(state.settings),
     settings: state.settings,
     systemLocale: options.systemLocale(),
@@ -185,7 +205,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     sectionNames,
     reminders: { fired: state.fired, snoozed: state.snoozed },
     feed: options.feedUrls?.() ?? null,
-    ...(publicLayer ? { publicRecord: publicLayer } : {}),
+    ...(publicSummary ? { publicRecord: publicSummary } : {}),
     ...(strategiesDir ? { strategies: [...catalog.strategies()] } : {}),
   });
 
@@ -233,6 +253,25 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> } = {
     getSnapshot: () => snapshot(),
+    getMilestoneDetail: ({ id }) => {
+      const state = store.read();
+      const milestone = milestones(state).find((m) => m.id === id);
+      if (!milestone) throw new NotFound(`No milestone with id "${id}".`);
+      const ofThis = (key: string) => parseLogKey(key).milestoneId === id;
+      return {
+        milestone,
+        log: state.log.filter((e) => ofThis(e.key)),
+        ...(publicLayer
+          ? {
+              publicRecord: {
+                asOf: publicLayer.asOf,
+                entries: publicLayer.entries.filter((e) => ofThis(e.key)),
+              },
+            }
+          : {}),
+      };
+    },
+    searchMilestones: ({ query }) => ({ ids: searchMilestoneIds(milestones(store.read()), query) }),
     appendLogEntry: (input) =>
       logChange(() =>
         change((state) => {

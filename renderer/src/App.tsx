@@ -1,11 +1,13 @@
 /**
  * The app shell: tabs (Timeline, Review 2025, Settings), the detail panel, the own-milestone
  * dialog, notices and toasts. It holds the snapshot, fed by api.getSnapshot, by every call that
- * returns one, and by the `stateChanged` event.
+ * returns one, and by the `stateChanged` event; a change's reply and its event carry the same
+ * snapshot, applied once (the newest revision wins). The open detail panel's milestone, with its
+ * quote and history, is fetched on its own (`getMilestoneDetail`) and again after every change.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiEventPayloads, CompassApi, Snapshot } from '../../electron/contract/api';
+import type { ApiEventPayloads, CompassApi, MilestoneDetail, Snapshot } from '../../electron/contract/api';
 import { isOwn, type OwnMilestone } from '../../electron/core/milestone';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { Icon } from './app/Icon';
@@ -54,7 +56,11 @@ export function App({ api }: { api: CompassApi }) {
   const returnFocus = useRef<HTMLElement | null>(null);
   const systemDark = useSystemDark();
 
+  /** The revision shown: an older or the same snapshot arriving later (a reply after its event) is not applied again. */
+  const shownRevision = useRef(0);
   const apply = useCallback((next: Snapshot) => {
+    if (next.revision <= shownRevision.current) return;
+    shownRevision.current = next.revision;
     const language = resolveLanguage(next.settings.locale, next.systemLocale);
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -94,6 +100,25 @@ export function App({ api }: { api: CompassApi }) {
       offToast();
     };
   }, [api, apply]);
+
+  // The open milestone in full (quote, note, its log and public record), fetched again after every change.
+  const [detail, setDetail] = useState<
+    | { id: string; value: MilestoneDetail; error?: never }
+    | { id: string; error: string; value?: never }
+    | null
+  >(null);
+  const revision = snapshot?.revision;
+  useEffect(() => {
+    if (!selectedId) return;
+    let live = true;
+    api.getMilestoneDetail({ id: selectedId }).then(
+      (value) => live && setDetail({ id: selectedId, value }),
+      (error: unknown) => live && setDetail({ id: selectedId, error: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, selectedId, revision]);
 
   // Back online: the team sync runs at once instead of waiting for its next round.
   useEffect(() => {
@@ -255,20 +280,30 @@ export function App({ api }: { api: CompassApi }) {
             )}
           </div>
         </main>
-        {selected && (
+        {selected && detail?.id === selected.id && detail.value ? (
           <DetailPanel
             key={selected.id}
             api={api}
-            milestone={selected}
+            milestone={detail.value.milestone}
             progress={snapshot.progress[selected.id]}
             progressMap={snapshot.progress}
-            log={snapshot.log}
-            publicRecord={snapshot.publicRecord}
+            log={detail.value.log}
+            publicRecord={detail.value.publicRecord}
             today={snapshot.today}
             onSnapshot={apply}
             onClose={closeDetail}
             onEdit={(m) => isOwn(m) && setOwnDialog({ editing: m })}
           />
+        ) : (
+          selected && (
+            <aside className="detail-panel" aria-label={selected.title[language]}>
+              {detail?.id === selected.id && detail.error ? (
+                <p role="alert">{t('app.loadFailed', { message: detail.error })}</p>
+              ) : (
+                <p role="status">{t('app.loading')}</p>
+              )}
+            </aside>
+          )
         )}
       </div>
 

@@ -131,7 +131,7 @@ describe('the detail panel', () => {
     expect(api.callsTo('retractLogEntry')).toHaveLength(1);
     expect(await within(panel).findByText('Withdrawn by Test User.')).toBeInTheDocument();
     expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(/status Planned$/);
-    expect(api.snapshot().log).toHaveLength(3);
+    expect(api.state().log).toHaveLength(3);
   });
 
   it('lets a recurring milestone be recorded per cycle', async () => {

@@ -26,6 +26,9 @@ import { adoptionOf, type PublicRecordFile } from '../../electron/core/public-re
 import { buildReview, compareReviews } from '../../electron/core/review';
 import { entriesForSource } from '../../electron/core/review-source';
 import { testId } from '../support/log';
+import { parseLogKey } from '../../electron/core/progress-log';
+import { searchMilestoneIds } from '../../electron/core/milestone-search';
+import { timelineMilestone } from '../../electron/core/timeline-milestone';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import dataset from '../../data/compass-milestones.json';
 
@@ -56,6 +59,8 @@ export interface FakeCompassApi extends CompassApi {
   callsTo<M extends ApiMethod>(method: M): ApiInput<M>[];
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]): void;
   snapshot(): Snapshot;
+  /** The fake's stored state (its progress log, own milestones, settings). */
+  state(): UserState;
   /** Make the next call of `method` fail with this message. */
   failNext(method: ApiMethod, message: string): void;
 }
@@ -68,11 +73,13 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
   const calls: FakeCompassApi['calls'] = [];
   const failures = new Map<ApiMethod, string>();
 
+  let revision = 0;
+  const all = () => [...base, ...state.ownMilestones];
   const snapshot = (): Snapshot => ({
+    revision: (revision += 1),
     today: options.today ?? '2024-06-15',
-    milestones: [...base, ...state.ownMilestones],
+    milestones: all().map(timelineMilestone),
     progress: deriveProgress(state),
-    log: state.log,
     author: state.settings.author ?? 'Test User',
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
@@ -87,7 +94,13 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
         }
       : null,
     ...(options.publicRecord
-      ? { publicRecord: { asOf: options.publicRecord.asOf, entries: options.publicRecord.entries } }
+      ? {
+          publicRecord: {
+            asOf: options.publicRecord.asOf,
+            entryCount: options.publicRecord.entries.length,
+            keys: [...new Set(options.publicRecord.entries.map((e) => e.key))],
+          },
+        }
       : {}),
   });
   const publicEntries = () => options.publicRecord?.entries ?? [];
@@ -101,6 +114,24 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
 
   const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] } = {
     getSnapshot: () => snapshot(),
+    getMilestoneDetail: ({ id }) => {
+      const milestone = all().find((m) => m.id === id);
+      if (!milestone) throw new Error(`No milestone with id "${id}".`);
+      const ofThis = (key: string) => parseLogKey(key).milestoneId === id;
+      return {
+        milestone,
+        log: state.log.filter((e) => ofThis(e.key)),
+        ...(options.publicRecord
+          ? {
+              publicRecord: {
+                asOf: options.publicRecord.asOf,
+                entries: options.publicRecord.entries.filter((e) => ofThis(e.key)),
+              },
+            }
+          : {}),
+      };
+    },
+    searchMilestones: ({ query }) => ({ ids: searchMilestoneIds(all(), query) }),
     appendLogEntry: (input) => {
       checkLogKey([...base, ...state.ownMilestones], input.key, ctx().today);
       state = appendRecord(state, input, ctx()).state;
@@ -214,6 +245,7 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       listeners.get(event)?.forEach((listener) => listener(payload as never));
     },
     snapshot,
+    state: () => state,
     failNext(method, message) {
       failures.set(method, message);
     },

@@ -239,6 +239,16 @@ describe('search and filters', () => {
     expect(rowOf('act-rapid-deployment-capacity')).not.toBeNull();
   });
 
+  it('finds a milestone by words of its quote, which the snapshot leaves out: main answers', async () => {
+    const { api, user } = await renderApp();
+    const m = COMPASS.find((x) => x.id === 'general-threat-analysis')!;
+    const words = m.quote.split(' ').slice(3, 6).join(' ');
+    expect(api.snapshot().milestones.find((x) => x.id === m.id)).not.toHaveProperty('quote');
+    await user.type(screen.getByRole('searchbox'), words);
+    await vi.waitFor(() => expect(rowOf('general-threat-analysis')).not.toBeNull());
+    expect(api.callsTo('searchMilestones').at(-1)).toEqual({ query: words });
+  });
+
   it('says so when nothing matches', async () => {
     const { user } = await renderApp();
     await user.type(screen.getByRole('searchbox'), 'zzzz nothing');

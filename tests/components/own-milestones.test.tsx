@@ -44,7 +44,7 @@ describe("the user's own milestones", () => {
     expect(saved!.id).toMatch(/^own-national-plan-adopted-[a-z0-9]+$/);
     expect(screen.queryByRole('dialog', { name: 'Add your own milestone' })).toBeNull();
     // It opens in the detail panel, marked as the user's own.
-    const panel = screen.getByRole('dialog', { name: 'National plan adopted' });
+    const panel = await screen.findByRole('dialog', { name: 'National plan adopted' });
     expect(within(panel).getByText('Your own milestone')).toBeInTheDocument();
     await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only my own' }));
@@ -71,7 +71,7 @@ describe("the user's own milestones", () => {
     await openFilters(user);
     await user.click(screen.getByRole('checkbox', { name: 'Only my own' }));
     await user.click(document.querySelector('[data-milestone-id="own-plan"]')!);
-    const panel = screen.getByRole('dialog', { name: 'Plan' });
+    const panel = await screen.findByRole('dialog', { name: 'Plan' });
     await user.click(within(panel).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit your own milestone' });
     expect(within(dialog).getByLabelText('Start date')).toHaveValue('2024-01-01');
@@ -80,7 +80,7 @@ describe("the user's own milestones", () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(api.callsTo('saveOwnMilestone')).toEqual([{ ...own, title: { nl: 'Plan', en: 'National plan' } }]);
 
-    const detail = screen.getByRole('dialog', { name: 'National plan' });
+    const detail = await screen.findByRole('dialog', { name: 'National plan' });
     await user.click(within(detail).getByRole('button', { name: 'Delete' }));
     const confirm = screen.getByRole('alertdialog');
     expect(confirm).toHaveAccessibleName(

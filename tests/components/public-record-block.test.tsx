@@ -29,7 +29,8 @@ describe('the public record in the detail panel', () => {
     );
     expect(api.callsTo('adoptPublicRecord')).toEqual([{ entryId: space.id }]);
     // It is now the user's own entry, with the note saying where it came from, and can't be adopted twice.
-    const entries = within(panel).getByTestId('log-entries');
+    // The panel's history is fetched again after the change.
+    const entries = await within(panel).findByTestId('log-entries');
     expect(within(entries).getByText(`From the public record: ${space.note}`)).toBeInTheDocument();
     expect(within(entries).getByText(/Test User/)).toBeInTheDocument();
     expect(within(block).getByText('Your log already says this.')).toBeInTheDocument();

@@ -4,6 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompassApi, ExportedFile, SavedFile, Snapshot } from '../../electron/contract/api';
 import type { Milestone } from '../../electron/core/milestone';
+import type { LogEntry } from '../../electron/core/progress-log';
+import { timelineMilestone } from '../../electron/core/timeline-milestone';
 import { compareReviews, formatShare, VERDICTS } from '../../electron/core/review';
 import { logOf, reviewOf, TEST_COVER } from '../support/log';
 import { exportReview } from '../../electron/core/review-export';
@@ -27,34 +29,36 @@ const PROGRESS: Parameters<typeof reviewOf>[1] = {
   'general-threat-analysis': rec('achieved', '2025-06-01'), // holds the 2025 cycle
 };
 
+/** The log each snapshot stands for (the snapshot itself carries no log; main builds the review). */
+const logs = new WeakMap<Snapshot, LogEntry[]>();
+let revision = 0;
 function snapshotOf(progress: Parameters<typeof reviewOf>[1], today = '2026-02-10'): Snapshot {
-  return {
+  const snapshot: Snapshot = {
+    revision: (revision += 1),
     today,
-    milestones: COMPASS,
+    milestones: COMPASS.map(timelineMilestone),
     progress: {},
-    log: Array.isArray(progress) ? [...progress] : logOf(progress as Record<string, Progress>),
     author: 'Test User',
     settings: DEFAULT_SETTINGS,
     systemLocale: 'en-GB',
     notices: [],
   };
+  logs.set(snapshot, Array.isArray(progress) ? [...progress] : logOf(progress as Record<string, Progress>));
+  return snapshot;
 }
+const logIn = (snapshot: Snapshot): LogEntry[] => logs.get(snapshot) ?? [];
 
 /** The API the view talks to, answering with the real core: buildReview and exportReview. */
 function reviewApi(snapshot: () => Snapshot) {
   const getReview = vi.fn(async ({ asOf }: { asOf: string }) => {
     const s = snapshot();
-    return reviewOf(s.milestones, s.log, asOf);
+    return reviewOf(COMPASS, logIn(s), asOf);
   });
   const exportReviewCall = vi.fn(
     async ({ asOf, format }: { asOf: string; format: 'md' | 'csv' | 'json' }) => {
       const s = snapshot();
       return {
-        content: exportReview(
-          { review: reviewOf(s.milestones, s.log, asOf), cover: TEST_COVER },
-          format,
-          'en',
-        ),
+        content: exportReview({ review: reviewOf(COMPASS, logIn(s), asOf), cover: TEST_COVER }, format, 'en'),
         fileName: `compass-review-${asOf}.${format}`,
         mimeType: `${{ md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format]}; charset=utf-8`,
       };
@@ -67,7 +71,7 @@ function reviewApi(snapshot: () => Snapshot) {
   const unexpected = () => Promise.reject(new Error('not used by the review'));
   const compareReviewsCall = vi.fn(async ({ from, to }: { from: string; to: string }) => {
     const s = snapshot();
-    return compareReviews(reviewOf(s.milestones, s.log, from), reviewOf(s.milestones, s.log, to));
+    return compareReviews(reviewOf(COMPASS, logIn(s), from), reviewOf(COMPASS, logIn(s), to));
   });
   const api = new Proxy(
     {

@@ -1,6 +1,7 @@
 import { EMPTY_PROGRESS } from '../../electron/core/user-state';
 import { describe, expect, it } from 'vitest';
-import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
+import type { OwnMilestone } from '../../electron/core/milestone';
+import type { TimelineMilestone } from '../../electron/core/timeline-milestone';
 import { isDueSoon, isOverdue, keyDate } from '../../renderer/src/timeline/facts';
 import {
   applyFilters,
@@ -19,7 +20,7 @@ import { draftToMilestone, EMPTY_DRAFT, newOwnId, validateDraft } from '../../re
 import { COMPASS } from './fake-compass-api';
 
 const byId = (id: string) => COMPASS.find((m) => m.id === id)!;
-const ids = (list: readonly AnyMilestone[]) => list.map((m) => m.id);
+const ids = (list: readonly TimelineMilestone[]) => list.map((m) => m.id);
 const own: OwnMilestone = {
   id: 'own-national-plan',
   own: true,

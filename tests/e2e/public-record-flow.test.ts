@@ -4,7 +4,7 @@
  * computed from the public record.
  */
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../electron/contract/api';
+import type { MilestoneDetail } from '../../electron/contract/api';
 import {
   chromiumAvailable,
   invoke,
@@ -34,8 +34,10 @@ describe.skipIf(!chromiumAvailable())('the public record in the browser', () => 
         .getByTestId('log-entries')
         .getByText(/^From the public record: /)
         .waitFor();
-      const snapshot = await invoke<Snapshot>(env.host, 'getSnapshot', {});
-      expect(snapshot.log).toEqual([
+      const detail = await invoke<MilestoneDetail>(env.host, 'getMilestoneDetail', {
+        id: 'secure-space-strategy',
+      });
+      expect(detail.log).toEqual([
         expect.objectContaining({ key: 'secure-space-strategy', status: 'achieved', on: '2023-03-10' }),
       ]);
 

@@ -20,6 +20,11 @@ import {
   useBrowserAndHost,
 } from './timeline-harness';
 
+/** The progress log in the store on disk (the snapshot carries none). */
+const storedLog = (dataDir: string): unknown[] => {
+  const file = join(dataDir, 'config.json');
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { log?: unknown[] }).log ?? []) : [];
+};
 const bundled = JSON.parse(readFileSync(join(ROOT, 'data/public-record.json'), 'utf8')) as PublicRecordFile;
 const space = bundled.entries.find((e) => e.key === 'secure-space-strategy')!;
 const TEAM_NOTE =
@@ -55,6 +60,7 @@ describe.skipIf(!chromiumAvailable())("a team's public record imported from Sett
     const { page, context, errors } = await openApp(env.browser, env.host);
     try {
       const before = await invoke<Snapshot>(env.host, 'getSnapshot', {});
+      const logBefore = storedLog(env.host.dataDir);
       await page.getByRole('tab', { name: 'Settings' }).click();
       const section = page.getByRole('region', { name: 'Team public record' });
       await section
@@ -78,7 +84,8 @@ describe.skipIf(!chromiumAvailable())("a team's public record imported from Sett
 
       const after = await invoke<Snapshot>(env.host, 'getSnapshot', {});
       expect(after.publicRecord).toEqual(before.publicRecord);
-      expect(after.log).toEqual(before.log);
+      expect(after.progress).toEqual(before.progress);
+      expect(storedLog(env.host.dataDir)).toEqual(logBefore);
       expect(existsSync(join(env.host.dataDir, 'public-record.json'))).toBe(false);
 
       // A good team record: confirmed, stored in the data folder and used at once.
@@ -107,7 +114,8 @@ describe.skipIf(!chromiumAvailable())("a team's public record imported from Sett
       expect(await page.getByRole('dialog').getByRole('region', { name: 'Public record' }).count()).toBe(0);
 
       const final = await invoke<Snapshot>(env.host, 'getSnapshot', {});
-      expect(final.log).toEqual(before.log);
+      expect(final.progress).toEqual(before.progress);
+      expect(storedLog(env.host.dataDir)).toEqual(logBefore);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

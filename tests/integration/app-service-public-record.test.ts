@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../electron/contract/api';
+import type { MilestoneDetail, Snapshot } from '../../electron/contract/api';
 import type { RecordEntry } from '../../electron/core/progress-log';
 import type { Review } from '../../electron/core/review';
 import { createAppService } from '../../electron/node/app-service';
@@ -11,7 +11,10 @@ import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 
 const dataset = bundledMilestones();
-const bundled = JSON.parse(readFileSync('data/public-record.json', 'utf8')) as { entries: RecordEntry[] };
+const bundled = JSON.parse(readFileSync('data/public-record.json', 'utf8')) as {
+  asOf: string;
+  entries: RecordEntry[];
+};
 
 function setup(locale: 'nl' | 'en' | null = null) {
   const cwd = mkdtempSync(join(tmpdir(), 'compass-adopt-'));
@@ -37,8 +40,22 @@ describe('the public record in the app service', () => {
   it('ships the bundled record in the snapshot, beside the log and not in it', async () => {
     const { service } = setup();
     const snapshot = await ok<Snapshot>(service.dispatch('getSnapshot', {}));
-    expect(snapshot.publicRecord?.entries.map((e) => e.id)).toEqual(bundled.entries.map((e) => e.id));
-    expect(snapshot.log).toEqual([]);
+    expect(snapshot.publicRecord).toEqual({
+      asOf: bundled.asOf,
+      entryCount: bundled.entries.length,
+      keys: [...new Set(bundled.entries.map((e) => e.key))],
+    });
+    expect(JSON.stringify(snapshot)).not.toContain(bundled.entries[0]!.id);
+    expect(snapshot.progress).toEqual({});
+    // The entries themselves come with a milestone's detail.
+    const key = bundled.entries[0]!.key;
+    const detail = await ok<MilestoneDetail>(
+      service.dispatch('getMilestoneDetail', { id: key.split('@')[0] }),
+    );
+    expect(detail.log).toEqual([]);
+    expect(detail.publicRecord?.entries.map((e) => e.id)).toEqual(
+      bundled.entries.filter((e) => e.key.split('@')[0] === key.split('@')[0]).map((e) => e.id),
+    );
     expect(snapshot.progress).toEqual({});
   });
 

@@ -174,7 +174,8 @@ describe.skipIf(!haveRadicale)('the team service behind the API', { timeout: 120
     });
     expect(connected.password).toBe('memory');
     await expect.poll(() => b.team.status().lastSync?.received, { timeout: 60_000 }).toBe(1);
-    expect(b.events.stateChanged.at(-1)?.log.map((e) => e.key)).toEqual([KEY]);
+    expect(b.events.stateChanged.at(-1)?.progress[KEY]?.changes).toBe(1);
+    expect(b.store.read().log.map((e) => e.key)).toEqual([KEY]);
     expect(readFileSync(join(folders.b, 'team.json'), 'utf8')).not.toContain(PASSWORD);
 
     // Down: Bert records; the round fails in words, the entry waits in the outbox.
@@ -203,10 +204,14 @@ describe.skipIf(!haveRadicale)('the team service behind the API', { timeout: 120
     const a = app(folders.a, { seal: TEST_SEAL, intervalMs: 300 });
     expect(a.team.status().password).toBe('sealed');
     a.team.start();
-    await expect.poll(() => a.events.stateChanged.at(-1)?.log.length, { timeout: 60_000 }).toBe(2);
+    await expect
+      .poll(() => a.events.stateChanged.at(-1)?.progress[KEY]?.changes, { timeout: 60_000 })
+      .toBe(2);
     expect(a.store.read().log).toHaveLength(2);
     await record(again, 'in-progress');
-    await expect.poll(() => a.events.stateChanged.at(-1)?.log.length, { timeout: 60_000 }).toBe(3);
+    await expect
+      .poll(() => a.events.stateChanged.at(-1)?.progress[KEY]?.changes, { timeout: 60_000 })
+      .toBe(3);
 
     // Disconnect forgets the connection and the sealed password; the log stays.
     await a.dispose();

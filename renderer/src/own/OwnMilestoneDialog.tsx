@@ -1,7 +1,8 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
-import { CHAPTERS, KINDS, type AnyMilestone, type OwnMilestone } from '../../../electron/core/milestone';
+import { CHAPTERS, KINDS, type OwnMilestone } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { errorMessage } from '../app/errors';
 import { Modal } from '../app/Modal';
 import { draftOf, draftToMilestone, EMPTY_DRAFT, newOwnId, validateDraft, type OwnDraft } from './draft';
@@ -10,7 +11,7 @@ export interface OwnMilestoneDialogProps {
   api: CompassApi;
   /** The milestone to edit, or null to add one. */
   editing: OwnMilestone | null;
-  milestones: readonly AnyMilestone[];
+  milestones: readonly TimelineMilestone[];
   onSnapshot(snapshot: Snapshot): void;
   onSaved(id: string): void;
   onClose(): void;

@@ -45,7 +45,7 @@ export function TeamRecordImport({ api, snapshot, onSnapshot }: TeamRecordImport
       setMessage({
         kind: 'ok',
         text: t('recordImport.imported', {
-          count: imported?.entries.length ?? 0,
+          count: imported?.entryCount ?? 0,
           date: imported ? formatLongDate(imported.asOf, i18n.language) : '',
         }),
       });
@@ -60,7 +60,7 @@ export function TeamRecordImport({ api, snapshot, onSnapshot }: TeamRecordImport
       <p className="hint">
         {layer
           ? t('recordImport.current', {
-              count: layer.entries.length,
+              count: layer.entryCount,
               date: formatLongDate(layer.asOf, i18n.language),
             })
           : t('recordImport.none')}

@@ -7,7 +7,7 @@
 import { useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
-import type { AnyMilestone } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { SNOOZE_OPTIONS, type SnoozeOption } from '../../../electron/core/reminders';
 import { daysBetween } from '../../../electron/core/calendar-date';
 import { errorMessage } from '../app/errors';
@@ -34,7 +34,7 @@ export interface AgendaProps {
   api: CompassApi;
   snapshot: Snapshot;
   /** The milestones that pass the filters. */
-  milestones: readonly AnyMilestone[];
+  milestones: readonly TimelineMilestone[];
   days: AgendaDays;
   onDaysChange(days: AgendaDays): void;
   /** The groups folded away, and the shown reminders dismissed (their `fired` keys). */
@@ -70,7 +70,6 @@ export function Agenda(props: AgendaProps) {
       buildAgenda({
         milestones,
         progress: snapshot.progress,
-        log: snapshot.log,
         settings: snapshot.settings,
         fired: snapshot.reminders?.fired ?? EMPTY,
         snoozed: snapshot.reminders?.snoozed ?? EMPTY,

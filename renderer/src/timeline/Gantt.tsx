@@ -22,7 +22,8 @@ import type { TFunction } from 'i18next';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../electron/core/date-phrase';
-import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
+import { isOwn } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
@@ -60,10 +61,12 @@ export interface GanttHandle {
 }
 
 export interface GanttProps {
-  milestones: readonly AnyMilestone[];
+  milestones: readonly TimelineMilestone[];
   progress: ProgressMap;
   today: IsoDate;
   filters: Filters;
+  /** Main's answer for `filters.search` (it reads the quotes too); without it the titles are searched. */
+  searchHits?: ReadonlySet<string>;
   zoom: Zoom;
   range: RangeChoice;
   collapsed: ReadonlySet<string>;
@@ -95,9 +98,10 @@ export function Gantt(props: GanttProps) {
   const language = i18n.language;
   const gridId = useId();
 
+  const { searchHits } = props;
   const visible = useMemo(
-    () => applyFilters(milestones, filters, progress, today),
-    [milestones, filters, progress, today],
+    () => applyFilters(milestones, filters, progress, today, searchHits),
+    [milestones, filters, progress, today, searchHits],
   );
   const { strategies } = props;
   const compassName = t('strategies.compass');
@@ -116,7 +120,8 @@ export function Gantt(props: GanttProps) {
   const scale = useMemo(() => makeScale(zoom, end, chartWidth), [zoom, end, chartWidth]);
   const axisTicks = useMemo(() => ticks(scale, zoom), [scale, zoom]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const focusPending = useRef(false);
+  /** The row to focus once a render has made it the active one (a render in between must not focus another). */
+  const focusPending = useRef<string | null>(null);
   const pendingCenterDay = useRef<number | null>(null);
   const pendingToday = useRef(false);
 
@@ -193,8 +198,8 @@ export function Gantt(props: GanttProps) {
   }, []);
 
   useEffect(() => {
-    if (focusPending.current) {
-      focusPending.current = false;
+    if (focusPending.current !== null && focusPending.current === activeKey) {
+      focusPending.current = null;
       focusRow();
     }
   });
@@ -211,7 +216,7 @@ export function Gantt(props: GanttProps) {
         el.scrollTop = (i + 1) * ROW_HEIGHT - bodyHeight;
       setScrollTop(el.scrollTop);
     }
-    focusPending.current = true;
+    focusPending.current = target.key;
     setActiveKey(target.key);
   };
 
@@ -689,7 +694,7 @@ const GanttRow = memo(function GanttRow(props: GanttRowProps) {
 
 /** How a row says when: "due 31 December 2025", "from 1 January 2023", "every 3 years, next …". */
 function whenText(
-  m: AnyMilestone,
+  m: TimelineMilestone,
   date: IsoDate | null,
   language: string,
   t: TFunction,
@@ -738,7 +743,15 @@ function Actual({ due, on, days, scale }: { due: IsoDate; on: IsoDate; days: num
 }
 
 /** The shapes on the axis: window + bar + diamond, an open-ended bar, cycle markers, or nothing. */
-function Shapes({ milestone: m, status, scale }: { milestone: AnyMilestone; status: Status; scale: Scale }) {
+function Shapes({
+  milestone: m,
+  status,
+  scale,
+}: {
+  milestone: TimelineMilestone;
+  status: Status;
+  scale: Scale;
+}) {
   const clamp = (x: number) => Math.max(0, Math.min(scale.width, x));
   const dayWidth = scale.pxPerDay;
   switch (m.kind) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
+import { LIMITS } from '../../../electron/core/limits';
 import { KINDS } from '../../../electron/core/milestone';
 import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
@@ -34,6 +35,32 @@ export interface TimelineViewProps {
   onAddOwn(): void;
 }
 
+/**
+ * Main's answer for the search text: it also reads the quotes, which the snapshot leaves out.
+ * Undefined until the first answer for this text (the titles match meanwhile); an answer stays
+ * until the next one for the same text replaces it, so a change elsewhere does not flicker.
+ */
+function useSearchHits(
+  api: CompassApi | undefined,
+  query: string,
+  milestones: Snapshot['milestones'],
+): ReadonlySet<string> | undefined {
+  const [answer, setAnswer] = useState<{ query: string; ids: ReadonlySet<string> } | null>(null);
+  useEffect(() => {
+    if (!api || !query.trim()) return;
+    let live = true;
+    api.searchMilestones({ query: query.slice(0, LIMITS.searchChars) }).then(
+      ({ ids }) => live && setAnswer({ query, ids: new Set(ids) }),
+      // Not answered: the titles still match (applyFilters' own search).
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, query, milestones]);
+  return answer?.query === query ? answer.ids : undefined;
+}
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -58,12 +85,15 @@ export function TimelineView(props: TimelineViewProps) {
     return applyStrategyView(snapshot.milestones, strategyOf, known ? chosen : 'all', view.hiddenStrategies);
   }, [snapshot.milestones, strategyOf, view.filters.strategy, view.hiddenStrategies]);
   const choices = useMemo(() => filterChoices(shown, snapshot.today), [shown, snapshot.today]);
+  const searchHits = useSearchHits(props.api, view.filters.search, snapshot.milestones);
   const gantt = useRef<GanttHandle>(null);
   const agenda = useRef<AgendaHandle>(null);
   const agendaMilestones = useMemo(
     () =>
-      view.mode === 'agenda' ? applyFilters(shown, view.filters, snapshot.progress, snapshot.today) : [],
-    [view.mode, shown, view.filters, snapshot.progress, snapshot.today],
+      view.mode === 'agenda'
+        ? applyFilters(shown, view.filters, snapshot.progress, snapshot.today, searchHits)
+        : [],
+    [view.mode, shown, view.filters, snapshot.progress, snapshot.today, searchHits],
   );
   const search = useRef<HTMLInputElement>(null);
 
@@ -80,7 +110,7 @@ export function TimelineView(props: TimelineViewProps) {
   );
   const milestones = shown;
   const publicRecordIds = useMemo(
-    () => new Set((snapshot.publicRecord?.entries ?? []).map((e) => parseLogKey(e.key).milestoneId)),
+    () => new Set((snapshot.publicRecord?.keys ?? []).map((key) => parseLogKey(key).milestoneId)),
     [snapshot.publicRecord],
   );
   const onSetAllCollapsed = useCallback(
@@ -219,6 +249,7 @@ export function TimelineView(props: TimelineViewProps) {
           today={snapshot.today}
           publicRecordIds={publicRecordIds}
           filters={view.filters}
+          searchHits={searchHits}
           zoom={view.zoom}
           range={view.range}
           collapsed={collapsed}

@@ -3,13 +3,12 @@
  * deadlines, and the reminders already shown. Pure: built from the snapshot's parts and "now".
  */
 import type { IsoDate } from '../../../electron/core/date-phrase';
-import type { AnyMilestone } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { plusDays } from '../../../electron/core/calendar-date';
 import { overdue, upcoming } from '../../../electron/core/queries';
 import { isDigestKey, reminderForKey, remindersBetween } from '../../../electron/core/reminders';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
-import type { LogEntry } from '../../../electron/core/progress-log';
 import type { Settings } from '../../../electron/core/user-state';
 import { statusOf } from './facts';
 
@@ -26,7 +25,7 @@ export interface AgendaEntry {
   date: IsoDate;
   /** The occurrence's own date (a reminder's due date). */
   due: IsoDate;
-  milestone: AnyMilestone;
+  milestone: TimelineMilestone;
   status: Status;
   /** Reminders: the key snooze takes, the lead time, when it was shown and until when it is snoozed. */
   reminderKey: string | null;
@@ -37,9 +36,8 @@ export interface AgendaEntry {
 
 export interface AgendaInput {
   /** The milestones that pass the timeline's filters. */
-  milestones: readonly AnyMilestone[];
+  milestones: readonly TimelineMilestone[];
   progress: ProgressMap;
-  log: readonly LogEntry[];
   settings: Settings;
   fired: Readonly<Record<string, string>>;
   snoozed: Readonly<Record<string, string>>;
@@ -53,8 +51,7 @@ const localDay = (instant: Date): IsoDate =>
 
 export function buildAgenda(input: AgendaInput): AgendaEntry[] {
   const { milestones, progress, settings, today, now, days } = input;
-  const muted = Object.keys(progress).filter((id) => progress[id]?.muted);
-  const state = { progress, log: [...input.log], muted, settings };
+  const state = { progress, settings };
   const entries: AgendaEntry[] = [];
   const base = { reminderKey: null, leadDays: null, shownAt: null, snoozedUntil: null };
 

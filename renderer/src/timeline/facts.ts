@@ -3,7 +3,7 @@
  * whether it is overdue or due soon, which years it falls due in. Pure functions.
  */
 import type { IsoDate } from '../../../electron/core/date-phrase';
-import type { AnyMilestone } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { dueState, type DueState } from '../../../electron/core/queries';
@@ -16,7 +16,7 @@ export const DUE_SOON_DAYS = 30;
 export const statusOf = (progress: ProgressMap, id: string): Status => progress[id]?.status ?? 'unknown';
 
 /** The date a row shows: the due date, the start, or the next (else the last) cycle. */
-export function keyDate(m: AnyMilestone, today: IsoDate): IsoDate | null {
+export function keyDate(m: TimelineMilestone, today: IsoDate): IsoDate | null {
   switch (m.kind) {
     case 'deadline':
       return m.due;
@@ -36,29 +36,29 @@ export function keyDate(m: AnyMilestone, today: IsoDate): IsoDate | null {
  * (overdue = recorded as planned or in progress, not achieved; unrecorded = nothing recorded).
  * A recurring milestone's cycles are judged one by one in the review, not on its row.
  */
-export function rowDueState(m: AnyMilestone, status: Status, today: IsoDate): DueState {
+export function rowDueState(m: TimelineMilestone, status: Status, today: IsoDate): DueState {
   if (m.kind === 'deadline' && m.due) return dueState(status, m.due, today, 'deadline');
   if (m.kind === 'start' && m.start) return dueState(status, m.start, today, 'start');
   return null;
 }
 
 /** Past its date while recorded as planned or in progress (core's `dueState`). */
-export const isOverdue = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
+export const isOverdue = (m: TimelineMilestone, status: Status, today: IsoDate): boolean =>
   rowDueState(m, status, today) === 'overdue';
 
 /** Past its date with nothing recorded ("due, nothing recorded"). */
-export const isDueUnrecorded = (m: AnyMilestone, status: Status, today: IsoDate): boolean =>
+export const isDueUnrecorded = (m: TimelineMilestone, status: Status, today: IsoDate): boolean =>
   rowDueState(m, status, today) === 'unrecorded';
 
 /** Not closed, and its next date falls within the coming DUE_SOON_DAYS days. */
-export function isDueSoon(m: AnyMilestone, status: Status, today: IsoDate): boolean {
+export function isDueSoon(m: TimelineMilestone, status: Status, today: IsoDate): boolean {
   if (CLOSED_STATUSES.has(status) || status === 'missed' || status === 'partial') return false;
   const date = keyDate(m, today);
   return date !== null && date >= today && date <= plusDays(today, DUE_SOON_DAYS);
 }
 
 /** The years a milestone falls due in, up to `until`: a deadline's due year, a start's year, every cycle. */
-export function dueYears(m: AnyMilestone, until: IsoDate): number[] {
+export function dueYears(m: TimelineMilestone, until: IsoDate): number[] {
   switch (m.kind) {
     case 'deadline':
       return m.due ? [Number(m.due.slice(0, 4))] : [];
@@ -76,7 +76,7 @@ export function dueYears(m: AnyMilestone, until: IsoDate): number[] {
  * planned date, the date achieved and the days between (positive: late; negative: early).
  */
 export function achievedDelay(
-  m: AnyMilestone,
+  m: TimelineMilestone,
   status: Status,
   achievedOn: IsoDate | null | undefined,
 ): { due: IsoDate; on: IsoDate; days: number } | null {

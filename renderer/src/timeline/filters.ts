@@ -3,9 +3,12 @@
  * launches (localStorage). Anything unreadable in storage falls back to the default.
  */
 import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase';
-import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
+import { CHAPTERS, KINDS, isOwn, type Chapter } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
+import { LIMITS } from '../../../electron/core/limits';
+import { matchesSearch, searchWords } from '../../../electron/core/milestone-search';
 import { AGENDA_GROUPS, type AgendaGroup } from './agenda';
 import { dueYears, isOverdue, statusOf } from './facts';
 
@@ -114,7 +117,7 @@ export function parseViewState(raw: string | null, labelWidth: number = LABEL_WI
   }
   const f = (data.filters && typeof data.filters === 'object' ? data.filters : {}) as Record<string, unknown>;
   const filters: Filters = {
-    search: typeof f.search === 'string' ? f.search.slice(0, 200) : '',
+    search: typeof f.search === 'string' ? f.search.slice(0, LIMITS.searchChars) : '',
     chapter: oneOf<Filters['chapter']>(['all', ...CHAPTERS], f.chapter, 'all'),
     status: oneOf<Filters['status']>(['all', ...STATUSES], f.status, 'all'),
     kind: oneOf<Filters['kind']>(['all', ...KINDS], f.kind, 'all'),
@@ -176,34 +179,22 @@ function safeStorage(): Storage | null {
   }
 }
 
-/** Lower case without accents, so "voor" finds "vóór". */
-export const normalise = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-
-const haystacks = new WeakMap<AnyMilestone, string>();
-function haystackOf(m: AnyMilestone): string {
-  let text = haystacks.get(m);
-  if (text === undefined) {
-    text = normalise(`${m.title.nl}\n${m.title.en}\n${'quote' in m ? m.quote : ''}`);
-    haystacks.set(m, text);
-  }
-  return text;
-}
-
 export const isFiltering = (filters: Filters): boolean =>
   (Object.keys(DEFAULT_FILTERS) as (keyof Filters)[]).some((key) => filters[key] !== DEFAULT_FILTERS[key]);
 
-/** The milestones that pass every filter, in their original order. */
+/**
+ * The milestones that pass every filter, in their original order. The text search matches what
+ * each milestone carries (the timeline's projection has titles, no quote); `searchHits`, main's
+ * answer for this very search text (`searchMilestones`, which also reads the quotes), replaces it.
+ */
 export function applyFilters(
-  milestones: readonly AnyMilestone[],
+  milestones: readonly TimelineMilestone[],
   filters: Filters,
   progress: ProgressMap,
   today: IsoDate,
-): AnyMilestone[] {
-  const words = normalise(filters.search).split(/\s+/).filter(Boolean);
+  searchHits?: ReadonlySet<string>,
+): TimelineMilestone[] {
+  const words = searchWords(filters.search);
   const yearsUntil = `${Math.max(2030, Number(today.slice(0, 4)))}-12-31`;
   return milestones.filter((m) => {
     if (filters.chapter !== 'all' && m.chapter !== filters.chapter) return false;
@@ -216,16 +207,13 @@ export function applyFilters(
       if (filters.onlyOverdue && !isOverdue(m, status, today)) return false;
     }
     if (filters.year !== 'all' && !dueYears(m, yearsUntil).includes(filters.year)) return false;
-    if (words.length) {
-      const haystack = haystackOf(m);
-      if (!words.every((word) => haystack.includes(word))) return false;
-    }
+    if (words.length && !(searchHits ? searchHits.has(m.id) : matchesSearch(m, words))) return false;
     return true;
   });
 }
 
 /** The choices the year and actor filters offer, from the data. */
-export function filterChoices(milestones: readonly AnyMilestone[], today: IsoDate) {
+export function filterChoices(milestones: readonly TimelineMilestone[], today: IsoDate) {
   const years = new Set<number>();
   const actors = new Set<string>();
   const until = `${Math.max(2030, Number(today.slice(0, 4)))}-12-31`;
@@ -244,11 +232,11 @@ export function filterChoices(milestones: readonly AnyMilestone[], today: IsoDat
  * `strategyOf` names a milestone's imported strategy (undefined: the Compass or the user's own).
  */
 export function applyStrategyView(
-  milestones: readonly AnyMilestone[],
+  milestones: readonly TimelineMilestone[],
   strategyOf: ReadonlyMap<string, string>,
   filter: Filters['strategy'],
   hidden: readonly string[],
-): readonly AnyMilestone[] {
+): readonly TimelineMilestone[] {
   if (filter === 'all' && hidden.length === 0) return milestones;
   const hiddenSet = new Set(hidden);
   return milestones.filter((m) => {

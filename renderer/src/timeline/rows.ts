@@ -4,7 +4,8 @@
  * strategies, a strategy level comes first: the Compass (chapters, sections) and then each
  * strategy (its sections: every imported milestone is in the "general" chapter).
  */
-import type { AnyMilestone, Chapter } from '../../../electron/core/milestone';
+import type { Chapter } from '../../../electron/core/milestone';
+import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { groupByChapterSection } from '../../../electron/core/queries';
 
 export type Row =
@@ -29,7 +30,7 @@ export type Row =
       parent: string;
     }
   | { type: 'undated'; key: string; count: number; expanded: boolean; level: 1 }
-  | { type: 'milestone'; key: string; milestone: AnyMilestone; level: 2 | 3 | 4; parent: string };
+  | { type: 'milestone'; key: string; milestone: TimelineMilestone; level: 2 | 3 | 4; parent: string };
 
 /** An imported strategy as the timeline groups it. */
 export interface StrategyGroup {
@@ -48,7 +49,7 @@ export const sectionKey = (chapter: Chapter, section: string) => `section:${chap
 export const UNDATED_KEY = 'undated';
 
 export function buildRows(
-  milestones: readonly AnyMilestone[],
+  milestones: readonly TimelineMilestone[],
   collapsed: ReadonlySet<string>,
   strategies: readonly StrategyGroup[] = [],
   /** The name of the Compass's group (shown only with strategies). */
@@ -58,7 +59,7 @@ export function buildRows(
   const dated = milestones.filter((m) => m.kind !== 'undated');
   const undated = milestones.filter((m) => m.kind === 'undated');
   /** Chapters, sections and milestones of `items`, one level below `parent` (null: the top). */
-  const chapters = (items: readonly AnyMilestone[], parent: string | null) => {
+  const chapters = (items: readonly TimelineMilestone[], parent: string | null) => {
     const depth = parent ? 1 : 0;
     for (const group of groupByChapterSection(items)) {
       const key = chapterKey(group.chapter);
@@ -84,7 +85,7 @@ export function buildRows(
     key: string,
     chapter: Chapter,
     section: string,
-    items: readonly AnyMilestone[],
+    items: readonly TimelineMilestone[],
     parent: string,
     level: number,
   ) => {
@@ -114,9 +115,9 @@ export function buildRows(
   else {
     const owner = new Map<string, string>();
     for (const s of strategies) for (const id of s.milestoneIds) owner.set(id, s.slug);
-    const groups: { slug: string; name: string; items: AnyMilestone[] }[] = [
+    const groups: { slug: string; name: string; items: TimelineMilestone[] }[] = [
       { slug: COMPASS_SLUG, name: compassName, items: [] },
-      ...strategies.map((s) => ({ slug: s.slug, name: s.name, items: [] as AnyMilestone[] })),
+      ...strategies.map((s) => ({ slug: s.slug, name: s.name, items: [] as TimelineMilestone[] })),
     ];
     const bySlug = new Map(groups.map((g) => [g.slug, g]));
     for (const m of dated) bySlug.get(owner.get(m.id) ?? COMPASS_SLUG)!.items.push(m);
@@ -138,7 +139,7 @@ export function buildRows(
         chapters(group.items, key);
         continue;
       }
-      const bySection = new Map<string, AnyMilestone[]>();
+      const bySection = new Map<string, TimelineMilestone[]>();
       for (const m of group.items) bySection.set(m.section, [...(bySection.get(m.section) ?? []), m]);
       for (const [section, inSection] of bySection)
         sections(strategySectionKey(group.slug, section), 'general', section, inSection, key, 2);
@@ -156,7 +157,7 @@ export function buildRows(
 
 /** Every group key in the data, for "collapse all". */
 export function allGroupKeys(
-  milestones: readonly AnyMilestone[],
+  milestones: readonly TimelineMilestone[],
   strategies: readonly StrategyGroup[] = [],
 ): string[] {
   const keys = new Set<string>();
