@@ -22,6 +22,7 @@ import {
   deriveProgress,
   setMuted,
 } from '../../electron/core/progress';
+import { appendOwner, checkOwnerKey, deriveOwners, milestonesOwnedBy } from '../../electron/core/ownership';
 import { adoptionOf, type PublicRecordFile } from '../../electron/core/public-record';
 import { buildReview, compareReviews } from '../../electron/core/review';
 import { entriesForSource } from '../../electron/core/review-source';
@@ -68,12 +69,17 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
   const calls: FakeCompassApi['calls'] = [];
   const failures = new Map<ApiMethod, string>();
 
+  const me = () => ({
+    person: state.settings.me?.person ?? state.settings.author ?? 'Test User',
+    unit: state.settings.me?.unit ?? null,
+  });
   const snapshot = (): Snapshot => ({
     today: options.today ?? '2024-06-15',
     milestones: [...base, ...state.ownMilestones],
     progress: deriveProgress(state),
     log: state.log,
     author: state.settings.author ?? 'Test User',
+    me: me(),
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
     notices,
@@ -110,6 +116,11 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = appendRetraction(state, entryId, { ...ctx(), note }).state;
       return snapshot();
     },
+    setOwner: (input) => {
+      checkOwnerKey([...base, ...state.ownMilestones], input.key);
+      state = appendOwner(state, input, ctx()).state;
+      return snapshot();
+    },
     setMuted: ({ id, muted }) => {
       state = setMuted(state, id, muted);
       return snapshot();
@@ -128,9 +139,9 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
       return snapshot();
     },
-    getReview: ({ asOf, source = 'ours' }) =>
+    getReview: ({ asOf, source = 'ours', owner = 'all' }) =>
       buildReview(
-        [...base, ...state.ownMilestones],
+        milestonesOwnedBy([...base, ...state.ownMilestones], deriveOwners(state.log), owner, me()),
         entriesForSource(state.log, publicEntries(), source),
         asOf,
         source,
