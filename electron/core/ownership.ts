@@ -59,7 +59,8 @@ const ownerOfEntry = (entry: OwnerEntry | null): Owner | null =>
     : null;
 
 /** The current owner of one key from its entries; null when none was set or the latest clears it. */
-export const currentOwner = (entries: readonly LogEntry[]): Owner | null => ownerOfEntry(latestOwnerEntry(entries));
+export const currentOwner = (entries: readonly LogEntry[]): Owner | null =>
+  ownerOfEntry(latestOwnerEntry(entries));
 
 const derived = new WeakMap<readonly LogEntry[], OwnerMap>();
 
@@ -123,7 +124,9 @@ const cleanName = (value: string | null | undefined, what: string): string | nul
   if (value === undefined || value === null || value.trim() === '') return null;
   const parsed = ownerNameSchema.safeParse(value);
   if (!parsed.success) {
-    throw new LogEntryError(`Not assigned: the ${what} name ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+    throw new LogEntryError(
+      `Not assigned: the ${what} name ${parsed.error.issues[0]?.message ?? 'is invalid'}.`,
+    );
   }
   return parsed.data.replace(/\s+/g, ' ');
 };
@@ -139,7 +142,8 @@ export function appendOwner(
   ctx: EntryContext,
 ): { state: UserState; entry: OwnerEntry | null } {
   const parsed = newOwnerSchema.safeParse(input);
-  if (!parsed.success) throw new LogEntryError(`Not assigned: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  if (!parsed.success)
+    throw new LogEntryError(`Not assigned: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
   const { key } = parsed.data;
   if (parseLogKey(key).cycle) {
     throw new LogEntryError('Not assigned: an owner is set for the whole milestone, not one cycle.');

@@ -35,7 +35,13 @@ import {
   type Snapshot,
 } from '../contract/api';
 import { authorOf, meOf } from './author';
-import { appendOwner, checkOwnerKey, deriveOwners, milestonesOwnedBy, type OwnerFilter } from '../core/ownership';
+import {
+  appendOwner,
+  checkOwnerKey,
+  deriveOwners,
+  milestonesOwnedBy,
+  type OwnerFilter,
+} from '../core/ownership';
 import { importPublicRecordText, publicRecordFor } from './public-record-source';
 import { dirname } from 'node:path';
 import { renderReview } from './review-files';

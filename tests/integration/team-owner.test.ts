@@ -32,12 +32,16 @@ describe.skipIf(!haveRadicale)('owners shared through a Radicale collection', { 
   const assign = (who: 'a' | 'b', key: string, person: string | null, unit: string | null, at = new Date()) =>
     store(who).update((state) => {
       checkOwnerKey(milestones, key);
-      return appendOwner(state, { key, person, unit }, {
-        author: names[who],
-        now: at,
-        today: at.toISOString().slice(0, 10),
-        newId: randomUUID,
-      }).state;
+      return appendOwner(
+        state,
+        { key, person, unit },
+        {
+          author: names[who],
+          now: at,
+          today: at.toISOString().slice(0, 10),
+          newId: randomUUID,
+        },
+      ).state;
     });
   const owners = (who: 'a' | 'b') => deriveOwners(store(who).read().log);
   const sync = (who: 'a' | 'b') =>
@@ -47,12 +51,18 @@ describe.skipIf(!haveRadicale)('owners shared through a Radicale collection', { 
       password: 'owner-secret',
       milestones,
     });
-  const collection = () => join(dir.path, 'radicale', 'storage', 'collection-root', 'team', 'compass-progress');
+  const collection = () =>
+    join(dir.path, 'radicale', 'storage', 'collection-root', 'team', 'compass-progress');
 
   beforeAll(async () => {
     server = await startRadicale(join(dir.path, 'radicale'), { team: 'owner-secret' });
     for (const who of ['a', 'b'] as const) {
-      await connectTeam({ dataDir: folders[who], serverUrl: server.url, user: 'team', password: 'owner-secret' });
+      await connectTeam({
+        dataDir: folders[who],
+        serverUrl: server.url,
+        user: 'team',
+        password: 'owner-secret',
+      });
     }
   }, 60_000);
   afterAll(async () => {
@@ -81,7 +91,11 @@ describe.skipIf(!haveRadicale)('owners shared through a Radicale collection', { 
     await sync('b');
     await sync('a');
     expect(owners('a').has(KEY)).toBe(false);
-    expect(store('a').read().log.filter((e) => e.type === 'owner' && e.key === KEY)).toHaveLength(2);
+    expect(
+      store('a')
+        .read()
+        .log.filter((e) => e.type === 'owner' && e.key === KEY),
+    ).toHaveLength(2);
     const task = readdirSync(collection()).find((f) => f.startsWith(`todo-${KEY}`))!;
     expect(readFileSync(join(collection(), task), 'utf8')).not.toContain('CONTACT');
   });
@@ -107,7 +121,11 @@ describe.skipIf(!haveRadicale)('owners shared through a Radicale collection', { 
     expect(ids('a')).toEqual(ids('b'));
     expect(ids('a')).toHaveLength(4);
     expect(owners('a').get(OTHER)).toEqual(owners('b').get(OTHER));
-    expect(owners('a').get(OTHER)).toMatchObject({ person: null, unit: 'Policy Unit', assignedBy: 'Bert Jansen' });
+    expect(owners('a').get(OTHER)).toMatchObject({
+      person: null,
+      unit: 'Policy Unit',
+      assignedBy: 'Bert Jansen',
+    });
     // Every owner entry is its own resource on the server, created once.
     const journals = readdirSync(collection()).filter((f) => f.endsWith('.ics') && !f.startsWith('todo-'));
     for (const id of ids('a')) expect(journals).toContain(`${id}.ics`);

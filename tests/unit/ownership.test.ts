@@ -9,7 +9,12 @@ import {
 } from '../../electron/core/ownership';
 import { appendRecord, deriveProgress, LogEntryError } from '../../electron/core/progress';
 import { logEntrySchema, type OwnerEntry } from '../../electron/core/progress-log';
-import { deriveTodo, entryToJournal, readProgressResource, todoResource } from '../../electron/core/team-ical';
+import {
+  deriveTodo,
+  entryToJournal,
+  readProgressResource,
+  todoResource,
+} from '../../electron/core/team-ical';
 import { EMPTY_STATE, userStateSchema, type UserState } from '../../electron/core/user-state';
 
 let n = 0;
@@ -58,7 +63,9 @@ describe('the owner of a milestone', () => {
   });
 
   it('of a cycle is the milestone’s', () => {
-    const owners = deriveOwners([{ ...owner('aaaaaaaa-1', '2024-03-01T10:00:00.000Z', 'Anna', null), key: 'report' }]);
+    const owners = deriveOwners([
+      { ...owner('aaaaaaaa-1', '2024-03-01T10:00:00.000Z', 'Anna', null), key: 'report' },
+    ]);
     expect(ownerOf(owners, 'report@2024-12-31')?.person).toBe('Anna');
     expect(ownerOf(owners, 'other')).toBeNull();
   });
@@ -77,18 +84,31 @@ describe('appendOwner', () => {
       ctx('2024-03-01T10:00:00.000Z'),
     );
     state = result.state;
-    expect(result.entry).toMatchObject({ type: 'owner', person: 'Anna de Vries', unit: 'Unit A', author: 'Anna' });
+    expect(result.entry).toMatchObject({
+      type: 'owner',
+      person: 'Anna de Vries',
+      unit: 'Unit A',
+      author: 'Anna',
+    });
     expect(userStateSchema.safeParse(state).success).toBe(true);
     // The owner entry is not a change of status: the progress is derived from the record alone.
     expect(deriveProgress(state)['defence-budget']).toMatchObject({ status: 'planned', changes: 1 });
   });
 
   it('clears with empty names, and records nothing when the owner is already that', () => {
-    const first = appendOwner(EMPTY_STATE, { key: 'x', person: 'Anna' }, ctx('2024-03-01T10:00:00.000Z')).state;
+    const first = appendOwner(
+      EMPTY_STATE,
+      { key: 'x', person: 'Anna' },
+      ctx('2024-03-01T10:00:00.000Z'),
+    ).state;
     const same = appendOwner(first, { key: 'x', person: 'Anna', unit: '' }, ctx('2024-03-01T11:00:00.000Z'));
     expect(same.state).toBe(first);
     expect(same.entry).toBeNull();
-    const cleared = appendOwner(first, { key: 'x', person: ' ', unit: null }, ctx('2024-03-01T12:00:00.000Z'));
+    const cleared = appendOwner(
+      first,
+      { key: 'x', person: ' ', unit: null },
+      ctx('2024-03-01T12:00:00.000Z'),
+    );
     expect(cleared.entry).toMatchObject({ person: null, unit: null });
     expect(deriveOwners(cleared.state.log).has('x')).toBe(false);
   });
@@ -113,7 +133,12 @@ describe('the owner filter', () => {
   const me = { person: 'anna  DE vries', unit: 'unit a' };
 
   it('keeps all, mine (by person, any case and spacing) or my unit', () => {
-    expect(milestonesOwnedBy(list, owners, 'all', me).map((m) => m.id)).toEqual(['one', 'two', 'three', 'four']);
+    expect(milestonesOwnedBy(list, owners, 'all', me).map((m) => m.id)).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+    ]);
     expect(milestonesOwnedBy(list, owners, 'mine', me).map((m) => m.id)).toEqual(['one']);
     expect(milestonesOwnedBy(list, owners, 'unit', me).map((m) => m.id)).toEqual(['one', 'two']);
   });

@@ -4,6 +4,8 @@ import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { KINDS } from '../../../electron/core/milestone';
 import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
+import { deriveOwners, milestonesOwnedBy } from '../../../electron/core/ownership';
+import { meOfSnapshot } from '../detail/owner';
 import { useSectionName } from '../app/sections';
 import { Agenda, type AgendaHandle } from './Agenda';
 import { FilterBar } from './FilterBar';
@@ -55,8 +57,14 @@ export function TimelineView(props: TimelineViewProps) {
     // A strategy removed since it was chosen filters nothing.
     const chosen = view.filters.strategy;
     const known = chosen === 'all' || chosen === 'compass' || [...strategyOf.values()].includes(chosen);
-    return applyStrategyView(snapshot.milestones, strategyOf, known ? chosen : 'all', view.hiddenStrategies);
-  }, [snapshot.milestones, strategyOf, view.filters.strategy, view.hiddenStrategies]);
+    const inView = applyStrategyView(
+      snapshot.milestones,
+      strategyOf,
+      known ? chosen : 'all',
+      view.hiddenStrategies,
+    );
+    return milestonesOwnedBy(inView, deriveOwners(snapshot.log), view.filters.owner, meOfSnapshot(snapshot));
+  }, [snapshot, strategyOf, view.filters.strategy, view.filters.owner, view.hiddenStrategies]);
   const choices = useMemo(() => filterChoices(shown, snapshot.today), [shown, snapshot.today]);
   const gantt = useRef<GanttHandle>(null);
   const agenda = useRef<AgendaHandle>(null);

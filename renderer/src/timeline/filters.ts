@@ -5,6 +5,7 @@
 import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase';
 import { CHAPTERS, KINDS, isOwn, type AnyMilestone, type Chapter } from '../../../electron/core/milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
+import { OWNER_FILTERS, type OwnerFilter } from '../../../electron/core/ownership';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { AGENDA_GROUPS, type AgendaGroup } from './agenda';
 import { dueYears, isOverdue, statusOf } from './facts';
@@ -20,6 +21,8 @@ export interface Filters {
   onlyOwn: boolean;
   /** One strategy's milestones: "compass" (with the user's own) or an imported strategy's slug. */
   strategy: string | 'all';
+  /** By owner: all milestones, mine, or my unit's (see electron/core/ownership.ts). */
+  owner: OwnerFilter;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -32,6 +35,7 @@ export const DEFAULT_FILTERS: Filters = {
   onlyOverdue: false,
   onlyOwn: false,
   strategy: 'all',
+  owner: 'all',
 };
 
 export const ZOOMS = ['year', 'quarter', 'month'] as const;
@@ -123,6 +127,7 @@ export function parseViewState(raw: string | null, labelWidth: number = LABEL_WI
     onlyOverdue: f.onlyOverdue === true,
     onlyOwn: f.onlyOwn === true,
     strategy: typeof f.strategy === 'string' && /^[a-z0-9-]{1,40}$/.test(f.strategy) ? f.strategy : 'all',
+    owner: oneOf(OWNER_FILTERS, f.owner, 'all'),
   };
   return {
     filters,
