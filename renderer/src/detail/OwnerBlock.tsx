@@ -3,7 +3,7 @@
  * entries), who assigned it and when, and a small form that assigns a new owner or clears it.
  * Nothing is saved until Save or Clear is pressed; each is a new owner entry in the log.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { currentOwner } from '../../../electron/core/ownership';
@@ -23,14 +23,7 @@ export function OwnerBlock({ api, milestoneId, log, onSnapshot }: OwnerBlockProp
   const { t, i18n } = useTranslation('ui');
   const id = useId();
   const owner = currentOwner(log.filter((e) => e.key === milestoneId));
-  const [person, setPerson] = useState(owner?.person ?? '');
-  const [unit, setUnit] = useState(owner?.unit ?? '');
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
-  // Another milestone, or an owner that came in from a colleague: the form shows the current one.
-  useEffect(() => {
-    setPerson(owner?.person ?? '');
-    setUnit(owner?.unit ?? '');
-  }, [milestoneId, owner?.entryId, owner?.person, owner?.unit]);
 
   const save = async (next: { person: string; unit: string }, done: string) => {
     try {
@@ -54,51 +47,14 @@ export function OwnerBlock({ api, milestoneId, log, onSnapshot }: OwnerBlockProp
             })
           : t('owner.none')}
       </p>
-      <form
-        className="owner-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save({ person, unit }, t('owner.saved'));
-        }}
-      >
-        <Field label={t('owner.person')}>
-          {(control) => (
-            <input
-              {...control}
-              value={person}
-              maxLength={200}
-              autoComplete="off"
-              data-testid="owner-person"
-              onChange={(e) => setPerson(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('owner.unit')}>
-          {(control) => (
-            <input
-              {...control}
-              value={unit}
-              maxLength={200}
-              autoComplete="off"
-              data-testid="owner-unit"
-              onChange={(e) => setUnit(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="owner-save">
-            {t('owner.save')}
-          </button>
-          <button
-            type="button"
-            disabled={!owner}
-            data-testid="owner-clear"
-            onClick={() => void save({ person: '', unit: '' }, t('owner.cleared'))}
-          >
-            {t('owner.clear')}
-          </button>
-        </div>
-      </form>
+      {/* Keyed by the current owner: another milestone, or an owner from a colleague, refills it. */}
+      <OwnerForm
+        key={`${milestoneId}|${owner?.entryId ?? ''}`}
+        initial={{ person: owner?.person ?? '', unit: owner?.unit ?? '' }}
+        canClear={owner !== null}
+        onSave={(next) => void save(next, t('owner.saved'))}
+        onClear={() => void save({ person: '', unit: '' }, t('owner.cleared'))}
+      />
       <p
         className={message?.kind === 'error' ? 'form-message error' : 'form-message'}
         role={message?.kind === 'error' ? 'alert' : 'status'}
@@ -107,5 +63,60 @@ export function OwnerBlock({ api, milestoneId, log, onSnapshot }: OwnerBlockProp
         {message?.text}
       </p>
     </section>
+  );
+}
+
+interface OwnerFormProps {
+  initial: { person: string; unit: string };
+  canClear: boolean;
+  onSave(next: { person: string; unit: string }): void;
+  onClear(): void;
+}
+
+function OwnerForm({ initial, canClear, onSave, onClear }: OwnerFormProps) {
+  const { t } = useTranslation('ui');
+  const [person, setPerson] = useState(initial.person);
+  const [unit, setUnit] = useState(initial.unit);
+  return (
+    <form
+      className="owner-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave({ person, unit });
+      }}
+    >
+      <Field label={t('owner.person')}>
+        {(control) => (
+          <input
+            {...control}
+            value={person}
+            maxLength={200}
+            autoComplete="off"
+            data-testid="owner-person"
+            onChange={(e) => setPerson(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('owner.unit')}>
+        {(control) => (
+          <input
+            {...control}
+            value={unit}
+            maxLength={200}
+            autoComplete="off"
+            data-testid="owner-unit"
+            onChange={(e) => setUnit(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid="owner-save">
+          {t('owner.save')}
+        </button>
+        <button type="button" disabled={!canClear} data-testid="owner-clear" onClick={onClear}>
+          {t('owner.clear')}
+        </button>
+      </div>
+    </form>
   );
 }
