@@ -77,7 +77,7 @@ export interface Snapshot {
   log: LogEntry[];
   /** The name new entries are recorded under (Settings, else the OS user). */
   author: string;
-  /** Who "I" am and my unit for the owner filter (Settings, else the team user name, else `author`). */
+  /** Who "I" am and my unit for the owner filter (Settings, else the entries' name, else the team user name, else the OS user). */
   me?: Me;
   settings: Settings;
   /** The system's language, for the first launch (settings.locale is null until the user picks). */

@@ -87,7 +87,7 @@ export const settingsSchema = z.strictObject({
   author: z.string().trim().min(1).max(200).nullable(),
   /**
    * Who "I" am and which unit is mine, for the owner filter "mine / my unit"; null: not set (the
-   * person then defaults to the team user name, else the author name). Absent in older files.
+   * person then defaults to the author name, else the team user name). Absent in older files.
    */
   me: z
     .strictObject({

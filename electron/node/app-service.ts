@@ -179,7 +179,8 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   const milestones = (state: UserState): AnyMilestone[] => catalog.all(state);
   /** Who "I" am for the owner filter (the team's user name is the default person, once connected). */
-  const me = (state: UserState) => meOf(state.settings, options.team?.status().connection?.user);
+  const me = (state: UserState) =>
+    meOf(state.settings, state.settings.me?.person || state.settings.author ? null : options.team?.user());
   /** The milestones a review covers under an owner filter. */
   const ownedBy = (state: UserState, list: readonly AnyMilestone[], filter: OwnerFilter = 'all') =>
     milestonesOwnedBy(list, deriveOwners(state.log), filter, me(state));

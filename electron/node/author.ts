@@ -17,10 +17,10 @@ export function osAuthor(): string {
 export const authorOf = (settings: Pick<Settings, 'author'>): string => settings.author ?? osAuthor();
 
 /**
- * Who "I" am for the owner filter: Settings' person, else the team connection's user name, else
- * the author name; the unit only as Settings has it.
+ * Who "I" am for the owner filter: Settings' person, else the name set for entries, else the team
+ * connection's user name, else the OS user; the unit only as Settings has it.
  */
 export const meOf = (settings: Pick<Settings, 'author' | 'me'>, teamUser?: string | null): Me => ({
-  person: settings.me?.person ?? teamUser ?? authorOf(settings),
+  person: settings.me?.person ?? settings.author ?? teamUser ?? osAuthor(),
   unit: settings.me?.unit ?? null,
 });

@@ -16,6 +16,7 @@ import {
   todoResource,
 } from '../../electron/core/team-ical';
 import { EMPTY_STATE, userStateSchema, type UserState } from '../../electron/core/user-state';
+import { meOf } from '../../electron/node/author';
 
 let n = 0;
 const ctx = (at: string, author = 'Anna') => ({
@@ -170,5 +171,21 @@ describe('owner entries on the team server', () => {
     expect(next).not.toContain('CONTACT');
     expect(next).toContain('CATEGORIES:Team');
     expect(next).toContain('X-COMPASS-COUNT:2');
+  });
+});
+
+describe('who "I" am', () => {
+  it('is Settings’ person, else the name on entries, else the team user name; the unit only from Settings', () => {
+    const base = { author: null, me: undefined };
+    expect(meOf({ ...base, me: { person: 'Anna', unit: 'Unit A' } }, 'team')).toEqual({
+      person: 'Anna',
+      unit: 'Unit A',
+    });
+    expect(meOf({ ...base, author: 'Anna de Vries' }, 'team')).toEqual({
+      person: 'Anna de Vries',
+      unit: null,
+    });
+    expect(meOf(base, 'anna.devries')).toEqual({ person: 'anna.devries', unit: null });
+    expect(meOf(base, null).person).toBeTruthy(); // the OS user
   });
 });
