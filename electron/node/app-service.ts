@@ -181,6 +181,11 @@ export function createAppService(options: AppServiceOptions): AppService {
   /** Who "I" am for the owner filter (the team's user name is the default person, once connected). */
   const me = (state: UserState) =>
     meOf(state.settings, state.settings.me?.person || state.settings.author ? null : options.team?.user());
+  /** What an export's cover says of an owner filter: whose milestones it kept. */
+  const ownerCover = (state: UserState, filter: 'mine' | 'unit') => ({
+    filter,
+    name: (filter === 'mine' ? me(state).person : me(state).unit) ?? '—',
+  });
   /** The milestones a review covers under an owner filter. */
   const ownedBy = (state: UserState, list: readonly AnyMilestone[], filter: OwnerFilter = 'all') =>
     milestonesOwnedBy(list, deriveOwners(state.log), filter, me(state));
@@ -318,6 +323,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       const state = store.read();
       const content = await renderReview({
         milestones: ownedBy(state, milestones(state), owner),
+        ...(owner && owner !== 'all' ? { owner: ownerCover(state, owner) } : {}),
         log: state.log,
         publicEntries,
         source: source ?? DEFAULT_REVIEW_SOURCE,

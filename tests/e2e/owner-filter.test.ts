@@ -120,6 +120,14 @@ describe.skipIf(!chromiumAvailable())('owners and the owner filter in the browse
     expect(csv).toContain(MINE.id);
     expect(csv).not.toContain(UNIT.id);
     expect(csv).not.toContain(OTHERS.id);
+    // The Markdown says on its cover whose milestones it holds.
+    const [md] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporteer als Markdown' }).click(),
+    ]);
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(markdown).toContain('Omvat: alleen de mijlpalen met als eigenaar Anna de Vries');
+    expect(markdown).not.toContain(UNIT.id);
 
     // Clearing: the milestone is nobody's again, and the filter "mine" shows nothing.
     panel = await openMilestone(page, MINE);
