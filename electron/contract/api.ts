@@ -12,8 +12,9 @@ import { CHAPTERS, isoDateSchema, ownMilestoneSchema } from '../core/milestone';
 import type { Settings } from '../core/user-state';
 import { settingsSchema } from '../core/user-state';
 import { newRecordSchema, type ProgressMap } from '../core/progress';
-import type { LogEntry, RecordEntry } from '../core/progress-log';
+import type { LogEntry, LogKey, RecordEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
+import { newOwnerSchema, OWNER_FILTERS, type Me, type Owner } from '../core/ownership';
 import type { SectionNames } from '../core/sections';
 import { SNOOZE_OPTIONS } from '../core/reminders';
 import { reviewSourceSchema } from '../core/review-source';
@@ -38,6 +39,8 @@ const strategySlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a strategy slug');
 const strategyNameSchema = z.string().trim().min(1, 'give the strategy a name').max(200, tooLong(200));
 
+/** The milestones a review covers by owner: all, mine, or my unit's (see core/ownership.ts). */
+export const ownerFilterSchema = z.enum(OWNER_FILTERS);
 export const reviewFormatSchema = z.enum(['md', 'csv', 'json', 'docx', 'xlsx']);
 export const snoozeOptionSchema = z.enum(SNOOZE_OPTIONS);
 export const icalOptionsSchema = z.strictObject({
@@ -98,8 +101,12 @@ export interface Snapshot {
   milestones: TimelineMilestone[];
   /** The current state per log key (milestone id or `<id>@<cycle>`), derived from the log. */
   progress: ProgressMap;
+  /** The current owner of each key that has one (the timeline's owner filter). */
+  owners: Record<LogKey, Owner>;
   /** The name new entries are recorded under (Settings, else the OS user). */
   author: string;
+  /** Who "I" am and my unit for the owner filter (Settings, else the entries' name, else the team user name, else the OS user). */
+  me?: Me;
   settings: Settings;
   /** The system's language, for the first launch (settings.locale is null until the user picks). */
   systemLocale: string;
@@ -187,6 +194,8 @@ export const apiInputs = {
     entryId: z.string().min(8).max(100),
     note: z.string().max(10_000).optional(),
   }),
+  /** Sets who owns a milestone (a person, a unit, or both; both empty clears): a new owner entry. */
+  setOwner: newOwnerSchema,
   /** Mutes or unmutes a milestone's reminders. */
   setMuted: z.strictObject({ id: milestoneId, muted: z.boolean() }),
   saveOwnMilestone: ownMilestoneSchema,
@@ -201,17 +210,20 @@ export const apiInputs = {
     asOf: isoDateSchema,
     source: reviewSourceSchema.optional(),
     strategy: strategySlugSchema.optional(),
+    owner: ownerFilterSchema.optional(),
   }),
   compareReviews: z.strictObject({
     from: isoDateSchema,
     to: isoDateSchema,
     source: reviewSourceSchema.optional(),
+    owner: ownerFilterSchema.optional(),
   }),
   exportReview: z.strictObject({
     asOf: isoDateSchema,
     format: reviewFormatSchema,
     compareTo: isoDateSchema.optional(),
     source: reviewSourceSchema.optional(),
+    owner: ownerFilterSchema.optional(),
   }),
   /** Copies a public-record entry into the user's log as the user's own entry (sources as evidence). */
   adoptPublicRecord: z.strictObject({ entryId: z.string().min(8).max(100) }),
@@ -306,6 +318,7 @@ export interface ApiOutputs {
   searchMilestones: { ids: string[] };
   appendLogEntry: Snapshot;
   retractLogEntry: Snapshot;
+  setOwner: Snapshot;
   setMuted: Snapshot;
   saveOwnMilestone: Snapshot;
   deleteOwnMilestone: Snapshot;

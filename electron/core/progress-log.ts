@@ -82,9 +82,33 @@ export const retractionEntrySchema = z.strictObject({
   retracts: z.string().min(8).max(100),
 });
 
-export const logEntrySchema = z.discriminatedUnion('type', [recordEntrySchema, retractionEntrySchema]);
+/** A person's or a unit's name as an owner: trimmed, one line. */
+export const ownerNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\n\r\t]+$/, 'a name is one line');
+
+/**
+ * Who owns a milestone from now on: a person, a unit, or both; both null clears the owner. Like
+ * every entry it is never changed: the current owner is the latest owner entry (ownership.ts).
+ */
+export const ownerEntrySchema = z.strictObject({
+  ...entryBase,
+  type: z.literal('owner'),
+  person: ownerNameSchema.nullable(),
+  unit: ownerNameSchema.nullable(),
+});
+
+export const logEntrySchema = z.discriminatedUnion('type', [
+  recordEntrySchema,
+  retractionEntrySchema,
+  ownerEntrySchema,
+]);
 export type RecordEntry = z.infer<typeof recordEntrySchema>;
 export type RetractionEntry = z.infer<typeof retractionEntrySchema>;
+export type OwnerEntry = z.infer<typeof ownerEntrySchema>;
 export type LogEntry = z.infer<typeof logEntrySchema>;
 
 export const logKey = (milestoneId: string, cycle?: string | null): LogKey =>

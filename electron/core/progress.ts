@@ -63,7 +63,10 @@ export function deriveProgress(state: Pick<UserState, 'log' | 'muted'>): Progres
   if (cached) return cached;
   const muted = new Set(state.muted);
   const out: Record<string, Progress> = {};
-  for (const [key, entries] of entriesByKey(state.log)) {
+  for (const [key, all] of entriesByKey(state.log)) {
+    // Owner entries say who owns the key, not how far it is (ownership.ts derives them).
+    const entries = all.some((e) => e.type === 'owner') ? all.filter((e) => e.type !== 'owner') : all;
+    if (entries.length === 0) continue;
     out[key] = progressOfEntries(entries, muted.size > 0 && muted.has(parseLogKey(key).milestoneId));
   }
   for (const id of muted) out[id] ??= { ...EMPTY_PROGRESS, muted: true };

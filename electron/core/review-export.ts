@@ -46,6 +46,8 @@ export interface ReviewCover {
   generatedOn: IsoDate;
   /** Which log the review was computed from (absent in files made before there was a choice). */
   source?: ReviewSource;
+  /** Only the milestones of one owner: mine (a person) or my unit's; absent: all of them. */
+  owner?: { filter: 'mine' | 'unit'; name: string };
 }
 
 /** Everything an export is written from. */
@@ -132,6 +134,9 @@ interface ReviewText {
   /** "Computed from" and the name of each source. */
   sourceLabel: string;
   source: Record<ReviewSource, string>;
+  /** "Covers" and what an owner filter keeps ({name}: the person or the unit). */
+  ownerLabel: string;
+  ownerFilter: Record<'mine' | 'unit', string>;
   rag: Record<Rag, string>;
   ragColumn: string;
   comparison: string;
@@ -222,6 +227,11 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     preparedBy: 'Prepared by',
     generatedOn: 'Generated on',
     sourceLabel: 'Computed from',
+    ownerLabel: 'Covers',
+    ownerFilter: {
+      mine: 'only the milestones owned by {name}',
+      unit: 'only the milestones owned by the unit {name}',
+    },
     source: {
       ours: 'our records',
       public: 'the public record',
@@ -316,6 +326,11 @@ export const REVIEW_TEXT: Record<Locale, ReviewText> = {
     preparedBy: 'Opgesteld door',
     generatedOn: 'Gemaakt op',
     sourceLabel: 'Berekend uit',
+    ownerLabel: 'Omvat',
+    ownerFilter: {
+      mine: 'alleen de mijlpalen met als eigenaar {name}',
+      unit: 'alleen de mijlpalen met als eigenaar de eenheid {name}',
+    },
     source: {
       ours: 'onze registraties',
       public: 'het publieke register',
@@ -435,6 +450,10 @@ function tallyTable(
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+/** What an owner filter kept, in words: "only the milestones owned by Anna de Vries". */
+export const ownerCoverText = (owner: NonNullable<ReviewCover['owner']>, locale: Locale): string =>
+  REVIEW_TEXT[locale].ownerFilter[owner.filter].replace('{name}', owner.name);
+
 /** The document: cover, summary, breakdowns with RAG, comparison, longest overdue, items, entries. */
 export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[] {
   const { review, cover, comparison } = input;
@@ -456,6 +475,7 @@ export function reviewBlocks(input: ReviewExport, locale: Locale): ReviewBlock[]
     paragraph(`${t.preparedBy}: ${cover.preparedBy}`),
     paragraph(`${t.generatedOn}: ${formatReviewDate(cover.generatedOn, locale)} (${cover.generatedOn})`),
     paragraph(`${t.sourceLabel}: ${t.source[cover.source ?? review.source]}`),
+    ...(cover.owner ? [paragraph(`${t.ownerLabel}: ${ownerCoverText(cover.owner, locale)}`)] : []),
     heading(t.summary),
     table(
       ['', t.count, t.share],

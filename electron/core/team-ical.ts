@@ -32,6 +32,11 @@ import {
   type LogKey,
 } from './progress-log';
 import type { Status } from './status';
+import { currentOwner } from './ownership';
+
+/** An owner in words: "J. de Vries (Unit X)", "J. de Vries", "Unit X"; null when neither is set. */
+const ownerText = (owner: { person: string | null; unit: string | null }): string | null =>
+  owner.person && owner.unit ? `${owner.person} (${owner.unit})` : (owner.person ?? owner.unit);
 
 const PRODID = '-//compass-timeline//Compass Timeline team progress//EN';
 const UID_DOMAIN = 'compass-timeline';
@@ -67,6 +72,9 @@ export const TODO_OWNED = [
   'x-compass-entry-id',
   'x-compass-status',
   'x-compass-author',
+  'contact',
+  'x-compass-owner-person',
+  'x-compass-owner-unit',
 ] as const;
 
 export class TeamIcalError extends Error {
@@ -124,9 +132,14 @@ const crlf = (text: string) => `${text.replace(/\r?\n/g, '\r\n')}\r\n`;
 // ---- one VJOURNAL per entry
 
 function summaryOfEntry(entry: LogEntry): string {
-  return entry.type === 'record'
-    ? `${entry.key}: ${entry.status} (${entry.on}) – ${entry.author}`
-    : `${entry.key}: retracts ${entry.retracts} – ${entry.author}`;
+  switch (entry.type) {
+    case 'record':
+      return `${entry.key}: ${entry.status} (${entry.on}) – ${entry.author}`;
+    case 'retraction':
+      return `${entry.key}: retracts ${entry.retracts} – ${entry.author}`;
+    case 'owner':
+      return `${entry.key}: owner ${ownerText(entry) ?? 'cleared'} – ${entry.author}`;
+  }
 }
 
 /** The entry as a calendar resource holding one VJOURNAL. The same entry gives the same text. */
@@ -147,8 +160,11 @@ export function entryToJournal(entry: LogEntry): string {
   if (entry.type === 'record') {
     setText(journal, 'x-compass-status', entry.status);
     setText(journal, 'x-compass-on', entry.on);
-  } else {
+  } else if (entry.type === 'retraction') {
     setText(journal, 'x-compass-retracts', entry.retracts);
+  } else {
+    if (entry.person) setText(journal, 'x-compass-owner-person', entry.person);
+    if (entry.unit) setText(journal, 'x-compass-owner-unit', entry.unit);
   }
   setText(journal, 'x-compass-entry', JSON.stringify(entry));
   calendar.addSubcomponent(journal);
@@ -240,6 +256,8 @@ function todoDescription(derived: DerivedTodo, entries: readonly LogEntry[]): st
     if (e.note) lines.push(`Note: ${e.note}`);
     for (const item of e.evidence) lines.push(`Evidence: ${item.title}${item.url ? ` <${item.url}>` : ''}`);
   }
+  const owner = currentOwner(entries);
+  if (owner) lines.push(`Owner: ${ownerText(owner)}`);
   lines.push(`Log entries: ${derived.count}`);
   const latest = [...entries].sort(compareEntries).at(-1);
   if (latest) lines.push(`Latest entry: ${latest.recordedAt} by ${latest.author}`);
@@ -300,6 +318,12 @@ export function todoResource(input: TodoInput, existing?: string): string {
   setText(todo, 'x-compass-entry-id', derived.entry?.id ?? '');
   setText(todo, 'x-compass-status', derived.status);
   if (derived.entry) setText(todo, 'x-compass-author', derived.entry.author);
+  // The owner as a standard CONTACT (RFC 5545 §3.8.4.2, text) task clients show, and as X- copies.
+  const owner = currentOwner(entries);
+  const contact = owner && ownerText(owner);
+  if (contact) setText(todo, 'contact', contact);
+  if (owner?.person) setText(todo, 'x-compass-owner-person', owner.person);
+  if (owner?.unit) setText(todo, 'x-compass-owner-unit', owner.unit);
   return crlf(calendar.toString());
 }
 

@@ -85,6 +85,16 @@ export const settingsSchema = z.strictObject({
   feed: feedSettingsSchema,
   /** The name progress entries are recorded under; null: the operating system's user name. */
   author: z.string().trim().min(1).max(200).nullable(),
+  /**
+   * Who "I" am and which unit is mine, for the owner filter "mine / my unit"; null: not set (the
+   * person then defaults to the author name, else the team user name). Absent in older files.
+   */
+  me: z
+    .strictObject({
+      person: z.string().trim().min(1).max(200).nullable(),
+      unit: z.string().trim().min(1).max(200).nullable(),
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -38,7 +38,14 @@ import {
   type SavedFile,
   type Snapshot,
 } from '../contract/api';
-import { authorOf } from './author';
+import { authorOf, meOf } from './author';
+import {
+  appendOwner,
+  checkOwnerKey,
+  deriveOwners,
+  milestonesOwnedBy,
+  type OwnerFilter,
+} from '../core/ownership';
 import { importPublicRecordText, publicRecordFor } from './public-record-source';
 import { dirname } from 'node:path';
 import { renderReview } from './review-files';
@@ -183,6 +190,17 @@ export function createAppService(options: AppServiceOptions): AppService {
     entriesForSource(state.log, publicEntries, source);
 
   const milestones = (state: UserState): AnyMilestone[] => catalog.all(state);
+  /** Who "I" am for the owner filter (the team's user name is the default person, once connected). */
+  const me = (state: UserState) =>
+    meOf(state.settings, state.settings.me?.person || state.settings.author ? null : options.team?.user());
+  /** What an export's cover says of an owner filter: whose milestones it kept. */
+  const ownerCover = (state: UserState, filter: 'mine' | 'unit') => ({
+    filter,
+    name: (filter === 'mine' ? me(state).person : me(state).unit) ?? '—',
+  });
+  /** The milestones a review covers under an owner filter. */
+  const ownedBy = (state: UserState, list: readonly AnyMilestone[], filter: OwnerFilter = 'all') =>
+    milestonesOwnedBy(list, deriveOwners(state.log), filter, me(state));
   const locale = (state: UserState): Locale => resolveLocale(state.settings.locale, options.systemLocale());
 
   /** The timeline's projection of the dataset, once per dataset (a strategy saved or removed makes a new one). */
@@ -198,7 +216,9 @@ export function createAppService(options: AppServiceOptions): AppService {
     today: options.today(),
     milestones: timelineMilestones(state),
     progress: deriveProgress(state),
+    owners: Object.fromEntries(deriveOwners(state.log)),
     author: authorOf(state.settings),
+    me: me(state),
     settings: state.settings,
     systemLocale: options.systemLocale(),
     notices,
@@ -283,6 +303,13 @@ export function createAppService(options: AppServiceOptions): AppService {
       logChange(() =>
         change((state) => appendRetraction(state, entryId, { ...entryContext(state), note }).state),
       ),
+    setOwner: (input) =>
+      logChange(() =>
+        change((state) => {
+          checkOwnerKey(milestones(state), input.key);
+          return appendOwner(state, input, entryContext(state)).state;
+        }),
+      ),
     setMuted: ({ id, muted }) => {
       requireMilestone(store.read(), id);
       return change((state) => setMuted(state, id, muted));
@@ -307,17 +334,16 @@ export function createAppService(options: AppServiceOptions): AppService {
       }));
     },
     updateSettings: (patch) => change((state) => ({ ...state, settings: { ...state.settings, ...patch } })),
-    getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE, strategy }) => {
+    getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE, strategy, owner }) => {
       const state = store.read();
-      return buildReview(ofStrategy(milestones(state), strategy), reviewLog(state, source), asOf, source);
+      const covered = ownedBy(state, ofStrategy(milestones(state), strategy), owner);
+      return buildReview(covered, reviewLog(state, source), asOf, source);
     },
-    compareReviews: ({ from, to, source = DEFAULT_REVIEW_SOURCE }) => {
+    compareReviews: ({ from, to, source = DEFAULT_REVIEW_SOURCE, owner }) => {
       const state = store.read();
       const log = reviewLog(state, source);
-      return compareReviews(
-        buildReview(milestones(state), log, from, source),
-        buildReview(milestones(state), log, to, source),
-      );
+      const covered = ownedBy(state, milestones(state), owner);
+      return compareReviews(buildReview(covered, log, from, source), buildReview(covered, log, to, source));
     },
     adoptPublicRecord: ({ entryId }) =>
       logChange(() =>
@@ -333,10 +359,11 @@ export function createAppService(options: AppServiceOptions): AppService {
           return appendRecord(state, adoptionOf(entry, locale(state)), entryContext(state)).state;
         }),
       ),
-    exportReview: async ({ asOf, format, compareTo, source }) => {
+    exportReview: async ({ asOf, format, compareTo, source, owner }) => {
       const state = store.read();
       const content = await renderReview({
-        milestones: milestones(state),
+        milestones: ownedBy(state, milestones(state), owner),
+        ...(owner && owner !== 'all' ? { owner: ownerCover(state, owner) } : {}),
         log: state.log,
         publicEntries,
         source: source ?? DEFAULT_REVIEW_SOURCE,

@@ -14,9 +14,11 @@ import {
   evidenceText,
   exportReview,
   formatReviewDate,
+  ownerCoverText,
   REVIEW_CSV_COLUMNS,
   REVIEW_TEXT,
   reviewBlocks,
+  type ReviewCover,
   type ReviewExport,
   type ReviewFormat,
 } from '../core/review-export';
@@ -39,6 +41,8 @@ export interface RenderReviewInput {
   generatedAt: Date;
   /** The sections' names in each language; a heading without one is shown as it is. */
   sectionNames?: SectionNames;
+  /** The owner filter the milestones were chosen by (told on the cover); absent: all milestones. */
+  owner?: ReviewCover['owner'];
 }
 
 /** The review, its cover and (with compareTo) the comparison, ready to write. */
@@ -58,6 +62,7 @@ export function reviewExportOf(input: Omit<RenderReviewInput, 'format' | 'locale
       preparedBy: input.preparedBy,
       generatedOn: formatDate(input.generatedAt, 'yyyy-MM-dd'),
       source,
+      ...(input.owner ? { owner: input.owner } : {}),
     },
   };
 }
@@ -187,6 +192,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   summary.addRow([t.preparedBy, cover.preparedBy]);
   summary.addRow([t.generatedOn, cover.generatedOn]);
   summary.addRow([t.sourceLabel, t.source[cover.source ?? review.source], review.source]);
+  if (cover.owner) summary.addRow([t.ownerLabel, ownerCoverText(cover.owner, locale), cover.owner.filter]);
   summary.addRow([]);
   summary.addRow(['verdict', t.verdictColumn, t.count]).font = { bold: true };
   summary.addRow(['count', t.dueByAsOf.replace('{date}', review.asOf), review.count]);

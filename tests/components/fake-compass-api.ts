@@ -22,6 +22,7 @@ import {
   deriveProgress,
   setMuted,
 } from '../../electron/core/progress';
+import { appendOwner, checkOwnerKey, deriveOwners, milestonesOwnedBy } from '../../electron/core/ownership';
 import { adoptionOf, type PublicRecordFile } from '../../electron/core/public-record';
 import { buildReview, compareReviews } from '../../electron/core/review';
 import { entriesForSource } from '../../electron/core/review-source';
@@ -75,12 +76,18 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
 
   let revision = 0;
   const all = () => [...base, ...state.ownMilestones];
+  const me = () => ({
+    person: state.settings.me?.person ?? state.settings.author ?? 'Test User',
+    unit: state.settings.me?.unit ?? null,
+  });
   const snapshot = (): Snapshot => ({
     revision: (revision += 1),
     today: options.today ?? '2024-06-15',
     milestones: all().map(timelineMilestone),
     progress: deriveProgress(state),
+    owners: Object.fromEntries(deriveOwners(state.log)),
     author: state.settings.author ?? 'Test User',
+    me: me(),
     settings: state.settings,
     systemLocale: options.systemLocale ?? 'en-GB',
     notices,
@@ -141,6 +148,11 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = appendRetraction(state, entryId, { ...ctx(), note }).state;
       return snapshot();
     },
+    setOwner: (input) => {
+      checkOwnerKey([...base, ...state.ownMilestones], input.key);
+      state = appendOwner(state, input, ctx()).state;
+      return snapshot();
+    },
     setMuted: ({ id, muted }) => {
       state = setMuted(state, id, muted);
       return snapshot();
@@ -159,9 +171,9 @@ export function createFakeCompassApi(options: FakeApiOptions = {}): FakeCompassA
       state = { ...state, settings: { ...state.settings, ...patch } as UserState['settings'] };
       return snapshot();
     },
-    getReview: ({ asOf, source = 'ours' }) =>
+    getReview: ({ asOf, source = 'ours', owner = 'all' }) =>
       buildReview(
-        [...base, ...state.ownMilestones],
+        milestonesOwnedBy([...base, ...state.ownMilestones], deriveOwners(state.log), owner, me()),
         entriesForSource(state.log, publicEntries(), source),
         asOf,
         source,

@@ -38,6 +38,7 @@ function snapshotOf(progress: Parameters<typeof reviewOf>[1], today = '2026-02-1
     today,
     milestones: COMPASS.map(timelineMilestone),
     progress: {},
+    owners: {},
     author: 'Test User',
     settings: DEFAULT_SETTINGS,
     systemLocale: 'en-GB',

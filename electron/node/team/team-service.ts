@@ -51,6 +51,8 @@ export interface TeamServiceOptions {
 
 export interface TeamService {
   status(): TeamStatus;
+  /** The connection's user name (null when not connected): cheap, without counting what is pending. */
+  user(): string | null;
   /** Connects (discovery, find or create the collections); throws a TeamError and saves nothing on failure. */
   connect(input: ConnectInput): Promise<TeamStatus>;
   disconnect(): TeamStatus;
@@ -244,6 +246,7 @@ export function createTeamService(options: TeamServiceOptions): TeamService {
 
   return {
     status,
+    user: () => team.read().connection?.user ?? null,
     async connect(input) {
       await connectTeam({ ...input, dataDir, seal: seal ?? undefined, now: now() });
       remembered = seal ? null : input.password;

@@ -32,6 +32,7 @@ import { DATE_TEXT_INPUT } from '../app/date-text';
 import { Icon } from '../app/Icon';
 import { useSectionName } from '../app/sections';
 import { PublicRecordBlock, publicEntriesOf } from './PublicRecordBlock';
+import { OwnerBlock } from './OwnerBlock';
 
 export interface DetailPanelProps {
   api: CompassApi;
@@ -238,6 +239,8 @@ export function DetailPanel({
         <dt>{t('detail.resolved')}</dt>
         <dd>{resolvedText(m, language, t)}</dd>
       </dl>
+
+      <OwnerBlock api={api} milestoneId={m.id} log={log} onSnapshot={onSnapshot} />
 
       {'quote' in m && (
         <figure className="detail-quote">

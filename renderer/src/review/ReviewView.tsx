@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OWNER_FILTERS, type OwnerFilter } from '../../../electron/core/ownership';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import {
   formatShare,
@@ -60,6 +61,7 @@ interface Loaded {
   review: Review | null;
   error: string | null;
   strategy: string;
+  owner: OwnerFilter;
 }
 
 export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: ReviewViewProps) {
@@ -69,6 +71,9 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const [source, setSource] = useState<ReviewSource>(DEFAULT_REVIEW_SOURCE);
   /** The source as a call's option: left out for the default (our records). */
   const sourceOption = source === DEFAULT_REVIEW_SOURCE ? {} : { source };
+  /** All milestones, mine, or my unit's: the review's numbers, comparison and exports follow it. */
+  const [owner, setOwner] = useState<OwnerFilter>('all');
+  const ownerOption = owner === 'all' ? {} : { owner };
   const [attempt, setAttempt] = useState(0);
   /** One strategy's review ("compass" or an imported strategy's slug), or all of them. */
   const [strategy, setStrategy] = useState<string>('all');
@@ -79,17 +84,23 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   const [exportMessage, setExportMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [compareTo, setCompareTo] = useState<string | null>(null);
   const [compared, setCompared] = useState<{ key: string; result: ReviewComparison } | null>(null);
-  const compareKey = compareTo && compareTo < asOf ? `${compareTo}|${asOf}|${source}` : null;
+  const compareKey = compareTo && compareTo < asOf ? `${compareTo}|${asOf}|${source}|${owner}` : null;
 
   useEffect(() => {
     if (!compareKey) return;
     let live = true;
-    const [from, to, sourceOf] = compareKey.split('|') as [string, string, ReviewSource];
+    const [from, to, sourceOf, ownerOf] = compareKey.split('|') as [
+      string,
+      string,
+      ReviewSource,
+      OwnerFilter,
+    ];
     api
       .compareReviews({
         from,
         to,
         ...(sourceOf === DEFAULT_REVIEW_SOURCE ? {} : { source: sourceOf }),
+        ...(ownerOf === 'all' ? {} : { owner: ownerOf }),
       })
       .then(
         (result) => live && setCompared({ key: compareKey, result }),
@@ -104,14 +115,26 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
   useEffect(() => {
     let live = true;
     const strategyOption = chosenStrategy === 'all' ? {} : { strategy: chosenStrategy };
+    const ownerChoice = owner === 'all' ? {} : { owner };
     api
       .getReview(
-        source === DEFAULT_REVIEW_SOURCE ? { asOf, ...strategyOption } : { asOf, source, ...strategyOption },
+        source === DEFAULT_REVIEW_SOURCE
+          ? { asOf, ...strategyOption, ...ownerChoice }
+          : { asOf, source, ...strategyOption, ...ownerChoice },
       )
       .then(
         (review) => {
           if (live)
-            setLoaded({ asOf, source, snapshot, attempt, review, error: null, strategy: chosenStrategy });
+            setLoaded({
+              asOf,
+              source,
+              snapshot,
+              attempt,
+              review,
+              error: null,
+              strategy: chosenStrategy,
+              owner,
+            });
         },
         (error: unknown) => {
           if (live)
@@ -123,19 +146,21 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
               review: null,
               error: errorMessage(error),
               strategy: chosenStrategy,
+              owner,
             });
         },
       );
     return () => {
       live = false;
     };
-  }, [api, asOf, source, snapshot, attempt, chosenStrategy]);
+  }, [api, asOf, source, snapshot, attempt, chosenStrategy, owner]);
 
   const current =
     loaded !== null &&
     loaded.asOf === asOf &&
     loaded.source === source &&
     loaded.strategy === chosenStrategy &&
+    loaded.owner === owner &&
     loaded.snapshot === snapshot &&
     loaded.attempt === attempt;
   const review = loaded?.review ?? null;
@@ -146,8 +171,8 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
       const saved = await api.saveFile(
         await api.exportReview(
           compareTo && compareTo < asOf
-            ? { asOf, format, compareTo, ...sourceOption }
-            : { asOf, format, ...sourceOption },
+            ? { asOf, format, compareTo, ...sourceOption, ...ownerOption }
+            : { asOf, format, ...sourceOption, ...ownerOption },
         ),
       );
       setExportMessage(saved.saved ? { text: t('exported', { file: saved.fileName }), failed: false } : null);
@@ -188,6 +213,21 @@ export function ReviewView({ api, snapshot, onOpenMilestone, initialAsOf }: Revi
             </select>
           </div>
         )}
+        <div className="field no-print">
+          <label htmlFor="review-owner">{t('owner.filter', { ns: 'ui' })}</label>
+          <select
+            id="review-owner"
+            data-testid="review-owner"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value as OwnerFilter)}
+          >
+            {OWNER_FILTERS.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`owner.filterChoice.${choice}`, { ns: 'ui' })}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset className="review-source no-print">
           <legend>{t('publicRecord.sourceLegend')}</legend>
           {REVIEW_SOURCES.map((s) => (

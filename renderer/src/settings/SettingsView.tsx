@@ -161,6 +161,15 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
     if (next !== s.author) void save({ author: next });
   };
 
+  const [mePerson, setMePerson] = useState(s.me?.person ?? '');
+  const [meUnit, setMeUnit] = useState(s.me?.unit ?? '');
+  /** Who "I" am and my unit for the owner filter: saved on leaving a field or Enter; empty: the default. */
+  const saveMe = () => {
+    const clean = (text: string) => (text.trim() === '' ? null : text.trim().slice(0, 200));
+    const next = { person: clean(mePerson), unit: clean(meUnit) };
+    if (next.person !== (s.me?.person ?? null) || next.unit !== (s.me?.unit ?? null)) void save({ me: next });
+  };
+
   const save = async (patch: Partial<Settings>) => {
     try {
       onSnapshot(await api.updateSettings(patch));
@@ -326,6 +335,43 @@ export function SettingsView({ api, snapshot, onSnapshot }: SettingsViewProps) {
             />
           )}
         </Field>
+
+        <fieldset>
+          <legend>{t('owner.settingsLegend')}</legend>
+          <Field
+            label={t('owner.mePerson')}
+            hint={
+              s.me?.person
+                ? undefined
+                : t('owner.mePersonHint', { name: snapshot.me?.person ?? snapshot.author })
+            }
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={mePerson}
+                autoComplete="off"
+                data-testid="me-person"
+                onChange={(e) => setMePerson(e.target.value)}
+                onBlur={saveMe}
+                onKeyDown={(e) => e.key === 'Enter' && saveMe()}
+              />
+            )}
+          </Field>
+          <Field label={t('owner.meUnit')} hint={t('owner.meUnitHint')}>
+            {(control) => (
+              <input
+                {...control}
+                value={meUnit}
+                autoComplete="organization"
+                data-testid="me-unit"
+                onChange={(e) => setMeUnit(e.target.value)}
+                onBlur={saveMe}
+                onKeyDown={(e) => e.key === 'Enter' && saveMe()}
+              />
+            )}
+          </Field>
+        </fieldset>
 
         <fieldset>
           <legend>{t('settings.appearance')}</legend>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAPTERS, KINDS } from '../../../electron/core/milestone';
 import { STATUSES } from '../../../electron/core/status';
+import { OWNER_FILTERS } from '../../../electron/core/ownership';
 import { Field } from '../app/Field';
 import { Icon } from '../app/Icon';
 import { DEFAULT_FILTERS, isFiltering, type Filters } from './filters';
@@ -92,6 +93,22 @@ export function FilterBar(props: FilterBarProps) {
           toggle.current?.focus();
         }}
       >
+        <Field label={t('owner.filter')}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.owner}
+              data-testid="owner-filter"
+              onChange={(e) => set('owner', e.target.value as Filters['owner'])}
+            >
+              {OWNER_FILTERS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`owner.filterChoice.${choice}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {strategies.length > 0 && (
           <Field label={t('strategies.filter')}>
             {(control) => (

@@ -5,6 +5,8 @@ import { LIMITS } from '../../../electron/core/limits';
 import { KINDS } from '../../../electron/core/milestone';
 import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
+import { milestonesOwnedBy } from '../../../electron/core/ownership';
+import { meOfSnapshot } from '../detail/owner';
 import { useSectionName } from '../app/sections';
 import { Agenda, type AgendaHandle } from './Agenda';
 import { FilterBar } from './FilterBar';
@@ -82,8 +84,19 @@ export function TimelineView(props: TimelineViewProps) {
     // A strategy removed since it was chosen filters nothing.
     const chosen = view.filters.strategy;
     const known = chosen === 'all' || chosen === 'compass' || [...strategyOf.values()].includes(chosen);
-    return applyStrategyView(snapshot.milestones, strategyOf, known ? chosen : 'all', view.hiddenStrategies);
-  }, [snapshot.milestones, strategyOf, view.filters.strategy, view.hiddenStrategies]);
+    const inView = applyStrategyView(
+      snapshot.milestones,
+      strategyOf,
+      known ? chosen : 'all',
+      view.hiddenStrategies,
+    );
+    return milestonesOwnedBy(
+      inView,
+      new Map(Object.entries(snapshot.owners)),
+      view.filters.owner,
+      meOfSnapshot(snapshot),
+    );
+  }, [snapshot, strategyOf, view.filters.strategy, view.filters.owner, view.hiddenStrategies]);
   const choices = useMemo(() => filterChoices(shown, snapshot.today), [shown, snapshot.today]);
   const searchHits = useSearchHits(props.api, view.filters.search, snapshot.milestones);
   const gantt = useRef<GanttHandle>(null);

@@ -6,6 +6,7 @@ import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase'
 import { CHAPTERS, KINDS, isOwn, type Chapter } from '../../../electron/core/milestone';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
+import { OWNER_FILTERS, type OwnerFilter } from '../../../electron/core/ownership';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { LIMITS } from '../../../electron/core/limits';
 import { matchesSearch, searchWords } from '../../../electron/core/milestone-search';
@@ -23,6 +24,8 @@ export interface Filters {
   onlyOwn: boolean;
   /** One strategy's milestones: "compass" (with the user's own) or an imported strategy's slug. */
   strategy: string | 'all';
+  /** By owner: all milestones, mine, or my unit's (see electron/core/ownership.ts). */
+  owner: OwnerFilter;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -35,6 +38,7 @@ export const DEFAULT_FILTERS: Filters = {
   onlyOverdue: false,
   onlyOwn: false,
   strategy: 'all',
+  owner: 'all',
 };
 
 export const ZOOMS = ['year', 'quarter', 'month'] as const;
@@ -126,6 +130,7 @@ export function parseViewState(raw: string | null, labelWidth: number = LABEL_WI
     onlyOverdue: f.onlyOverdue === true,
     onlyOwn: f.onlyOwn === true,
     strategy: typeof f.strategy === 'string' && /^[a-z0-9-]{1,40}$/.test(f.strategy) ? f.strategy : 'all',
+    owner: oneOf(OWNER_FILTERS, f.owner, 'all'),
   };
   return {
     filters,
