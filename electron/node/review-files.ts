@@ -15,13 +15,13 @@ import {
   exportReview,
   formatReviewDate,
   REVIEW_CSV_COLUMNS,
-  REVIEW_TEXT,
   reviewBlocks,
   type ReviewExport,
   type ReviewFormat,
 } from '../core/review-export';
 import { sectionName, type SectionNames } from '../core/sections';
 import type { Locale } from '../core/user-state';
+import { reviewWords } from './i18n';
 
 export interface RenderReviewInput {
   milestones: readonly AnyMilestone[];
@@ -71,7 +71,7 @@ export async function renderReview(input: RenderReviewInput): Promise<string | U
     case 'xlsx':
       return reviewToXlsx(data, input.locale);
     default:
-      return exportReview(data, input.format, input.locale);
+      return exportReview(data, input.format, input.locale, reviewWords(input.locale));
   }
 }
 
@@ -123,7 +123,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
     WidthType,
   } = await import('docx');
   const children: Array<Paragraph | Table> = [];
-  for (const block of reviewBlocks(data, locale)) {
+  for (const block of reviewBlocks(data, locale, reviewWords(locale))) {
     if (block.type === 'heading') {
       children.push(
         new Paragraph({
@@ -161,11 +161,11 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
       );
     }
   }
-  const t = REVIEW_TEXT[locale];
+  const t = reviewWords(locale);
   const document = new Document({
     creator: data.cover.preparedBy,
-    title: `${t.title} — ${formatReviewDate(data.review.asOf, locale)}`,
-    description: t.asOf.replace('{date}', data.review.asOf),
+    title: `${t('export.title')} — ${formatReviewDate(data.review.asOf, locale)}`,
+    description: t('export.asOf', { date: data.review.asOf }),
     sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
@@ -174,23 +174,27 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
 /** The XLSX: a sheet "Items" with one row per review item (the CSV's columns), and a sheet of totals. */
 export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
-  const t = REVIEW_TEXT[locale];
+  const t = reviewWords(locale);
   const { review, cover } = data;
   const section = (heading: string) => sectionName(data.sectionNames ?? {}, heading, locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = cover.preparedBy;
-  workbook.title = t.title;
+  workbook.title = t('export.title');
 
   const summary = workbook.addWorksheet('Summary');
-  summary.addRow([t.title]).font = { bold: true, size: 14 };
-  summary.addRow([t.asOf.replace('{date}', formatReviewDate(review.asOf, locale)), review.asOf]);
-  summary.addRow([t.preparedBy, cover.preparedBy]);
-  summary.addRow([t.generatedOn, cover.generatedOn]);
-  summary.addRow([t.sourceLabel, t.source[cover.source ?? review.source], review.source]);
+  summary.addRow([t('export.title')]).font = { bold: true, size: 14 };
+  summary.addRow([t('export.asOf', { date: formatReviewDate(review.asOf, locale) }), review.asOf]);
+  summary.addRow([t('export.preparedBy'), cover.preparedBy]);
+  summary.addRow([t('export.generatedOn'), cover.generatedOn]);
+  summary.addRow([
+    t('export.sourceLabel'),
+    t(`export.source.${cover.source ?? review.source}`),
+    review.source,
+  ]);
   summary.addRow([]);
-  summary.addRow(['verdict', t.verdictColumn, t.count]).font = { bold: true };
-  summary.addRow(['count', t.dueByAsOf.replace('{date}', review.asOf), review.count]);
-  for (const v of VERDICTS) summary.addRow([v, t.verdict[v], review.totals[v]]);
+  summary.addRow(['verdict', t('export.verdictColumn'), t('export.count')]).font = { bold: true };
+  summary.addRow(['count', t('export.dueByAsOf', { date: review.asOf }), review.count]);
+  for (const v of VERDICTS) summary.addRow([v, t(`verdict.${v}`), review.totals[v]]);
   summary.getColumn(2).width = 48;
 
   const items = workbook.addWorksheet('Items');
@@ -209,7 +213,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
       i.achievedOn,
       i.verdict,
       i.delayDays,
-      t.verdict[i.verdict],
+      t(`verdict.${i.verdict}`),
       i.on,
       i.author,
       i.recordedAt,
@@ -220,18 +224,30 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   items.views = [{ state: 'frozen', ySplit: 1 }];
 
   const chapters = workbook.addWorksheet('Chapters');
-  chapters.addRow([t.chapterColumn, t.sectionColumn, t.count, ...VERDICTS, t.ragColumn]).font = {
+  chapters.addRow([
+    t('export.chapterColumn'),
+    t('export.sectionColumn'),
+    t('export.count'),
+    ...VERDICTS,
+    t('export.ragColumn'),
+  ]).font = {
     bold: true,
   };
   for (const g of review.byChapter)
-    chapters.addRow([t.chapter[g.chapter], '', g.count, ...VERDICTS.map((v) => g.totals[v]), t.rag[g.rag]]);
+    chapters.addRow([
+      t(`chapter.${g.chapter}`),
+      '',
+      g.count,
+      ...VERDICTS.map((v) => g.totals[v]),
+      t(`export.rag.${g.rag}`),
+    ]);
   for (const g of review.bySection)
     chapters.addRow([
-      t.chapter[g.chapter],
+      t(`chapter.${g.chapter}`),
       section(g.section),
       g.count,
       ...VERDICTS.map((v) => g.totals[v]),
-      t.rag[g.rag],
+      t(`export.rag.${g.rag}`),
     ]);
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

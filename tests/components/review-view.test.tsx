@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, EMPTY_PROGRESS, type Progress } from '../../electron/
 import dataset from '../../data/compass-milestones.json';
 import { i18n } from '../../renderer/src/i18n';
 import { ReviewView } from '../../renderer/src/review/ReviewView';
+import { reviewWords } from '../../electron/node/i18n';
 
 const COMPASS = dataset as Milestone[];
 const rec = (status: Progress['status'], achievedOn: string | null = null): Progress => ({
@@ -54,6 +55,7 @@ function reviewApi(snapshot: () => Snapshot) {
           { review: reviewOf(s.milestones, s.log, asOf), cover: TEST_COVER },
           format,
           'en',
+          reviewWords('en'),
         ),
         fileName: `compass-review-${asOf}.${format}`,
         mimeType: `${{ md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format]}; charset=utf-8`,
@@ -323,6 +325,7 @@ describe('ReviewView', () => {
           { review: reviewOf(COMPASS, PROGRESS, '2024-03-18'), cover: TEST_COVER },
           format,
           'en',
+          reviewWords('en'),
         ),
       });
     });
