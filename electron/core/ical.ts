@@ -30,7 +30,7 @@ import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
 import { dayNumber, plusDays, weekendToFriday } from './calendar-date';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
-import { cycleDates } from './occurrences';
+import { occurrencesUntil } from './occurrences';
 import type { Translate } from './shell-locale';
 import { CLOSED_STATUSES, STATUSES, type Status } from './status';
 import { deriveProgress, progressOfOccurrence, type ProgressMap } from './progress';
@@ -110,27 +110,13 @@ const uidOf = (id: string, cycle?: IsoDate) =>
   cycle ? `${id}-${cycle}@${UID_DOMAIN}` : `${id}@${UID_DOMAIN}`;
 
 /** The dated moments of one milestone that get an event (undated ones get none). */
-export function feedEventsOf(milestone: AnyMilestone, horizon: IsoDate = ICAL_HORIZON): FeedEvent[] {
-  switch (milestone.kind) {
-    case 'deadline':
-      return milestone.due
-        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.due, type: 'deadline' }]
-        : [];
-    case 'start':
-      return milestone.start
-        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.start, type: 'start' }]
-        : [];
-    case 'recurring':
-      return cycleDates(milestone, horizon).map((date) => ({
-        uid: uidOf(milestone.id, date),
-        milestone,
-        date,
-        type: 'cycle' as const,
-      }));
-    case 'undated':
-      return [];
-  }
-}
+export const feedEventsOf = (milestone: AnyMilestone, horizon: IsoDate = ICAL_HORIZON): FeedEvent[] =>
+  occurrencesUntil(milestone, horizon).map(({ date, type }) => ({
+    uid: uidOf(milestone.id, type === 'cycle' ? date : undefined),
+    milestone,
+    date,
+    type,
+  }));
 
 // ---- small date helpers (UTC arithmetic on calendar dates: independent of the machine's zone)
 

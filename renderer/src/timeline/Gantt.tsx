@@ -23,7 +23,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
-import { cycleDates } from '../../../electron/core/occurrences';
+import { occurrencesOf } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { Icon } from '../app/Icon';
@@ -784,7 +784,7 @@ function Shapes({ milestone: m, status, scale }: { milestone: AnyMilestone; stat
       );
     }
     case 'recurring': {
-      const cycles = cycleDates(m, scale.to).filter((date) => date >= scale.from);
+      const cycles = occurrencesOf(m, { from: scale.from, to: scale.to }).map((o) => o.date);
       return (
         <>
           {cycles.length > 1 && (
