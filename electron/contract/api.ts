@@ -399,7 +399,17 @@ export function parseApiInput(
       },
     };
   }
-  const result = apiInputs[method].safeParse(payload);
+  let result: ReturnType<(typeof apiInputs)[typeof method]['safeParse']>;
+  try {
+    result = apiInputs[method].safeParse(payload);
+  } catch (error) {
+    // A payload zod cannot even walk (e.g. a getter that throws); data from IPC or HTTP cannot do
+    // this, but the one check every call passes must not crash whatever it is handed.
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `Invalid input: ${String(error).slice(0, 200)}` },
+    };
+  }
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first?.path.length ? ` at ${first.path.join('.')}` : '';

@@ -30,9 +30,9 @@ import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
 import { dayNumber, plusDays, weekendToFriday } from './calendar-date';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
-import { cycleDates } from './occurrences';
-import { REVIEW_TEXT } from './review-export';
-import { CLOSED_STATUSES, type Status } from './status';
+import { occurrencesUntil } from './occurrences';
+import type { Translate } from './shell-locale';
+import { CLOSED_STATUSES, STATUSES, type Status } from './status';
 import { deriveProgress, progressOfOccurrence, type ProgressMap } from './progress';
 import type { Locale, Progress, Settings, UserState } from './user-state';
 
@@ -69,55 +69,34 @@ const RENDER_VERSION = 1;
 const FALLBACK_STAMP = `${ADOPTION_DATE}T00:00:00.000Z`;
 const DAY_SECONDS = 86_400;
 
-const LABELS = {
-  nl: {
-    calendarName: 'Strategisch Kompas – termijnen',
-    calendarDescription:
-      'Termijnen en herinneringen uit het Strategisch Kompas voor veiligheid en defensie (2022) – Compass Timeline',
-    start: 'Start',
-    due: 'Uiterlijk',
-    startsOn: 'Start',
-    cycle: 'Cyclus',
-    every: (years: number) => (years === 1 ? 'jaarlijks' : `om de ${years} jaar`),
-    window: 'Periode',
-    phrase: 'Tijdsaanduiding',
-    status: 'Status',
-    achievedOn: 'op',
-    chapter: 'Hoofdstuk',
-    section: 'Onderdeel',
-    actor: 'Actor',
-    quote: 'Citaat (Strategisch Kompas, regel',
-    own: 'Eigen mijlpaal',
-    note: 'Notitie',
-    chapters: REVIEW_TEXT.nl.chapter,
-    statuses: REVIEW_TEXT.nl.status,
-  },
-  en: {
-    calendarName: 'Strategic Compass – deadlines',
-    calendarDescription:
-      'Deadlines and reminders of the Strategic Compass for Security and Defence (2022) – Compass Timeline',
-    start: 'Start',
-    due: 'Due',
-    startsOn: 'Starts',
-    cycle: 'Cycle',
-    every: (years: number) => (years === 1 ? 'every year' : `every ${years} years`),
-    window: 'Window',
-    phrase: 'Date phrase',
-    status: 'Status',
-    achievedOn: 'on',
-    chapter: 'Chapter',
-    section: 'Section',
-    actor: 'Actor',
-    quote: 'Quote (Strategic Compass, line',
-    own: 'Own milestone',
-    note: 'Note',
-    chapters: REVIEW_TEXT.en.chapter,
-    statuses: REVIEW_TEXT.en.status,
-  },
-} as const satisfies Record<
-  Locale,
-  { chapters: Record<Chapter, string>; statuses: Record<Status, string> } & Record<string, unknown>
->;
+/** The words of the feed in one language, from the `review` namespace (`feed.*`, `chapter.*`, `status.*`). */
+export function feedLabels(t: Translate) {
+  const feed = (key: string) => t(`feed.${key}`);
+  return {
+    calendarName: feed('calendarName'),
+    calendarDescription: feed('calendarDescription'),
+    start: feed('start'),
+    due: feed('due'),
+    startsOn: feed('startsOn'),
+    cycle: feed('cycle'),
+    every: (years: number) => t('feed.every', { count: years }),
+    window: feed('window'),
+    phrase: feed('phrase'),
+    status: feed('status'),
+    achievedOn: feed('achievedOn'),
+    chapter: feed('chapter'),
+    section: feed('section'),
+    actor: feed('actor'),
+    quote: feed('quote'),
+    own: feed('own'),
+    note: feed('note'),
+    chapters: Object.fromEntries(CHAPTERS.map((c) => [c, t(`chapter.${c}`)])) as Record<Chapter, string>,
+    statuses: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<Status, string>,
+  };
+}
+
+/** The feed's words in each language: `words(lang)` is `t` of the `review` namespace in `lang`. */
+export type FeedWords = (lang: Locale) => Translate;
 
 /** One event of the feed before rendering: which milestone, which moment. */
 export interface FeedEvent {
@@ -131,27 +110,13 @@ const uidOf = (id: string, cycle?: IsoDate) =>
   cycle ? `${id}-${cycle}@${UID_DOMAIN}` : `${id}@${UID_DOMAIN}`;
 
 /** The dated moments of one milestone that get an event (undated ones get none). */
-export function feedEventsOf(milestone: AnyMilestone, horizon: IsoDate = ICAL_HORIZON): FeedEvent[] {
-  switch (milestone.kind) {
-    case 'deadline':
-      return milestone.due
-        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.due, type: 'deadline' }]
-        : [];
-    case 'start':
-      return milestone.start
-        ? [{ uid: uidOf(milestone.id), milestone, date: milestone.start, type: 'start' }]
-        : [];
-    case 'recurring':
-      return cycleDates(milestone, horizon).map((date) => ({
-        uid: uidOf(milestone.id, date),
-        milestone,
-        date,
-        type: 'cycle' as const,
-      }));
-    case 'undated':
-      return [];
-  }
-}
+export const feedEventsOf = (milestone: AnyMilestone, horizon: IsoDate = ICAL_HORIZON): FeedEvent[] =>
+  occurrencesUntil(milestone, horizon).map(({ date, type }) => ({
+    uid: uidOf(milestone.id, type === 'cycle' ? date : undefined),
+    milestone,
+    date,
+    type,
+  }));
 
 // ---- small date helpers (UTC arithmetic on calendar dates: independent of the machine's zone)
 
@@ -187,8 +152,22 @@ function cyrb53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The rendering's version and every label (also the review's status and chapter names it borrows). */
-const RENDER_KEY = cyrb53(JSON.stringify([RENDER_VERSION, LABELS]));
+const renderKeys = new WeakMap<FeedWords, string>();
+
+/**
+ * A hash of the rendering's version and every label in both languages (with the status and chapter
+ * names), so that a changed word publishes a higher SEQUENCE and unchanged words keep it.
+ */
+export function renderKey(words: FeedWords): string {
+  let key = renderKeys.get(words);
+  if (key === undefined) {
+    key = cyrb53(
+      JSON.stringify([RENDER_VERSION, { nl: feedLabels(words('nl')), en: feedLabels(words('en')) }]),
+    );
+    renderKeys.set(words, key);
+  }
+  return key;
+}
 
 /** The alarms an event gets: none for achieved, dropped or muted milestones. */
 export const eventAlarms = (event: FeedEvent, progress: Progress, settings: AlarmSettings): number[] =>
@@ -199,10 +178,15 @@ export const eventAlarms = (event: FeedEvent, progress: Progress, settings: Alar
  * not matter), the status and the alarms it gets (so a change of lead times only touches events
  * whose alarms move).
  */
-export function eventHash(event: FeedEvent, progress: Progress, alarms: readonly number[]): string {
+export function eventHash(
+  event: FeedEvent,
+  progress: Progress,
+  alarms: readonly number[],
+  words: FeedWords,
+): string {
   return cyrb53(
     JSON.stringify([
-      RENDER_KEY,
+      renderKey(words),
       event.date,
       event.type,
       event.milestone,
@@ -234,6 +218,7 @@ export function eventSequence(
 export function nextFeedSequences(
   milestones: readonly AnyMilestone[],
   state: UserState,
+  words: FeedWords,
   horizon: IsoDate = ICAL_HORIZON,
 ): FeedSequences | null {
   const stored = state.feedSequences ?? {};
@@ -243,7 +228,7 @@ export function nextFeedSequences(
   for (const milestone of milestones) {
     for (const event of feedEventsOf(milestone, horizon)) {
       const progress = eventProgress(source, event);
-      const hash = eventHash(event, progress, eventAlarms(event, progress, state.settings));
+      const hash = eventHash(event, progress, eventAlarms(event, progress, state.settings), words);
       const sequence = eventSequence(stored[event.uid], hash, progress);
       const before = stored[event.uid];
       if (!before || before.hash !== hash || before.sequence !== sequence) {
@@ -300,7 +285,7 @@ export function foldLinesFast(input: string): string {
   return parts.join('');
 }
 
-type Labels = (typeof LABELS)[Locale];
+type Labels = ReturnType<typeof feedLabels>;
 
 function summaryOf(event: FeedEvent, status: Status, labels: Labels, lang: Locale): string {
   const title = event.milestone.title[lang];
@@ -357,9 +342,10 @@ function pendingEvents(
   milestones: readonly AnyMilestone[],
   state: UserState,
   options: IcalOptions,
+  words: FeedWords,
 ): PendingEvent[] {
   const lang: Locale = options.lang ?? 'nl';
-  const labels = LABELS[lang];
+  const labels = feedLabels(words(lang));
   const includeAchieved = options.includeAchieved ?? true;
   const chapters = new Set<Chapter>(options.chapters?.length ? options.chapters : CHAPTERS);
   const horizon = options.horizon ?? ICAL_HORIZON;
@@ -385,7 +371,7 @@ function pendingEvents(
         data: {
           id: event.uid,
           // Hashing is only needed to compare with a stored record.
-          sequence: eventSequence(record, record ? eventHash(event, progress, alarms) : '', progress),
+          sequence: eventSequence(record, record ? eventHash(event, progress, alarms, words) : '', progress),
           stamp,
           start: event.date,
           end: plusDays(event.date, 1),
@@ -411,8 +397,7 @@ function pendingEvents(
   return pending;
 }
 
-function emptyCalendar(lang: Locale): ICalCalendar {
-  const labels = LABELS[lang];
+function emptyCalendar(lang: Locale, labels: Labels): ICalCalendar {
   return ical({
     prodId: { company: 'compass-timeline', product: 'Compass Timeline', language: lang.toUpperCase() },
     name: labels.calendarName,
@@ -438,13 +423,19 @@ function addEvents(calendar: ICalCalendar, pending: readonly PendingEvent[]): IC
 
 const END = 'END:VCALENDAR';
 
-/** Builds the feed. Same milestones, state and options → the same text, byte for byte. */
-export function buildIcal(milestones: AnyMilestone[], state: UserState, options: IcalOptions = {}): string {
-  const calendar = emptyCalendar(options.lang ?? 'nl');
+/** Builds the feed, with its words from `words`. Same input → the same text, byte for byte. */
+export function buildIcal(
+  milestones: AnyMilestone[],
+  state: UserState,
+  words: FeedWords,
+  options: IcalOptions = {},
+): string {
+  const lang = options.lang ?? 'nl';
+  const calendar = emptyCalendar(lang, feedLabels(words(lang)));
   // The calendar's own lines, folded by the library, then the events folded by the fast folder:
   // the same text as calendar.toString() with the events in it.
   const head = calendar.toString();
-  const events = addEvents(calendar, pendingEvents(milestones, state, options));
+  const events = addEvents(calendar, pendingEvents(milestones, state, options, words));
   const parts = [head.slice(0, -END.length)];
   for (const event of events) parts.push(foldLinesFast(event.toString()));
   parts.push(END);

@@ -38,25 +38,33 @@ export function cycleDates(milestone: Pick<Milestone, 'recurrence'>, to: IsoDate
 
 export type Timed = Pick<Milestone, 'id' | 'kind' | 'start' | 'due' | 'recurrence'>;
 
-/** The occurrences of one milestone that fall within the range (inclusive). */
-export function occurrencesOf(milestone: Timed, range: DateRange): Occurrence[] {
-  switch (milestone.kind) {
-    case 'deadline':
-      return milestone.due && inRange(milestone.due, range)
-        ? [{ milestoneId: milestone.id, key: milestone.id, date: milestone.due, type: 'deadline' }]
-        : [];
-    case 'start':
-      return milestone.start && inRange(milestone.start, range)
-        ? [{ milestoneId: milestone.id, key: milestone.id, date: milestone.start, type: 'start' }]
-        : [];
-    case 'recurring':
-      return cycleDates(milestone, range.to)
-        .filter((date) => date >= range.from)
-        .map((date) => ({ milestoneId: milestone.id, key: `${milestone.id}@${date}`, date, type: 'cycle' }));
-    case 'undated':
-      return [];
+/** The one date a deadline (its due date) or a start commitment (its start) falls due; else null. */
+export const plannedDate = (milestone: Pick<Milestone, 'kind' | 'start' | 'due'>): IsoDate | null =>
+  milestone.kind === 'deadline' ? milestone.due : milestone.kind === 'start' ? milestone.start : null;
+
+/**
+ * Every dated moment of a milestone, soonest first: a deadline's due date, a start commitment's
+ * start, or each cycle of a recurring one up to and including `cyclesUntil`; nothing when undated.
+ * The one list of a milestone's dates: the reminders, the feed, the review and the timeline use it.
+ */
+export function occurrencesUntil(milestone: Timed, cyclesUntil: IsoDate): Occurrence[] {
+  if (milestone.kind === 'recurring') {
+    return cycleDates(milestone, cyclesUntil).map((date) => ({
+      milestoneId: milestone.id,
+      key: `${milestone.id}@${date}`,
+      date,
+      type: 'cycle',
+    }));
   }
+  const date = plannedDate(milestone);
+  return date && milestone.kind !== 'undated'
+    ? [{ milestoneId: milestone.id, key: milestone.id, date, type: milestone.kind }]
+    : [];
 }
+
+/** The occurrences of one milestone that fall within the range (inclusive). */
+export const occurrencesOf = (milestone: Timed, range: DateRange): Occurrence[] =>
+  occurrencesUntil(milestone, range.to).filter((o) => inRange(o.date, range));
 
 /** All occurrences of all milestones within the range, soonest first (ties by key). */
 export function occurrencesBetween(milestones: readonly Timed[], range: DateRange): Occurrence[] {

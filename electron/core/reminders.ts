@@ -18,7 +18,7 @@ import { addDays, addHours, format, getISODay, subDays } from 'date-fns';
 import { dayNumber, daysBetween, fromDayNumber, plusDays, weekendToFriday } from './calendar-date';
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone } from './milestone';
-import { occurrencesBetween, type Occurrence } from './occurrences';
+import { occurrencesBetween, plannedDate, type Occurrence } from './occurrences';
 import { overdue } from './queries';
 import { CLOSED_STATUSES } from './status';
 import { deriveProgress, progressOf, progressOfOccurrence, type ProgressSource } from './progress';
@@ -179,9 +179,7 @@ export function reminderForKey(
   const [, id, cycle, lead] = match as unknown as [string, string, string | undefined, string];
   const milestone = milestones.find((m) => m.id === id);
   if (!milestone) return null;
-  const date =
-    cycle ??
-    (milestone.kind === 'deadline' ? milestone.due : milestone.kind === 'start' ? milestone.start : null);
+  const date = cycle ?? plannedDate(milestone);
   if (!date) return null;
   const occurrenceKey = cycle ? `${id}@${cycle}` : id;
   const occurrence = occurrencesBetween([milestone], { from: date, to: date }).find(

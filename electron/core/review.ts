@@ -5,7 +5,7 @@
  *
  * What counts (documented for reviewers in the README):
  * - A `deadline` is due on its `due` date; a `start` commitment on its `start` date; a `recurring`
- *   one once per cycle (`cycleDates`), each cycle a separate item keyed `<id>@<YYYY-MM-DD>`.
+ *   one once per cycle (`occurrencesUntil`), each cycle a separate item keyed `<id>@<YYYY-MM-DD>`.
  *   `undated` milestones and anything due after the as-of date are listed, not judged.
  * - The review reads `status` and `achievedOn` as recorded now. It does not reconstruct the past
  *   from the status history, which says when something was typed in, not when it happened. The one
@@ -27,7 +27,7 @@
  */
 import type { IsoDate } from './date-phrase';
 import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
-import { cycleDates } from './occurrences';
+import { occurrencesUntil } from './occurrences';
 import {
   currentEntry,
   entriesByKey,
@@ -357,8 +357,11 @@ export function buildReview(
       undated.push(m.id);
       continue;
     }
+    // Its dates (every cycle up to the as-of date): a deadline is due on its due date, a start
+    // commitment on its start date.
+    const occurrences = occurrencesUntil(m, asOfDate);
     if (m.kind === 'recurring') {
-      const cycles = cycleDates(m, asOfDate);
+      const cycles = occurrences.map((o) => o.date);
       if (cycles.length === 0) {
         (m.recurrence ? notYetDue : undated).push(m.id);
         continue;
@@ -372,8 +375,7 @@ export function buildReview(
       });
       continue;
     }
-    // A deadline is due on its due date, a start commitment on its start date.
-    const due = m.kind === 'deadline' ? m.due : m.start;
+    const due = occurrences[0]?.date;
     if (!due) undated.push(m.id);
     else if (due > asOfDate) notYetDue.push(m.id);
     else {

@@ -1,11 +1,14 @@
 /**
- * The gate every IPC call passes: the sending frame must be the app's own page, and the payload must
- * match the contract's schema for the method. Anything else gets an error result; nothing throws.
+ * The gate every IPC call passes: the sending frame must be the app's own page. A call from
+ * anywhere else gets an error result and goes no further; nothing throws. The method and payload
+ * are checked against the contract once, by the app service's `dispatch` (the one place every
+ * caller — IPC, the web host, the CLI — goes through).
  */
-import { parseApiInput, type ApiMethod, type ApiResult } from '../contract/api';
+import type { ApiResult } from '../contract/api';
 import { isTrustedUrl, type TrustedOrigin } from './security-policy';
 
-export type Dispatch = (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;
+/** The app service's `dispatch`: validates the method and payload, then runs the call. */
+export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
 export interface IpcGuardOptions {
   /** The origins the app's page is served from (app://compass; the dev server when not packaged). */
@@ -21,8 +24,8 @@ export interface SenderFrame {
 }
 
 /**
- * Handles one `ipcMain.handle(IPC_CHANNEL, …)` call. Checks the sender frame, validates the method
- * and payload against the contract, then dispatches. Always resolves to an ApiResult.
+ * Handles one `ipcMain.handle(IPC_CHANNEL, …)` call. Checks the sender frame, then dispatches (which
+ * validates). Always resolves to an ApiResult.
  */
 export async function guardedInvoke(
   sender: SenderFrame | null | undefined,
@@ -43,23 +46,10 @@ export async function guardedInvoke(
       error: { code: 'forbidden', message: 'This page may not use the Compass Timeline API.' },
     };
   }
-  let parsed: ReturnType<typeof parseApiInput>;
   try {
-    parsed = parseApiInput(method, payload);
-  } catch (error) {
-    // A payload zod cannot even walk (e.g. a getter that throws); data from IPC cannot do this,
-    // but the gate must not crash whatever it is handed.
-    return {
-      ok: false,
-      error: { code: 'invalid-input', message: `Invalid input: ${String(error).slice(0, 200)}` },
-    };
-  }
-  if (!parsed.ok) {
-    options.onRefused?.(parsed.error.message);
-    return parsed;
-  }
-  try {
-    return await options.dispatch(parsed.method, parsed.input);
+    const result = await options.dispatch(method, payload);
+    if (!result.ok && result.error.code === 'invalid-input') options.onRefused?.(result.error.message);
+    return result;
   } catch (error) {
     return {
       ok: false,

@@ -235,7 +235,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   /** Writes a change, re-plans the reminders and tells every window. */
   const changed = (state: UserState, fromTeam = false): Snapshot => {
     const next = snapshot(state);
-    options.reminders?.replan();
+    options.reminders?.replan(state);
     emit('stateChanged', next);
     if (!fromTeam) options.team?.localChanged();
     return next;
@@ -310,10 +310,11 @@ export function createAppService(options: AppServiceOptions): AppService {
           return appendOwner(state, input, entryContext(state)).state;
         }),
       ),
-    setMuted: ({ id, muted }) => {
-      requireMilestone(store.read(), id);
-      return change((state) => setMuted(state, id, muted));
-    },
+    setMuted: ({ id, muted }) =>
+      change((state) => {
+        requireMilestone(state, id);
+        return setMuted(state, id, muted);
+      }),
     saveOwnMilestone: (milestone) => {
       if (catalog.ids().has(milestone.id))
         throw new BadInput(`"${milestone.id}" is a Compass milestone id; pick another.`);
@@ -323,16 +324,17 @@ export function createAppService(options: AppServiceOptions): AppService {
         return { ...state, ownMilestones: [...others, own] };
       });
     },
-    deleteOwnMilestone: ({ id }) => {
-      if (!store.read().ownMilestones.some((m) => m.id === id))
-        throw new NotFound(`No milestone of your own with id "${id}".`);
-      // Its log entries stay in the log (nothing recorded is ever removed); they no longer show.
-      return change((state) => ({
-        ...state,
-        ownMilestones: state.ownMilestones.filter((m) => m.id !== id),
-        muted: state.muted.filter((m) => m !== id),
-      }));
-    },
+    deleteOwnMilestone: ({ id }) =>
+      change((state) => {
+        if (!state.ownMilestones.some((m) => m.id === id))
+          throw new NotFound(`No milestone of your own with id "${id}".`);
+        // Its log entries stay in the log (nothing recorded is ever removed); they no longer show.
+        return {
+          ...state,
+          ownMilestones: state.ownMilestones.filter((m) => m.id !== id),
+          muted: state.muted.filter((m) => m !== id),
+        };
+      }),
     updateSettings: (patch) => change((state) => ({ ...state, settings: { ...state.settings, ...patch } })),
     getReview: ({ asOf, source = DEFAULT_REVIEW_SOURCE, strategy, owner }) => {
       const state = store.read();

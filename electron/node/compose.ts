@@ -128,7 +128,7 @@ export function composeApp(options: AppOptions): AppRoot {
   const clock = () => new Date();
   const reminders = createReminderService({
     store,
-    milestones: () => catalog.all(store.read()),
+    milestones: (state) => catalog.all(state),
     notifier: {
       show(batch) {
         const state = store.read();

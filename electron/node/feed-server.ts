@@ -18,6 +18,7 @@ import { buildIcal, ICAL_FILE_NAME, ICAL_MIME_TYPE, nextFeedSequences, type Ical
 import { allMilestones, type Milestone } from '../core/milestone';
 import type { UserState } from '../core/user-state';
 import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from './http-guard';
+import { reviewWords } from './i18n';
 import type { StateStore } from './store';
 
 export const FEED_PATH = `/${ICAL_FILE_NAME}`;
@@ -38,10 +39,10 @@ export function publishIcal(
 ): string {
   const all = (state: UserState) => allMilestones(dataset, state);
   let state = store.read();
-  if (nextFeedSequences(all(state), state)) {
+  if (nextFeedSequences(all(state), state, reviewWords)) {
     try {
       state = store.update((current) => {
-        const next = nextFeedSequences(all(current), current);
+        const next = nextFeedSequences(all(current), current, reviewWords);
         return next ? { ...current, feedSequences: next } : current;
       });
     } catch (error) {
@@ -51,7 +52,7 @@ export function publishIcal(
       );
     }
   }
-  return buildIcal(all(state), state, typeof options === 'function' ? options(state) : options);
+  return buildIcal(all(state), state, reviewWords, typeof options === 'function' ? options(state) : options);
 }
 
 export interface FeedServerOptions {

@@ -16,7 +16,6 @@ import {
   formatReviewDate,
   ownerCoverText,
   REVIEW_CSV_COLUMNS,
-  REVIEW_TEXT,
   reviewBlocks,
   type ReviewCover,
   type ReviewExport,
@@ -24,6 +23,7 @@ import {
 } from '../core/review-export';
 import { sectionName, type SectionNames } from '../core/sections';
 import type { Locale } from '../core/user-state';
+import { reviewWords } from './i18n';
 
 export interface RenderReviewInput {
   milestones: readonly AnyMilestone[];
@@ -39,10 +39,10 @@ export interface RenderReviewInput {
   locale: Locale;
   preparedBy: string;
   generatedAt: Date;
-  /** The sections' names in each language; a heading without one is shown as it is. */
-  sectionNames?: SectionNames;
   /** The owner filter the milestones were chosen by (told on the cover); absent: all milestones. */
   owner?: ReviewCover['owner'];
+  /** The sections' names in each language; a heading without one is shown as it is. */
+  sectionNames?: SectionNames;
 }
 
 /** The review, its cover and (with compareTo) the comparison, ready to write. */
@@ -76,7 +76,7 @@ export async function renderReview(input: RenderReviewInput): Promise<string | U
     case 'xlsx':
       return reviewToXlsx(data, input.locale);
     default:
-      return exportReview(data, input.format, input.locale);
+      return exportReview(data, input.format, input.locale, reviewWords(input.locale));
   }
 }
 
@@ -128,7 +128,7 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
     WidthType,
   } = await import('docx');
   const children: Array<Paragraph | Table> = [];
-  for (const block of reviewBlocks(data, locale)) {
+  for (const block of reviewBlocks(data, locale, reviewWords(locale))) {
     if (block.type === 'heading') {
       children.push(
         new Paragraph({
@@ -166,11 +166,11 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
       );
     }
   }
-  const t = REVIEW_TEXT[locale];
+  const t = reviewWords(locale);
   const document = new Document({
     creator: data.cover.preparedBy,
-    title: `${t.title} — ${formatReviewDate(data.review.asOf, locale)}`,
-    description: t.asOf.replace('{date}', data.review.asOf),
+    title: `${t('export.title')} — ${formatReviewDate(data.review.asOf, locale)}`,
+    description: t('export.asOf', { date: data.review.asOf }),
     sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
@@ -179,24 +179,29 @@ export async function reviewToDocx(data: ReviewExport, locale: Locale): Promise<
 /** The XLSX: a sheet "Items" with one row per review item (the CSV's columns), and a sheet of totals. */
 export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
-  const t = REVIEW_TEXT[locale];
+  const t = reviewWords(locale);
   const { review, cover } = data;
   const section = (heading: string) => sectionName(data.sectionNames ?? {}, heading, locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = cover.preparedBy;
-  workbook.title = t.title;
+  workbook.title = t('export.title');
 
   const summary = workbook.addWorksheet('Summary');
-  summary.addRow([t.title]).font = { bold: true, size: 14 };
-  summary.addRow([t.asOf.replace('{date}', formatReviewDate(review.asOf, locale)), review.asOf]);
-  summary.addRow([t.preparedBy, cover.preparedBy]);
-  summary.addRow([t.generatedOn, cover.generatedOn]);
-  summary.addRow([t.sourceLabel, t.source[cover.source ?? review.source], review.source]);
-  if (cover.owner) summary.addRow([t.ownerLabel, ownerCoverText(cover.owner, locale), cover.owner.filter]);
+  summary.addRow([t('export.title')]).font = { bold: true, size: 14 };
+  summary.addRow([t('export.asOf', { date: formatReviewDate(review.asOf, locale) }), review.asOf]);
+  summary.addRow([t('export.preparedBy'), cover.preparedBy]);
+  summary.addRow([t('export.generatedOn'), cover.generatedOn]);
+  summary.addRow([
+    t('export.sourceLabel'),
+    t(`export.source.${cover.source ?? review.source}`),
+    review.source,
+  ]);
+  if (cover.owner)
+    summary.addRow([t('export.ownerLabel'), ownerCoverText(cover.owner, t), cover.owner.filter]);
   summary.addRow([]);
-  summary.addRow(['verdict', t.verdictColumn, t.count]).font = { bold: true };
-  summary.addRow(['count', t.dueByAsOf.replace('{date}', review.asOf), review.count]);
-  for (const v of VERDICTS) summary.addRow([v, t.verdict[v], review.totals[v]]);
+  summary.addRow(['verdict', t('export.verdictColumn'), t('export.count')]).font = { bold: true };
+  summary.addRow(['count', t('export.dueByAsOf', { date: review.asOf }), review.count]);
+  for (const v of VERDICTS) summary.addRow([v, t(`verdict.${v}`), review.totals[v]]);
   summary.getColumn(2).width = 48;
 
   const items = workbook.addWorksheet('Items');
@@ -215,7 +220,7 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
       i.achievedOn,
       i.verdict,
       i.delayDays,
-      t.verdict[i.verdict],
+      t(`verdict.${i.verdict}`),
       i.on,
       i.author,
       i.recordedAt,
@@ -226,18 +231,30 @@ export async function reviewToXlsx(data: ReviewExport, locale: Locale): Promise<
   items.views = [{ state: 'frozen', ySplit: 1 }];
 
   const chapters = workbook.addWorksheet('Chapters');
-  chapters.addRow([t.chapterColumn, t.sectionColumn, t.count, ...VERDICTS, t.ragColumn]).font = {
+  chapters.addRow([
+    t('export.chapterColumn'),
+    t('export.sectionColumn'),
+    t('export.count'),
+    ...VERDICTS,
+    t('export.ragColumn'),
+  ]).font = {
     bold: true,
   };
   for (const g of review.byChapter)
-    chapters.addRow([t.chapter[g.chapter], '', g.count, ...VERDICTS.map((v) => g.totals[v]), t.rag[g.rag]]);
+    chapters.addRow([
+      t(`chapter.${g.chapter}`),
+      '',
+      g.count,
+      ...VERDICTS.map((v) => g.totals[v]),
+      t(`export.rag.${g.rag}`),
+    ]);
   for (const g of review.bySection)
     chapters.addRow([
-      t.chapter[g.chapter],
+      t(`chapter.${g.chapter}`),
       section(g.section),
       g.count,
       ...VERDICTS.map((v) => g.totals[v]),
-      t.rag[g.rag],
+      t(`export.rag.${g.rag}`),
     ]);
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -30,6 +30,7 @@ import {
   type SnoozeOption,
 } from '../core/reminders';
 import type { StateStore } from './store';
+import type { UserState } from '../core/user-state';
 
 /** One reminder as a notifier gets it. */
 export interface ReminderNotice {
@@ -64,8 +65,11 @@ export interface ReminderService {
   /** Shows what was missed since the last run and arms the next reminder. */
   start(): void;
   stop(): void;
-  /** Plans again now (after any change to the state or the milestones). */
-  replan(): void;
+  /**
+   * Plans again now (after any change to the state or the milestones); `state` is the state just
+   * written, when the caller has it (saves reading the store again), else the store is read.
+   */
+  replan(state?: UserState): void;
   /** The system woke up or was unlocked: show what was missed, plan again. */
   onResume(): void;
   /** Shows the reminder `key` again later. Throws for a key that names no reminder. */
@@ -74,8 +78,8 @@ export interface ReminderService {
 
 export interface ReminderServiceOptions {
   store: StateStore;
-  /** The dataset followed by the user's own milestones, read at every run. */
-  milestones: () => AnyMilestone[];
+  /** The dataset followed by the own milestones of `state` (the state each run works from). */
+  milestones: (state: UserState) => AnyMilestone[];
   notifier: Notifier;
   now?: () => Date;
   /** A run that failed (e.g. the store could not be written); it is retried within a minute. */
@@ -169,14 +173,14 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   /** One run: record, show, arm the next. */
-  const run = () => {
+  const run = (given?: UserState) => {
     if (!running) return;
     const now = clock();
     let plan: ReminderPlan;
     let source: ProgressSource;
     try {
-      const state = store.read();
-      plan = planReminders(options.milestones(), state, now);
+      const state = given ?? store.read();
+      plan = planReminders(options.milestones(state), state, now);
       source = { progress: deriveProgress(state) };
       if (plan.pausedUntil && state.lastRunAt === null) {
         // Paused on the very first run: remember where reminders start, so the pause's are shown after.
@@ -193,7 +197,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           for (const key of plan.unsnooze) delete snoozed[key];
           const fired = { ...state.fired, ...record };
           for (const key of staleFiredKeys(
-            options.milestones(),
+            options.milestones(state),
             { fired, snoozed },
             format(now, 'yyyy-MM-dd'),
           ))
@@ -240,7 +244,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       if (watchdog) clearInterval(watchdog);
       watchdog = null;
     },
-    replan: () => run(),
+    replan: (state) => run(state),
     onResume: () => {
       lastWatch = clock().getTime();
       run();
@@ -248,7 +252,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     snooze(key, option) {
       const now = clock();
       const state = store.read();
-      if (!isDigestKey(key) && !reminderForKey(options.milestones(), state.settings, key)) {
+      if (!isDigestKey(key) && !reminderForKey(options.milestones(state), state.settings, key)) {
         throw new Error(`There is no reminder "${key}" to snooze.`);
       }
       const until = snoozeUntil(option, now, state.settings).toISOString();

@@ -3,7 +3,9 @@
  * `conf` with exactly the options electron-store uses, so the desktop app (electron-store) and the
  * CLI, web host and tests (`conf`) read and write the same file.
  *
- * - Every write is validated (zod, then conf's JSON Schema) and atomic (conf writes through
+ * - Every read and every write is validated once, with the zod schema (conf is given no JSON
+ *   Schema of its own, so it does not check the same data again with ajv), and every write is
+ *   atomic (conf writes through
  *   `atomically`: a temporary file renamed over the old one), so a crash mid-write leaves the old
  *   file whole.
  * - A file that cannot be parsed or validated is never wiped: it is moved aside to a timestamped
@@ -19,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
-import { z } from 'zod';
+import type { z } from 'zod';
 import pkg from '../../package.json';
 import { isV1Layout, migrateV1 } from '../core/store-v1';
 import { EMPTY_STATE, userStateSchema, type Locale, type UserState } from '../core/user-state';
@@ -64,14 +66,6 @@ export class StoreValidationError extends Error {
 /** Key conf keeps its migration version under, inside the same file. */
 const INTERNAL_KEY = '__internal__';
 
-/** The JSON Schema conf (and electron-store) validate the file with: derived from the zod schema. */
-function storeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(userStateSchema, { target: 'draft-2020-12' }) as {
-    properties: Record<string, unknown>;
-  };
-  return schema.properties;
-}
-
 /**
  * Migrations from one app version's layout to the next, run by conf / electron-store when the
  * app's version goes up (keys are versions or semver ranges). The 0.1.0 layout is the first, so
@@ -87,7 +81,6 @@ export const STORE_OPTIONS = {
   configName: 'config',
   projectName: 'compass-timeline',
   projectVersion: pkg.version,
-  schema: storeJsonSchema() as ConfOptions<UserState>['schema'],
   defaults: EMPTY_STATE,
   migrations: MIGRATIONS,
   clearInvalidConfig: false,
@@ -264,7 +257,7 @@ export function openStateStore(options: OpenStateStoreOptions): StateStore {
       engine = makeEngine(confOptions);
       return readChecked();
     } catch (error) {
-      // conf refused the file (its JSON Schema or a failed migration): keep it and recover.
+      // The file does not match the schema (or conf's migration failed): keep it and recover.
       if (text === undefined) throw error;
       return recover(text, { kind: 'schema', detail: (error as Error).message });
     }

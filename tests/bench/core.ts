@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { milestonesFromFile } from '../../electron/node/milestones-source';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import { planReminders, remindersBetween } from '../../electron/core/reminders';
+import { reviewWords } from '../../electron/node/i18n';
 
 const WARM_REPEATS = 5;
 
@@ -190,7 +191,7 @@ async function main(): Promise<void> {
       });
     } else if (which === 'ical') {
       const { buildIcal } = await import('../../electron/core/ical');
-      const r = coldAndWarm(() => buildIcal(milestones, state, {}));
+      const r = coldAndWarm(() => buildIcal(milestones, state, reviewWords, {}));
       Object.assign(out, {
         count: milestones.length,
         coldMs: r.coldMs,

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, EMPTY_PROGRESS, type Progress } from '../../electron/
 import dataset from '../../data/compass-milestones.json';
 import { i18n } from '../../renderer/src/i18n';
 import { ReviewView } from '../../renderer/src/review/ReviewView';
+import { reviewWords } from '../../electron/node/i18n';
 
 const COMPASS = dataset as Milestone[];
 const rec = (status: Progress['status'], achievedOn: string | null = null): Progress => ({
@@ -59,7 +60,12 @@ function reviewApi(snapshot: () => Snapshot) {
     async ({ asOf, format }: { asOf: string; format: 'md' | 'csv' | 'json' }) => {
       const s = snapshot();
       return {
-        content: exportReview({ review: reviewOf(COMPASS, logIn(s), asOf), cover: TEST_COVER }, format, 'en'),
+        content: exportReview(
+          { review: reviewOf(COMPASS, logIn(s), asOf), cover: TEST_COVER },
+          format,
+          'en',
+          reviewWords('en'),
+        ),
         fileName: `compass-review-${asOf}.${format}`,
         mimeType: `${{ md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format]}; charset=utf-8`,
       };
@@ -328,6 +334,7 @@ describe('ReviewView', () => {
           { review: reviewOf(COMPASS, PROGRESS, '2024-03-18'), cover: TEST_COVER },
           format,
           'en',
+          reviewWords('en'),
         ),
       });
     });

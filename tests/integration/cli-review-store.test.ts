@@ -13,6 +13,7 @@ import { exportReview, type ReviewCover } from '../../electron/core/review-expor
 import { bundledSectionNames } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
 import { cli } from '../support/cli';
+import { reviewWords } from '../../electron/node/i18n';
 
 let dir: string;
 beforeEach(() => {
@@ -72,10 +73,20 @@ describe('cli review over the store', () => {
     const { format: _f, version: _v, cover, ...reviewOnly } = json;
     expect(cover.asOf).toBe('2025-12-31');
     expect((await review(['--format', 'md', '--lang', 'nl'])).stdout).toBe(
-      exportReview({ review: reviewOnly, cover, sectionNames: bundledSectionNames() }, 'md', 'nl'),
+      exportReview(
+        { review: reviewOnly, cover, sectionNames: bundledSectionNames() },
+        'md',
+        'nl',
+        reviewWords('nl'),
+      ),
     );
     expect((await review(['--format', 'csv'])).stdout).toBe(
-      exportReview({ review: reviewOnly, cover, sectionNames: bundledSectionNames() }, 'csv', 'en'),
+      exportReview(
+        { review: reviewOnly, cover, sectionNames: bundledSectionNames() },
+        'csv',
+        'en',
+        reviewWords('en'),
+      ),
     );
     expect(json.totals.missed).toBe(1);
   });

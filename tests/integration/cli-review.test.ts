@@ -13,6 +13,7 @@ import { milestone as testMilestone } from '../support/milestones';
 const milestone = (id: string, phrase: string): Milestone =>
   testMilestone(id, phrase, { chapter: 'secure', section: 'Strategische domeinen' });
 import { cli } from '../support/cli';
+import { reviewWords } from '../../electron/node/i18n';
 
 const tmp = mkdtempSync(join(tmpdir(), 'compass-cli-review-'));
 const dataDir = join(tmp, 'data');
@@ -67,7 +68,12 @@ describe('cli review', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      exportReview({ review: reviewOf(milestones, {}, '2025-12-31'), cover: TEST_COVER }, 'csv', 'nl'),
+      exportReview(
+        { review: reviewOf(milestones, {}, '2025-12-31'), cover: TEST_COVER },
+        'csv',
+        'nl',
+        reviewWords('nl'),
+      ),
     );
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(REVIEW_CSV_COLUMNS.join(','));

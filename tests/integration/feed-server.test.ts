@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { icalOptionsFromSettings } from '../../electron/core/ical';
 import { applyProgressPatch } from '../support/log';
-import { REVIEW_TEXT } from '../../electron/core/review-export';
+import { reviewText } from '../support/review-words';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import {
   FeedServerError,
@@ -154,7 +154,7 @@ describe('the feed server', () => {
     expect(second.headers['etag']).not.toBe(first.headers['etag']);
     expect(eventByUid(second.body, uid).get('SEQUENCE')).toBe('1');
     expect(eventByUid(second.body, uid).get('DESCRIPTION')).toContain(
-      `Status: ${REVIEW_TEXT.nl.status.achieved} (op 2025-06-01)`,
+      `Status: ${reviewText('nl').status.achieved} (op 2025-06-01)`,
     );
     // Last-Modified moved on, so a client that only sends If-Modified-Since gets the change too.
     expect(Date.parse(String(second.headers['last-modified']))).toBeGreaterThan(

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgressPatch } from '../support/log';
-import { REVIEW_TEXT } from '../../electron/core/review-export';
+import { reviewText } from '../support/review-words';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { cli } from '../support/cli';
@@ -305,7 +305,7 @@ describe.skipIf(!haveRadicale || !havePython)('Radicale (CalDAV)', { timeout: 12
     expect(new Set(second.keys())).toEqual(new Set(first.keys()));
     const uid = 'act-rapid-deployment-capacity@compass-timeline';
     expect(second.get(uid)!.sequence).toBeGreaterThan(first.get(uid)!.sequence);
-    expect(second.get(uid)!.description).toContain(`Status: ${REVIEW_TEXT.en.status.missed}`);
+    expect(second.get(uid)!.description).toContain(`Status: ${reviewText('en').status.missed}`);
     expect(second.get(uid)!.dtstamp).toBe('2026-01-05T09:00:00+00:00');
   });
 });

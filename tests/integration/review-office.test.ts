@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Review } from '../../electron/core/review';
-import { REVIEW_TEXT } from '../../electron/core/review-export';
+import { reviewText } from '../support/review-words';
 import { bundledSectionNames } from '../../electron/node/milestones-source';
 import { cli } from '../support/cli';
 import { applyProgressPatch } from '../support/log';
@@ -92,7 +92,7 @@ describe('review exports for office software', { timeout: 180_000 }, () => {
       const text = spawnSync('pdftotext', ['-layout', join(dir.path, 'review.pdf'), '-'], {
         encoding: 'utf8',
       }).stdout;
-      const t = REVIEW_TEXT.en;
+      const t = reviewText('en');
       expect(text).toContain(t.title);
       expect(text).toContain('Prepared by: R. Reviewer');
       expect(text).toMatch(/Generated on: \d{1,2} \w+ \d{4}/);

@@ -52,7 +52,7 @@ export class Harness {
     const dir = this.dir;
     this.service = createReminderService({
       store,
-      milestones: () => [...this.milestones, ...store.read().ownMilestones],
+      milestones: (state) => [...this.milestones, ...state.ownMilestones],
       notifier: {
         show: (notification) => {
           const onDisk = openStateStore({ cwd: dir }).read().fired;

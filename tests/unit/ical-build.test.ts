@@ -4,11 +4,12 @@ import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
 import { cycleDates } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../support/log';
 import { plusDays } from '../../electron/core/calendar-date';
-import { REVIEW_TEXT } from '../../electron/core/review-export';
+import { reviewText } from '../support/review-words';
 import { DEFAULT_SETTINGS, EMPTY_STATE, type Settings, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { stateWithStatuses, TRICKY_OWN } from './ical-fixtures';
 import { eventByUid, eventsOf, readIcal, triggersOf } from './ical-text';
+import { reviewWords } from '../../electron/node/i18n';
 
 const dataset = loadMilestones();
 const ymd = (date: string) => date.replaceAll('-', '');
@@ -18,7 +19,7 @@ const withSettings = (patch: Partial<Settings>, state: UserState = EMPTY_STATE):
 });
 
 describe('buildIcal: one all-day event per dated moment', () => {
-  const text = buildIcal(dataset, EMPTY_STATE);
+  const text = buildIcal(dataset, EMPTY_STATE, reviewWords);
   const events = eventsOf(text);
 
   it('has a deadline on its due date, a start on its start date, every cycle to the horizon, and nothing for undated ones', () => {
@@ -62,7 +63,7 @@ describe('buildIcal: one all-day event per dated moment', () => {
     expect(description).toContain('Uiterlijk: 2025-12-31');
     expect(description).toContain('Periode: 2025-01-01 – 2025-12-31');
     expect(description).toContain('Tijdsaanduiding: “Uiterlijk in 2025”');
-    expect(description).toContain(`Status: ${REVIEW_TEXT.nl.status.unknown}`);
+    expect(description).toContain(`Status: ${reviewText('nl').status.unknown}`);
     expect(description).toContain('Hoofdstuk: Handelen');
     expect(description).toContain(`Onderdeel: ${m.section}`);
     const quote = 'quote' in m ? m.quote : '';
@@ -86,7 +87,7 @@ describe('buildIcal: one all-day event per dated moment', () => {
     expect(nl.get('X-WR-CALDESC')).toContain('Strategisch Kompas voor veiligheid en defensie');
     expect(nl.raw('REFRESH-INTERVAL')).toBe('VALUE=DURATION:PT1H');
     expect(nl.get('X-PUBLISHED-TTL')).toBe('PT1H');
-    const en = readIcal(buildIcal(dataset, EMPTY_STATE, { lang: 'en' }));
+    const en = readIcal(buildIcal(dataset, EMPTY_STATE, reviewWords, { lang: 'en' }));
     expect(en.get('X-WR-CALNAME')).toBe('Strategic Compass – deadlines');
     expect(en.get('PRODID')).toBe('-//compass-timeline//Compass Timeline//EN');
   });
@@ -101,14 +102,14 @@ describe('buildIcal: deterministic output', () => {
   it('gives byte-identical text for the same input, whatever the order of the milestones', () => {
     const state = stateWithStatuses();
     const all: AnyMilestone[] = [...dataset, ...state.ownMilestones];
-    const once = buildIcal(all, state);
-    expect(buildIcal(all, structuredClone(state))).toBe(once);
-    expect(buildIcal([...all].reverse(), state)).toBe(once);
+    const once = buildIcal(all, state, reviewWords);
+    expect(buildIcal(all, structuredClone(state), reviewWords)).toBe(once);
+    expect(buildIcal([...all].reverse(), state, reviewWords)).toBe(once);
   });
 
   it('stamps an event with its latest status change, or the adoption of the Compass', () => {
     const state = stateWithStatuses();
-    const text = buildIcal([...dataset, ...state.ownMilestones], state);
+    const text = buildIcal([...dataset, ...state.ownMilestones], state, reviewWords);
     expect(eventByUid(text, 'own-national-plan@compass-timeline').get('DTSTAMP')).toBe('20250201T100000Z');
     expect(eventByUid(text, 'act-rapid-deployment-capacity@compass-timeline').get('DTSTAMP')).toBe(
       '20220321T000000Z',
@@ -121,31 +122,31 @@ describe('buildIcal: options', () => {
   const all = [...dataset, ...state.ownMilestones];
 
   it('keeps only the chosen chapters (none chosen means all)', () => {
-    const chosen = eventsOf(buildIcal(all, state, { chapters: ['secure', 'partners'] }));
+    const chosen = eventsOf(buildIcal(all, state, reviewWords, { chapters: ['secure', 'partners'] }));
     expect(new Set(chosen.map((e) => e.get('CATEGORIES')))).toEqual(
       new Set(['Beveiligen', 'Samenwerken met partners']),
     );
-    expect(buildIcal(all, state, { chapters: [] })).toBe(buildIcal(all, state));
-    expect(new Set(eventsOf(buildIcal(all, state)).map((e) => e.get('CATEGORIES'))).size).toBe(
+    expect(buildIcal(all, state, reviewWords, { chapters: [] })).toBe(buildIcal(all, state, reviewWords));
+    expect(new Set(eventsOf(buildIcal(all, state, reviewWords)).map((e) => e.get('CATEGORIES'))).size).toBe(
       CHAPTERS.length,
     );
   });
 
   it('leaves achieved milestones out on request, and marks them achieved otherwise', () => {
     const uid = 'own-start-cyber@compass-timeline';
-    const withAchieved = buildIcal(all, state);
+    const withAchieved = buildIcal(all, state, reviewWords);
     expect(eventByUid(withAchieved, uid).get('SUMMARY')).toBe('✓ Start: Start cyberoefening, fase "ß"');
     expect(eventByUid(withAchieved, uid).get('DESCRIPTION')).toContain(
-      `Status: ${REVIEW_TEXT.nl.status.achieved} (op 2025-03-01)`,
+      `Status: ${reviewText('nl').status.achieved} (op 2025-03-01)`,
     );
-    const without = eventsOf(buildIcal(all, state, { includeAchieved: false }));
+    const without = eventsOf(buildIcal(all, state, reviewWords, { includeAchieved: false }));
     expect(without.map((e) => e.get('UID'))).not.toContain(uid);
     expect(without.length).toBe(eventsOf(withAchieved).length - 1);
   });
 
   it('writes titles and labels in English on request, the quote stays Dutch', () => {
     const event = eventByUid(
-      buildIcal(all, state, { lang: 'en' }),
+      buildIcal(all, state, reviewWords, { lang: 'en' }),
       'act-rapid-deployment-capacity@compass-timeline',
     );
     const m = dataset.find((x) => x.id === 'act-rapid-deployment-capacity')!;
@@ -175,7 +176,7 @@ describe('buildIcal: options', () => {
 
 describe('buildIcal: own milestones and escaping', () => {
   const state = stateWithStatuses();
-  const text = buildIcal([...dataset, ...state.ownMilestones], state, { lang: 'en' });
+  const text = buildIcal([...dataset, ...state.ownMilestones], state, reviewWords, { lang: 'en' });
 
   it('puts own milestones in the feed with their titles back exactly as typed', () => {
     for (const own of TRICKY_OWN) {
@@ -206,16 +207,18 @@ describe('buildIcal: alarms follow the reminder settings', () => {
 
   it('has one alarm per lead time at the time of day, relative to the all-day start', () => {
     const state = withSettings({ leadTimesDays: [30, 7, 1, 0], timeOfDay: '09:00', shiftWeekends: false });
-    expect(triggersOf(eventByUid(buildIcal([deadline], state), uid))).toEqual([
+    expect(triggersOf(eventByUid(buildIcal([deadline], state, reviewWords), uid))).toEqual([
       'RELATED=START:-P29DT15H', // 1 December 09:00
       'RELATED=START:-P6DT15H', // 24 December 09:00
       'RELATED=START:-PT15H', // 30 December 09:00
       'RELATED=START:PT9H', // 31 December 09:00
     ]);
     const other = withSettings({ leadTimesDays: [14], timeOfDay: '17:45', shiftWeekends: false });
-    expect(triggersOf(eventByUid(buildIcal([deadline], other), uid))).toEqual(['RELATED=START:-P13DT6H15M']);
+    expect(triggersOf(eventByUid(buildIcal([deadline], other, reviewWords), uid))).toEqual([
+      'RELATED=START:-P13DT6H15M',
+    ]);
     // The alarm's text is the event's title.
-    const alarm = eventByUid(buildIcal([deadline], other), uid).children[0]!;
+    const alarm = eventByUid(buildIcal([deadline], other, reviewWords), uid).children[0]!;
     expect(alarm.get('ACTION')).toBe('DISPLAY');
     expect(alarm.get('DESCRIPTION')).toBe(deadline.title.nl);
   });
@@ -224,17 +227,16 @@ describe('buildIcal: alarms follow the reminder settings', () => {
     // 2025-06-30 is a Monday: one day before is Sunday 29 June → Friday 27 June.
     const monday: AnyMilestone = { ...deadline, id: 'monday-deadline', due: '2025-06-30' };
     const shifted = withSettings({ leadTimesDays: [1, 0], timeOfDay: '09:00', shiftWeekends: true });
-    expect(triggersOf(eventByUid(buildIcal([monday], shifted), 'monday-deadline@compass-timeline'))).toEqual([
-      'RELATED=START:-P2DT15H',
-      'RELATED=START:PT9H',
-    ]);
+    expect(
+      triggersOf(eventByUid(buildIcal([monday], shifted, reviewWords), 'monday-deadline@compass-timeline')),
+    ).toEqual(['RELATED=START:-P2DT15H', 'RELATED=START:PT9H']);
     // Two lead times that land on the same Friday give one alarm.
     expect(
       alarmOffsets('2025-06-30', { leadTimesDays: [2, 1], timeOfDay: '09:00', shiftWeekends: true }),
     ).toEqual([-3 * 86_400 + 9 * 3600]);
     const unshifted = withSettings({ leadTimesDays: [1], timeOfDay: '09:00', shiftWeekends: false });
     expect(
-      triggersOf(eventByUid(buildIcal([monday], unshifted), 'monday-deadline@compass-timeline')),
+      triggersOf(eventByUid(buildIcal([monday], unshifted, reviewWords), 'monday-deadline@compass-timeline')),
     ).toEqual(['RELATED=START:-PT15H']);
   });
 
@@ -242,15 +244,15 @@ describe('buildIcal: alarms follow the reminder settings', () => {
     const at = new Date('2025-01-01T12:00:00Z');
     for (const patch of [{ status: 'achieved' as const }, { status: 'dropped' as const }, { muted: true }]) {
       const state = applyProgressPatch(EMPTY_STATE, deadline.id, patch, at);
-      expect(triggersOf(eventByUid(buildIcal([deadline], state), uid))).toEqual([]);
+      expect(triggersOf(eventByUid(buildIcal([deadline], state, reviewWords), uid))).toEqual([]);
     }
     for (const status of ['planned', 'in-progress', 'partial', 'missed'] as const) {
       const state = applyProgressPatch(EMPTY_STATE, deadline.id, { status }, at);
-      expect(triggersOf(eventByUid(buildIcal([deadline], state), uid))).toHaveLength(4);
+      expect(triggersOf(eventByUid(buildIcal([deadline], state, reviewWords), uid))).toHaveLength(4);
     }
-    expect(triggersOf(eventByUid(buildIcal([deadline], withSettings({ leadTimesDays: [] })), uid))).toEqual(
-      [],
-    );
+    expect(
+      triggersOf(eventByUid(buildIcal([deadline], withSettings({ leadTimesDays: [] }), reviewWords), uid)),
+    ).toEqual([]);
   });
 
   it('shows a dropped milestone as a cancelled event', () => {
@@ -260,6 +262,6 @@ describe('buildIcal: alarms follow the reminder settings', () => {
       { status: 'dropped' },
       new Date('2025-01-01T12:00:00Z'),
     );
-    expect(eventByUid(buildIcal([deadline], state), uid).get('STATUS')).toBe('CANCELLED');
+    expect(eventByUid(buildIcal([deadline], state, reviewWords), uid).get('STATUS')).toBe('CANCELLED');
   });
 });

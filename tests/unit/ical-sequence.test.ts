@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIcal, nextFeedSequences } from '../../electron/core/ical';
+import { buildIcal, nextFeedSequences, renderKey } from '../../electron/core/ical';
 import type { AnyMilestone } from '../../electron/core/milestone';
 import { applyProgressPatch } from '../support/log';
 import { STATUSES } from '../../electron/core/status';
@@ -8,6 +8,7 @@ import { EMPTY_STATE, userStateSchema, type UserState } from '../../electron/cor
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { TRICKY_OWN } from './ical-fixtures';
 import { eventsOf } from './ical-text';
+import { reviewWords } from '../../electron/node/i18n';
 
 const dataset = loadMilestones();
 const milestonesOf = (state: UserState): AnyMilestone[] => [...dataset, ...state.ownMilestones];
@@ -15,9 +16,9 @@ const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 12) + n * 60_000);
 
 /** Publishes like the app and the CLI do: store the SEQUENCE records, then build. */
 function publish(state: UserState, lang: 'nl' | 'en' = 'nl'): { state: UserState; text: string } {
-  const next = nextFeedSequences(milestonesOf(state), state);
+  const next = nextFeedSequences(milestonesOf(state), state, reviewWords);
   const stored = next ? { ...state, feedSequences: next } : state;
-  return { state: stored, text: buildIcal(milestonesOf(stored), stored, { lang }) };
+  return { state: stored, text: buildIcal(milestonesOf(stored), stored, reviewWords, { lang }) };
 }
 
 const sequences = (text: string) =>
@@ -51,7 +52,7 @@ describe('SEQUENCE goes up exactly when an event changes', () => {
   });
 
   it('publishing again changes nothing: same text, nothing to store', () => {
-    expect(nextFeedSequences(milestonesOf(start.state), start.state)).toBeNull();
+    expect(nextFeedSequences(milestonesOf(start.state), start.state, reviewWords)).toBeNull();
     expect(publish(start.state).text).toBe(start.text);
   });
 
@@ -101,11 +102,28 @@ describe('SEQUENCE goes up exactly when an event changes', () => {
     expect(sequences(publish(changed, 'en').text)).toEqual(sequences(publish(changed, 'nl').text));
   });
 
+  it('keeps the hash of its words when they moved to the locale files (no SEQUENCE jump)', () => {
+    // The value computed from the labels as they were written in core before.
+    expect(renderKey(reviewWords)).toBe('2erpfvtuxr1');
+  });
+
+  it('a changed word raises every event, unchanged words keep them', () => {
+    const changed = (lang: 'nl' | 'en') => (key: string, values?: Record<string, string | number>) =>
+      key === 'feed.due' && lang === 'en' ? 'Deadline' : reviewWords(lang)(key, values);
+    const state = start.state;
+    const next = nextFeedSequences(milestonesOf(state), state, changed);
+    const ids = Object.keys(state.feedSequences ?? {});
+    expect(ids.length).toBeGreaterThan(0);
+    expect(
+      Object.keys(next ?? {}).filter((id) => next![id]!.sequence > state.feedSequences![id]!.sequence),
+    ).toEqual(ids);
+  });
+
   it('grows with the status history even when nothing is stored', () => {
     let state: UserState = EMPTY_STATE;
     state = applyProgressPatch(state, 'act-rapid-deployment-capacity', { status: 'planned' }, at(1));
     state = applyProgressPatch(state, 'act-rapid-deployment-capacity', { status: 'in-progress' }, at(2));
-    expect(sequences(buildIcal(dataset, state)).get(uid)).toBe(2);
+    expect(sequences(buildIcal(dataset, state, reviewWords)).get(uid)).toBe(2);
   });
 });
 
@@ -153,7 +171,7 @@ describe('SEQUENCE over any series of changes (property)', () => {
             };
           if (c.kind === 'publish-without-storing') {
             // Someone built the feed without storing: the next published numbers must still be right.
-            buildIcal(milestonesOf(state), state);
+            buildIcal(milestonesOf(state), state, reviewWords);
             return;
           }
           const now = publish(state);

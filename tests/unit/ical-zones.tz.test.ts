@@ -5,6 +5,7 @@ import { applyProgressPatch } from '../support/log';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { eventByUid, triggersOf } from './ical-text';
+import { reviewWords } from '../../electron/node/i18n';
 
 // Runs in Europe/Brussels and America/New_York (vitest.config.ts): the feed is made of calendar
 // dates and durations, so it must not depend on the machine's time zone, not even on the days
@@ -23,6 +24,7 @@ describe(`buildIcal in ${process.env.TZ}`, () => {
     const text = buildIcal(
       [on('eu-dst', '2025-03-30'), on('us-dst', '2025-11-02'), on('new-year', '2025-12-31')],
       state,
+      reviewWords,
     );
     const eu = eventByUid(text, 'eu-dst@compass-timeline');
     expect([eu.raw('DTSTART'), eu.raw('DTEND')]).toEqual(['VALUE=DATE:20250330', 'VALUE=DATE:20250331']);
@@ -44,9 +46,10 @@ describe(`buildIcal in ${process.env.TZ}`, () => {
       new Date('2025-06-01T22:30:00Z'),
     );
     expect(
-      eventByUid(buildIcal([on('new-year', '2025-12-31')], changed), 'new-year@compass-timeline').get(
-        'DTSTAMP',
-      ),
+      eventByUid(
+        buildIcal([on('new-year', '2025-12-31')], changed, reviewWords),
+        'new-year@compass-timeline',
+      ).get('DTSTAMP'),
     ).toBe('20250601T223000Z');
   });
 });

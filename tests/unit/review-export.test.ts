@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
 import { VERDICTS, type Review } from '../../electron/core/review';
 import { reviewOf, TEST_COVER } from '../support/log';
-import {
-  exportReview,
-  REVIEW_CSV_COLUMNS,
-  REVIEW_JSON_FORMAT,
-  REVIEW_TEXT,
-} from '../../electron/core/review-export';
+import { exportReview, REVIEW_CSV_COLUMNS, REVIEW_JSON_FORMAT } from '../../electron/core/review-export';
+import { reviewWords } from '../../electron/node/i18n';
+import { reviewText } from '../support/review-words';
 import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
 import { bundledMilestones, bundledSectionNames } from '../../electron/node/milestones-source';
 import enReview from '../../electron/contract/locales/en/review.json';
@@ -98,11 +95,13 @@ function markdownTable(md: string, heading: string): string[][] {
 }
 
 describe('the review exports agree with each other', () => {
-  const json = JSON.parse(exportReview({ review, cover: TEST_COVER }, 'json', 'en')) as Review & {
+  const json = JSON.parse(
+    exportReview({ review, cover: TEST_COVER }, 'json', 'en', reviewWords('en')),
+  ) as Review & {
     format: string;
     version: number;
   };
-  const csv = parseCsv(exportReview({ review, cover: TEST_COVER }, 'csv', 'en'));
+  const csv = parseCsv(exportReview({ review, cover: TEST_COVER }, 'csv', 'en', reviewWords('en')));
 
   it('the JSON is the review itself, tagged with its format and version', () => {
     expect(json.format).toBe(REVIEW_JSON_FORMAT);
@@ -152,8 +151,8 @@ describe('the review exports agree with each other', () => {
   it.each(['en', 'nl'] as const)(
     'the Markdown (%s) shows the same totals, chapters, years and items',
     (locale) => {
-      const t = REVIEW_TEXT[locale];
-      const md = exportReview({ review, cover: TEST_COVER }, 'md', locale);
+      const t = reviewText(locale);
+      const md = exportReview({ review, cover: TEST_COVER }, 'md', locale, reviewWords(locale));
       const summary = markdownTable(md, t.summary);
       for (const v of VERDICTS) {
         expect(summary.find((row) => row[0] === t.verdict[v])?.[1]).toBe(String(json.totals[v]));
@@ -191,33 +190,43 @@ describe('the review exports agree with each other', () => {
   });
 
   it('Markdown headings follow the locale and dates read naturally', () => {
-    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'nl')).toContain(
+    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'nl', reviewWords('nl'))).toContain(
       'Stand per 31 december 2025 (2025-12-31)',
     );
-    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'en')).toContain(
+    expect(exportReview({ review, cover: TEST_COVER }, 'md', 'en', reviewWords('en'))).toContain(
       'As of 31 December 2025 (2025-12-31)',
     );
   });
 });
 
-describe("the review view's labels", () => {
-  it.each([
-    ['en', enReview],
-    ['nl', nlReview],
-  ] as const)('%s: verdict, status and chapter names equal the exports', (locale, resource) => {
-    const t = REVIEW_TEXT[locale];
-    expect(resource.verdict).toEqual(t.verdict);
-    expect(resource.status).toEqual(t.status);
-    expect(resource.chapter).toEqual(t.chapter);
-    expect(resource.kind).toEqual(t.kind);
+describe("the review's words", () => {
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
+
+  it('Dutch and English name the same words', () => {
+    expect(keys(nlReview).sort()).toEqual(keys(enReview).sort());
   });
+
+  it.each(['en', 'nl'] as const)(
+    '%s: every word of the exports is translated, none shows as its key',
+    (locale) => {
+      const input = { review, cover: TEST_COVER, sectionNames: bundledSectionNames() };
+      const text =
+        exportReview(input, 'md', locale, reviewWords(locale)) +
+        exportReview(input, 'csv', locale, reviewWords(locale));
+      expect(text).not.toMatch(/\b(export|feed|verdict|status|chapter|kind)\.[a-z-]+/);
+      expect(text).not.toMatch(/\{\{|\}\}/);
+    },
+  );
 
   it.each([
     ['en', enUi],
     ['nl', nlUi],
   ] as const)('%s: status and chapter names are the ones the rest of the app shows', (locale, ui) => {
-    expect(REVIEW_TEXT[locale].status).toEqual(ui.status);
-    expect(REVIEW_TEXT[locale].chapter).toEqual(ui.chapter);
+    expect(reviewText(locale).status).toEqual(ui.status);
+    expect(reviewText(locale).chapter).toEqual(ui.chapter);
   });
 });
 
@@ -229,8 +238,8 @@ describe('the review exports name each section in their language', () => {
   it.each(['en', 'nl'] as const)(
     'Markdown (%s): "By section" shows the names, not the Dutch headings',
     (locale) => {
-      const t = REVIEW_TEXT[locale];
-      const md = exportReview(withNames, 'md', locale);
+      const t = reviewText(locale);
+      const md = exportReview(withNames, 'md', locale, reviewWords(locale));
       const labels = markdownTable(md, t.bySection)
         .slice(1)
         .map((row) => row[0] ?? '');
@@ -249,7 +258,7 @@ describe('the review exports name each section in their language', () => {
     const col = REVIEW_CSV_COLUMNS.indexOf('section');
     const id = REVIEW_CSV_COLUMNS.indexOf('key');
     for (const locale of ['en', 'nl'] as const) {
-      const [, ...rows] = parseCsv(exportReview(withNames, 'csv', locale));
+      const [, ...rows] = parseCsv(exportReview(withNames, 'csv', locale, reviewWords(locale)));
       expect(rows.find((r) => r[id] === act.key)?.[col]).toBe(names[act.section]![locale]);
       expect(rows.find((r) => r[id] === 'own-quote-test')?.[col]).toBe(own.section);
     }
@@ -257,7 +266,7 @@ describe('the review exports name each section in their language', () => {
   });
 
   it('JSON keeps the verbatim Dutch heading (its shape is stable)', () => {
-    const json = JSON.parse(exportReview(withNames, 'json', 'en')) as Review;
+    const json = JSON.parse(exportReview(withNames, 'json', 'en', reviewWords('en'))) as Review;
     expect(json.items.find((i) => i.key === act.key)?.section).toBe(act.section);
     expect(json).not.toHaveProperty('sectionNames');
   });

@@ -6,6 +6,7 @@ import { buildReview } from '../../electron/core/review';
 import { exportReview } from '../../electron/core/review-export';
 import { entriesForSource, isReviewSource } from '../../electron/core/review-source';
 import { bundledMilestones } from '../../electron/node/milestones-source';
+import { reviewWords } from '../../electron/node/i18n';
 
 const dataset = bundledMilestones();
 const record = parsePublicRecord(JSON.parse(readFileSync('data/public-record.json', 'utf8')), dataset);
@@ -85,6 +86,7 @@ describe('which log a review reads', () => {
         },
         'json',
         'en',
+        reviewWords('en'),
       ),
     ) as { source: string; cover: { source: string } };
     expect(json.source).toBe('ours-then-public');
@@ -108,6 +110,7 @@ describe('which log a review reads', () => {
       },
       'md',
       'nl',
+      reviewWords('nl'),
     );
     expect(md).toContain('Berekend uit: het publieke register');
   });

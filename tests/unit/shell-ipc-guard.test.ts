@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHODS, parseApiInput, type ApiMethod, type ApiResult } from '../../electron/contract/api';
+import { API_METHODS, parseApiInput, type ApiResult } from '../../electron/contract/api';
 import { guardedInvoke, type SenderFrame } from '../../electron/main/ipc-guard';
 import { APP_INDEX_URL } from '../../electron/main/identity';
 import { APP_ORIGIN } from '../../electron/main/security-policy';
@@ -23,9 +23,10 @@ const someId = dataset.find((m) => m.kind === 'deadline')!.id;
 let dir: string;
 let store: StateStore;
 let service: AppService;
-let dispatched: { method: ApiMethod; input: unknown }[];
+/** The calls the gate let through to the service (which validates them). */
+let dispatched: { method: unknown; input: unknown }[];
 
-const dispatch = (method: ApiMethod, input: unknown): Promise<ApiResult<unknown>> => {
+const dispatch = (method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
   dispatched.push({ method, input });
   return service.dispatch(method, input);
 };
@@ -62,6 +63,7 @@ describe('IPC from the app’s own page (senderFrame stand-in: a plain { url } o
   });
 
   it('answers an unknown method or an invalid payload with an error naming the problem', async () => {
+    const before = storeBytes();
     expect(await invoke(appFrame, 'deleteEverything', {})).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'unknown method "deleteEverything"' },
@@ -69,7 +71,7 @@ describe('IPC from the app’s own page (senderFrame stand-in: a plain { url } o
     const bad = await invoke(appFrame, 'appendLogEntry', { key: someId, status: 'done' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(!bad.ok && bad.error.message).toMatch(/^appendLogEntry: .* at status$/);
-    expect(dispatched).toEqual([]);
+    expect(storeBytes()).toBe(before);
   });
 
   it('passes an error of the service back as data (not found)', async () => {
@@ -78,13 +80,21 @@ describe('IPC from the app’s own page (senderFrame stand-in: a plain { url } o
   });
 
   it('refuses links that are not http(s) before they reach the shell', async () => {
+    const opened: string[] = [];
+    service = createAppService({
+      store,
+      catalog: createMilestoneCatalog({ base: dataset }),
+      today: () => '2025-06-02',
+      systemLocale: () => 'nl-NL',
+      openExternal: (url: string) => Promise.resolve(opened.push(url) > 0),
+    });
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share']) {
       expect(await invoke(appFrame, 'openExternal', { url })).toMatchObject({
         ok: false,
         error: { code: 'invalid-input' },
       });
     }
-    expect(dispatched).toEqual([]);
+    expect(opened).toEqual([]);
   });
 
   it('does not let a payload pollute prototypes', async () => {
@@ -166,7 +176,6 @@ describe('fuzzing the IPC gate with hostile payloads', () => {
         }
         if (!parseApiInput(method, payload).ok) {
           expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-          expect(dispatched).toEqual([]);
           expect(storeBytes()).toBe(before);
         }
       }),

@@ -12,6 +12,7 @@ import {
 import { buildIcal } from '../../electron/core/ical';
 import { EMPTY_STATE } from '../../electron/core/user-state';
 import { milestone } from '../support/milestones';
+import { reviewWords } from '../../electron/node/i18n';
 
 const record = (id: string, recordedAt: string, status: 'achieved' | 'in-progress' | 'dropped', extra = {}) =>
   ({
@@ -147,7 +148,7 @@ describe('the task of a milestone', () => {
 describe('the deadline calendar', () => {
   it('splits the feed into one resource per event with the same UID, SEQUENCE and alarms', () => {
     const milestones = [rdc, milestone('yearly', 'jaarlijks', {}, 2022)];
-    const feed = buildIcal(milestones, EMPTY_STATE, { lang: 'en' });
+    const feed = buildIcal(milestones, EMPTY_STATE, reviewWords, { lang: 'en' });
     const resources = splitFeed(feed);
     const uids = feed.match(/^UID:.*$/gm)!.map((l) => l.slice(4).trim());
     expect(resources.map((r) => r.uid)).toEqual(uids);

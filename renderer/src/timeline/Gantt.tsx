@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn } from '../../../electron/core/milestone';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
-import { cycleDates } from '../../../electron/core/occurrences';
+import { occurrencesOf } from '../../../electron/core/occurrences';
 import type { Status } from '../../../electron/core/status';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { Icon } from '../app/Icon';
@@ -797,7 +797,7 @@ function Shapes({
       );
     }
     case 'recurring': {
-      const cycles = cycleDates(m, scale.to).filter((date) => date >= scale.from);
+      const cycles = occurrencesOf(m, { from: scale.from, to: scale.to }).map((o) => o.date);
       return (
         <>
           {cycles.length > 1 && (

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
-import { cycleDates } from '../../../electron/core/occurrences';
+import { occurrencesUntil, plannedDate } from '../../../electron/core/occurrences';
 import type { ProgressMap } from '../../../electron/core/progress';
 import { dueState, type DueState } from '../../../electron/core/queries';
 import { CLOSED_STATUSES, type Status } from '../../../electron/core/status';
@@ -17,18 +17,8 @@ export const statusOf = (progress: ProgressMap, id: string): Status => progress[
 
 /** The date a row shows: the due date, the start, or the next (else the last) cycle. */
 export function keyDate(m: TimelineMilestone, today: IsoDate): IsoDate | null {
-  switch (m.kind) {
-    case 'deadline':
-      return m.due;
-    case 'start':
-      return m.start;
-    case 'recurring': {
-      const cycles = cycleDates(m, plusDays(today, 366 * 10));
-      return cycles.find((date) => date >= today) ?? cycles.at(-1) ?? null;
-    }
-    case 'undated':
-      return null;
-  }
+  const dates = occurrencesUntil(m, plusDays(today, 366 * 10)).map((o) => o.date);
+  return dates.find((date) => date >= today) ?? dates.at(-1) ?? null;
 }
 
 /**
@@ -58,18 +48,8 @@ export function isDueSoon(m: TimelineMilestone, status: Status, today: IsoDate):
 }
 
 /** The years a milestone falls due in, up to `until`: a deadline's due year, a start's year, every cycle. */
-export function dueYears(m: TimelineMilestone, until: IsoDate): number[] {
-  switch (m.kind) {
-    case 'deadline':
-      return m.due ? [Number(m.due.slice(0, 4))] : [];
-    case 'start':
-      return m.start ? [Number(m.start.slice(0, 4))] : [];
-    case 'recurring':
-      return cycleDates(m, until).map((date) => Number(date.slice(0, 4)));
-    case 'undated':
-      return [];
-  }
-}
+export const dueYears = (m: TimelineMilestone, until: IsoDate): number[] =>
+  occurrencesUntil(m, until).map((o) => Number(o.date.slice(0, 4)));
 
 /**
  * Plan against actual for an achieved deadline (or start commitment) with its date recorded: the
@@ -81,7 +61,7 @@ export function achievedDelay(
   achievedOn: IsoDate | null | undefined,
 ): { due: IsoDate; on: IsoDate; days: number } | null {
   if (status !== 'achieved' || !achievedOn) return null;
-  const planned = m.kind === 'deadline' ? m.due : m.kind === 'start' ? m.start : null;
+  const planned = plannedDate(m);
   if (!planned) return null;
   return { due: planned, on: achievedOn, days: daysBetween(planned, achievedOn) };
 }
