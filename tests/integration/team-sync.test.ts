@@ -258,7 +258,7 @@ describe.skipIf(!haveRadicale)('ten colleagues', { timeout: 600_000 }, () => {
   afterAll(async () => {
     await server?.stop();
     dir.remove();
-  });
+  }, 60_000);
 
   it(`each with ${EACH} entries converge after one round each (and a pull that sends nothing)`, async () => {
     const written: LogEntry[] = [];
