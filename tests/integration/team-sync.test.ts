@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../electron/core/progress-log';
-import { deriveTodo, journalFileName } from '../../electron/core/team-ical';
+import { deriveTodo, journalFileName, todoFileName } from '../../electron/core/team-ical';
 import { connectTeam } from '../../electron/node/team/connect';
 import { TeamError } from '../../electron/node/team/http';
 import { storeLocalLog } from '../../electron/node/team/local-log';
@@ -55,6 +55,9 @@ describe.skipIf(!haveRadicale)('two colleagues sharing a Radicale collection', {
       milestones,
       ...extra,
     });
+  const progressFolder = () =>
+    join(dir.path, 'radicale', 'storage', 'collection-root', 'team', 'compass-progress');
+  const todoPathOf = (key: string) => join(progressFolder(), todoFileName(key));
   const journalsOnServer = () =>
     readdirSync(join(dir.path, 'radicale', 'storage', 'collection-root', 'team', 'compass-progress')).filter(
       (f) => f.endsWith('.ics') && !f.startsWith('todo-'),
@@ -155,6 +158,33 @@ describe.skipIf(!haveRadicale)('two colleagues sharing a Radicale collection', {
     expect(journalsOnServer()).toHaveLength(before + 40);
     await sync('b');
     expect(fileLocalLog(folders.b).entries()).toHaveLength(fileLocalLog(folders.a).entries().length);
+  });
+
+  it('a task someone created after this side last looked: the create is refused, the task read and rewritten from every entry', async () => {
+    const key = milestones.find((m) => m.kind === 'deadline' && m.id !== KEY)!.id;
+    const mine = entry('Bert Jansen', 'planned', key);
+    const theirs = entry('Anna de Vries', 'in-progress', key);
+    fileLocalLog(folders.b).add(mine);
+    fileLocalLog(folders.a).add(theirs);
+    await sync('b'); // B creates the task
+    await sync('a'); // A rewrites it with both entries
+    await sync('b'); // B has seen that: its sync token is current
+    const path = todoPathOf(key);
+    // B forgets the task, as if A had created it after B's last pull.
+    const team = openTeamFile(folders.b);
+    team.update((s) => {
+      const objects = { ...s.progress.objects };
+      for (const [p, o] of Object.entries(objects)) if (o.kind === 'todo' && o.id === key) delete objects[p];
+      return { ...s, progress: { ...s.progress, objects } };
+    });
+    fileLocalLog(folders.b).add(entry('Bert Jansen', 'achieved', key));
+    const got = await sync('b');
+    expect(got).toMatchObject({ tasks: 1, behind: [] });
+    expect(got.requests.GET).toBeGreaterThanOrEqual(1); // the 412 led to a read
+    const onServer = readFileSync(path, 'utf8');
+    const derived = deriveTodo(key, fileLocalLog(folders.b).entries());
+    expect(derived.count).toBe(3);
+    expect(onServer).toContain(`X-COMPASS-COUNT:${derived.count}`);
   });
 });
 
