@@ -264,9 +264,15 @@ export function expectedEvents(
 /**
  * A Radicale CalDAV server on 127.0.0.1 with htpasswd (plain) authentication, its storage in
  * `folder`. `kill()` ends it at once (SIGKILL, like a crash); `start()` runs it again on the same
- * port and storage.
+ * port and storage. `scale`: Radicale's own storage with its per-create scan of every item's UID
+ * answered from an index, and without fsync (tests/integration/radicale/compass_scale_storage.py),
+ * for the tests and the bench that create thousands of items.
  */
-export async function startRadicale(folder: string, users: Record<string, string>) {
+export async function startRadicale(
+  folder: string,
+  users: Record<string, string>,
+  options: { scale?: boolean } = {},
+) {
   const { writeFileSync, mkdirSync } = await import('node:fs');
   mkdirSync(folder, { recursive: true });
   const htpasswd = join(folder, 'users');
@@ -279,22 +285,27 @@ export async function startRadicale(folder: string, users: Record<string, string
   const port = await freePort();
   let server: ReturnType<typeof startProcess> | undefined;
   const start = async () => {
-    server = startProcess(PYTHON, [
-      '-m',
-      'radicale',
-      '--server-hosts',
-      `127.0.0.1:${port}`,
-      '--auth-type',
-      'htpasswd',
-      '--auth-htpasswd-filename',
-      htpasswd,
-      '--auth-htpasswd-encryption',
-      'plain',
-      '--storage-filesystem-folder',
-      join(folder, 'storage'),
-      '--logging-level',
-      'warning',
-    ]);
+    server = startProcess(
+      PYTHON,
+      [
+        '-m',
+        'radicale',
+        '--server-hosts',
+        `127.0.0.1:${port}`,
+        '--auth-type',
+        'htpasswd',
+        '--auth-htpasswd-filename',
+        htpasswd,
+        '--auth-htpasswd-encryption',
+        'plain',
+        '--storage-filesystem-folder',
+        join(folder, 'storage'),
+        '--logging-level',
+        'warning',
+        ...(options.scale ? ['--storage-type', 'compass_scale_storage'] : []),
+      ],
+      options.scale ? { env: { PYTHONPATH: join(ROOT, 'tests', 'integration', 'radicale') } } : {},
+    );
     await waitForPort(port, server.child, 'Radicale');
   };
   await start();

@@ -12,8 +12,9 @@
  * 3. pulls what changed: sync-collection (RFC 6578) from the stored token, or, where the server
  *    has none or refuses the token, a PROPFIND of every ETag compared with the stored ones; new
  *    journals are merged into the local log (union by entry id);
- * 4. rewrites the VTODO of every key whose derived state the server does not show yet, with
- *    If-Match on the version it read (keeping what other clients added); a 412 re-reads the task
+ * 4. writes the VTODO of every key whose derived state the server does not show yet: a task not
+ *    seen yet is created at once (If-None-Match: *), a known one is read and rewritten with
+ *    If-Match on the version read (keeping what other clients added); a 412 re-reads the task
  *    and re-derives, a task the server shows with more entries than known here is left for the next
  *    round (never a silent overwrite);
  * 5. publishes the deadline calendar: one event per resource, sent only when its text changed
@@ -365,6 +366,14 @@ async function writeTask(
     : new URL(todoFileName(key), progressUrl).href;
   const derived = deriveTodo(key, entries);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    // A task this side has never seen is created without reading it first (If-None-Match: *);
+    // if someone made it meanwhile, the 412 leads to the read below.
+    if (attempt === 0 && !knownPath) {
+      const put = await putObject(session, url, todoResource({ key, entries, milestone, lang }), null);
+      if (put.status >= 200 && put.status < 300) return { path: pathOf(url, progressUrl), etag: put.etag };
+      if (put.status !== 412) throw unexpected(put.status, 'PUT', url);
+      continue;
+    }
     const current = await getObject(session, url);
     let existing: string | undefined;
     let ifMatch: string | null = null;
