@@ -288,6 +288,7 @@ export function App({ api }: { api: CompassApi }) {
             progress={snapshot.progress[selected.id]}
             progressMap={snapshot.progress}
             log={detail.value.log}
+            owner={snapshot.owners[selected.id] ?? null}
             publicRecord={detail.value.publicRecord}
             today={snapshot.today}
             onSnapshot={apply}

@@ -11,6 +11,7 @@ import type { CompassApi, PublicRecordLayer, Snapshot } from '../../../electron/
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { cycleDates } from '../../../electron/core/occurrences';
+import { currentOwner, type Owner } from '../../../electron/core/ownership';
 import { entriesOf, type ProgressMap } from '../../../electron/core/progress';
 import {
   checkEntryDate,
@@ -42,6 +43,8 @@ export interface DetailPanelProps {
   progressMap?: ProgressMap;
   /** The whole progress log. */
   log?: readonly LogEntry[];
+  /** The current owner (the snapshot's); default: derived from `log`. */
+  owner?: Owner | null;
   /** The public record beside the log (shown next to the state of play; adopted on request). */
   publicRecord?: PublicRecordLayer;
   today: IsoDate;
@@ -76,6 +79,7 @@ export function DetailPanel({
   progress,
   progressMap,
   log: progressLog,
+  owner,
   publicRecord,
   today,
   onSnapshot,
@@ -240,7 +244,12 @@ export function DetailPanel({
         <dd>{resolvedText(m, language, t)}</dd>
       </dl>
 
-      <OwnerBlock api={api} milestoneId={m.id} log={log} onSnapshot={onSnapshot} />
+      <OwnerBlock
+        api={api}
+        milestoneId={m.id}
+        owner={owner === undefined ? currentOwner(log.filter((e) => e.key === m.id)) : owner}
+        onSnapshot={onSnapshot}
+      />
 
       {'quote' in m && (
         <figure className="detail-quote">

@@ -1,13 +1,12 @@
 /**
- * Who owns the milestone: the current owner (a person and/or a unit, derived from the log's owner
- * entries), who assigned it and when, and a small form that assigns a new owner or clears it.
+ * Who owns the milestone: the current owner (a person and/or a unit, derived in main from the log's
+ * owner entries), who assigned it and when, and a small form that assigns a new owner or clears it.
  * Nothing is saved until Save or Clear is pressed; each is a new owner entry in the log.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
-import { currentOwner } from '../../../electron/core/ownership';
-import type { LogEntry } from '../../../electron/core/progress-log';
+import type { Owner } from '../../../electron/core/ownership';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';
 import { formatInstant } from '../format';
@@ -15,14 +14,14 @@ import { formatInstant } from '../format';
 export interface OwnerBlockProps {
   api: CompassApi;
   milestoneId: string;
-  log: readonly LogEntry[];
+  /** The current owner, as the latest snapshot has it (it arrives with a change's reply). */
+  owner: Owner | null;
   onSnapshot(snapshot: Snapshot): void;
 }
 
-export function OwnerBlock({ api, milestoneId, log, onSnapshot }: OwnerBlockProps) {
+export function OwnerBlock({ api, milestoneId, owner, onSnapshot }: OwnerBlockProps) {
   const { t, i18n } = useTranslation('ui');
   const id = useId();
-  const owner = currentOwner(log.filter((e) => e.key === milestoneId));
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
 
   const save = async (next: { person: string; unit: string }, done: string) => {
