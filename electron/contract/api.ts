@@ -21,6 +21,18 @@ import { reviewSourceSchema } from '../core/review-source';
 import { LANGUAGES, type Language } from '../core/extract/commitments';
 import { candidateSchema, type StrategyPreview } from '../core/strategy';
 import type { TimelineMilestone } from '../core/timeline-milestone';
+import {
+  isApiMethod,
+  type ApiError,
+  type ApiEvent,
+  type ApiMethod,
+  type ChangeAck,
+  type ChangeMethod,
+  type TeamProblem,
+} from './wire';
+
+// The zod-free half of the contract (names, channels, results); re-exported for the contract's users.
+export * from './wire';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
 export { newRecordSchema, type NewRecord } from '../core/progress';
@@ -92,7 +104,7 @@ export interface StrategySummary {
 export interface Snapshot {
   /**
    * Increases with every snapshot main builds: a window applies a snapshot only when it is newer
-   * than the one it shows (a change's reply and its `stateChanged` event carry the same one).
+   * than the one it shows (a change's reply names the revision its `stateChanged` event carries).
    */
   revision: number;
   /** Today in the user's time zone (the web host may fix it with --today). */
@@ -127,24 +139,6 @@ export interface Snapshot {
    */
   strategies?: StrategySummary[];
 }
-
-/** Why a team connection or sync failed, for the UI to say in the user's words (see team/http.ts). */
-export const TEAM_PROBLEMS = [
-  'auth',
-  'not-found',
-  'server',
-  'redirect',
-  'too-large',
-  'tls',
-  'network',
-  'insecure',
-  'config',
-  'conflict',
-  'protocol',
-  /** No password at hand: the app was restarted where it cannot keep one (connect again). */
-  'no-password',
-] as const;
-export type TeamProblem = (typeof TEAM_PROBLEMS)[number];
 
 /** The team connection (CalDAV) as Settings and the tray show it; never the password. */
 export interface TeamStatus {
@@ -295,9 +289,8 @@ export const apiInputs = {
   }),
   /** Removes a saved strategy (its file is kept in strategies/removed/; the progress log is untouched). */
   removeStrategy: z.strictObject({ slug: strategySlugSchema }),
-} as const;
+} as const satisfies Record<ApiMethod, z.ZodType>; // exactly wire.ts's methods, no more, no fewer
 
-export type ApiMethod = keyof typeof apiInputs;
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 
 /** A file the user can save: its text and a suggested name. */
@@ -345,16 +338,6 @@ export interface ApiOutputs {
   removeStrategy: Snapshot;
 }
 
-/** Events from main to the renderer. */
-export const apiEvents = {
-  stateChanged: 'stateChanged',
-  openMilestone: 'openMilestone',
-  /** In-app toast (web host; the desktop app uses OS notifications). */
-  toast: 'toast',
-  /** The team connection's state changed (a sync started or ended, a connect, a disconnect). */
-  teamStatus: 'teamStatus',
-} as const;
-export type ApiEvent = keyof typeof apiEvents;
 export interface ApiEventPayloads {
   stateChanged: Snapshot;
   openMilestone: { id: string };
@@ -362,28 +345,46 @@ export interface ApiEventPayloads {
   teamStatus: TeamStatus;
 }
 
-/** The typed API the renderer sees (window.compass in Electron; an HTTP client in the web host). */
-export type CompassApi = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
-} & {
-  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayloads[E]) => void): () => void;
+/**
+ * What a method answers on the wire: a change answers its `ChangeAck` (saveStrategy's also says
+ * what it saved), since the state it made comes once, as the `stateChanged` event; every other
+ * method its output.
+ */
+export type WireOutputs = {
+  [M in ApiMethod]: M extends ChangeMethod
+    ? ApiOutputs[M] extends Snapshot
+      ? ChangeAck
+      : Omit<ApiOutputs[M], 'snapshot'> & ChangeAck
+    : ApiOutputs[M];
 };
 
-/** Errors cross the boundary as data: a code and a message the UI can show. */
-export interface ApiError {
-  code: 'invalid-input' | 'not-found' | 'forbidden' | 'failed';
-  message: string;
-  /** For a team call: why it failed, so the UI can say it in the user's language. */
-  team?: TeamProblem;
+/** Exactly the changes (wire.ts's list) answer with the state they made (checked by the compiler). */
+type ChangesOfOutputs = {
+  [M in Exclude<ApiMethod, 'getSnapshot'>]: ApiOutputs[M] extends Snapshot | { snapshot: Snapshot }
+    ? M
+    : never;
+}[Exclude<ApiMethod, 'getSnapshot'>];
+const changeListMatchesOutputs: [ChangesOfOutputs, ChangeMethod] extends [ChangeMethod, ChangesOfOutputs]
+  ? true
+  : never = true;
+void changeListMatchesOutputs;
+
+interface ApiEvents {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayloads[E]) => void): () => void;
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** The contract as it crosses the wire: window.compass in Electron, main's own bridge, the web client's. */
+export type CompassWire = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<WireOutputs[M]>;
+} & ApiEvents;
 
-export const IPC_CHANNEL = 'compass:invoke';
-export const IPC_EVENT_CHANNEL = 'compass:event';
-
-export const isApiMethod = (name: unknown): name is ApiMethod =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiInputs, name);
+/**
+ * The typed API the UI uses (bridge.ts's `withStateReplies` over a CompassWire): a change answers
+ * with the state it made, taken from its `stateChanged` event.
+ */
+export type CompassApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+} & ApiEvents;
 
 /** Validates a payload from an untrusted sender for the named method. */
 export function parseApiInput(
@@ -420,20 +421,3 @@ export function parseApiInput(
   }
   return { ok: true, method, input: result.data };
 }
-
-/** A failed API call as the renderer sees it: the error's message is meant for the user. */
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-  }
-}
-
-/** The value of an ApiResult, or an ApiCallError: what every CompassApi client does with a reply. */
-export function unwrapResult<T>(result: ApiResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ApiCallError(result.error);
-}
-
-/** The method names, for building clients (preload bridge, web client) from the one table. */
-export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];

@@ -7,7 +7,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions } from 'electron';
-import type { CompassApi, ExportedFile, SavedFile } from '../contract/api';
+import type { CompassWire, ExportedFile, SavedFile } from '../contract/api';
 import type { IsoDate } from '../core/date-phrase';
 import type { Translate } from '../core/shell-locale';
 import {
@@ -26,7 +26,7 @@ import { createSecureWindow } from './window';
 
 export interface FileActionsOptions {
   /** The app service through the typed bridge (electron/contract/bridge.ts). */
-  api: CompassApi;
+  api: CompassWire;
   window(): BrowserWindow | null;
   t(): Translate;
   today(): IsoDate;

@@ -19,7 +19,7 @@ import {
   shell,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/wire';
 import type { IsoDate } from '../core/date-phrase';
 import type { NotificationAction, NotificationContent } from '../core/notification-content';
 import { deriveProgress } from '../core/progress';

@@ -31,12 +31,13 @@ import {
   type ApiEventPayloads,
   type ApiInput,
   type ApiMethod,
-  type ApiOutputs,
+  type ChangeAck,
   type ApiResult,
   type ExportedFile,
   type PublicRecordSummary,
   type SavedFile,
   type Snapshot,
+  type WireOutputs,
 } from '../contract/api';
 import { authorOf, meOf } from './author';
 import {
@@ -232,13 +233,18 @@ export function createAppService(options: AppServiceOptions): AppService {
   const emit: AppService['emit'] = (event, payload) =>
     listeners.forEach((listener) => listener(event, payload));
 
-  /** Writes a change, re-plans the reminders and tells every window. */
-  const changed = (state: UserState, fromTeam = false): Snapshot => {
+  /** Tells every window the new state, once; the change's reply names its revision. */
+  const tell = (next: Snapshot): ChangeAck => {
+    emit('stateChanged', next);
+    return { revision: next.revision };
+  };
+  /** After a change is written: re-plans the reminders, tells every window, and syncs. */
+  const changed = (state: UserState, fromTeam = false): ChangeAck => {
     const next = snapshot(state);
     options.reminders?.replan(state);
-    emit('stateChanged', next);
+    const ack = tell(next);
     if (!fromTeam) options.team?.localChanged();
-    return next;
+    return ack;
   };
   const team = options.team;
   team?.subscribe({
@@ -250,7 +256,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     if (!team) throw new NotFound('The team sync is not available here.');
     return team;
   };
-  const change = (fn: (state: UserState) => UserState): Snapshot => changed(store.update(fn));
+  const change = (fn: (state: UserState) => UserState): ChangeAck => changed(store.update(fn));
 
   const requireMilestone = (state: UserState, id: string) => {
     if (!milestones(state).some((m) => m.id === id)) throw new NotFound(`No milestone with id "${id}".`);
@@ -262,7 +268,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     newId: randomUUID,
   });
   /** Runs a log change; a refused one becomes a not-found or a plain failure with its message. */
-  const logChange = (fn: () => Snapshot): Snapshot => {
+  const logChange = (fn: () => ChangeAck): ChangeAck => {
     try {
       return fn();
     } catch (error) {
@@ -271,7 +277,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     }
   };
 
-  const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> } = {
+  const handlers: { [M in ApiMethod]: (input: ApiInput<M>) => WireOutputs[M] | Promise<WireOutputs[M]> } = {
     getSnapshot: () => snapshot(),
     getMilestoneDetail: ({ id }) => {
       const state = store.read();
@@ -433,16 +439,14 @@ export function createAppService(options: AppServiceOptions): AppService {
     snooze: ({ key, option }) => {
       if (!options.reminders) throw new Error('Reminders are not running.');
       options.reminders.snooze(key, option); // plans again itself
-      const next = snapshot();
-      emit('stateChanged', next);
-      return next;
+      return tell(snapshot());
     },
     openExternal: async ({ url }) => ({
       opened: options.openExternal ? await options.openExternal(url) : false,
     }),
     dismissNotice: ({ index }) => {
       notices = notices.filter((_, i) => i !== index);
-      return snapshot();
+      return tell(snapshot());
     },
     getTeamStatus: () => requireTeam().status(),
     connectTeam: async (input) => {
@@ -460,7 +464,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     saveStrategy: (input) => {
       const file = acceptStrategy(requireStrategies(), input);
       reload();
-      return { snapshot: changed(store.read()), slug: file.slug, count: file.milestones.length };
+      return { ...changed(store.read()), slug: file.slug, count: file.milestones.length };
     },
     removeStrategy: ({ slug }) => {
       removeStrategy(requireStrategies(), slug, now());

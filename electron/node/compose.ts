@@ -8,7 +8,7 @@
  * `disposables` (its IPC handler, listeners, intervals, servers).
  */
 import { format } from 'date-fns';
-import type { CompassApi, ExportedFile, SavedFile } from '../contract/api';
+import type { CompassWire, ExportedFile, SavedFile } from '../contract/api';
 import { createBridge } from '../contract/bridge';
 import type { IsoDate } from '../core/date-phrase';
 import { DisposableStore } from '../core/disposable';
@@ -96,8 +96,8 @@ export interface AppRoot {
   readonly feed: FeedController;
   readonly team: TeamService;
   readonly service: AppService;
-  /** The service through the contract's typed bridge: the same API the renderer has. */
-  readonly api: CompassApi;
+  /** The service through the contract's typed bridge, as the wire carries it (a change answers its ack). */
+  readonly api: CompassWire;
   /** The service's untrusted entry (IPC, HTTP), logging failures to `log`. */
   dispatch: AppService['dispatch'];
   /** The language the app speaks now (the setting, else the system's). */

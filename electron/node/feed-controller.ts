@@ -3,7 +3,7 @@
  * for both shells (the desktop and the web host). The feed is built on every request, so it always
  * follows the state.
  */
-import type { CompassApi } from '../contract/api';
+import type { CompassWire } from '../contract/api';
 import { toDisposable, type Disposable } from '../core/disposable';
 import { icalOptionsFromSettings } from '../core/ical';
 import type { Milestone } from '../core/milestone';
@@ -99,7 +99,7 @@ export function createFeedController(options: {
 export function followFeedSettings(
   feed: FeedController,
   service: Pick<AppService, 'snapshot' | 'emit'>,
-  api: Pick<CompassApi, 'on'>,
+  api: Pick<CompassWire, 'on'>,
 ): Disposable {
   const unsubscribe = api.on('stateChanged', (snapshot) => feed.sync(snapshot));
   const announce = feed.onChange(() => service.emit('stateChanged', service.snapshot()));

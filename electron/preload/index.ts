@@ -3,8 +3,8 @@
  * nothing else: no ipcRenderer, no Node. Every call goes to main on one channel and is validated there.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiResult } from '../contract/api';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/api';
+import type { ApiResult } from '../contract/wire';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/wire';
 import { createBridge } from '../contract/bridge';
 
 const api = createBridge({

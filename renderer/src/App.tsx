@@ -1,8 +1,8 @@
 /**
  * The app shell: tabs (Timeline, Review 2025, Settings), the detail panel, the own-milestone
- * dialog, notices and toasts. It holds the snapshot, fed by api.getSnapshot, by every call that
- * returns one, and by the `stateChanged` event; a change's reply and its event carry the same
- * snapshot, applied once (the newest revision wins). The open detail panel's milestone, with its
+ * dialog, notices and toasts. It holds the snapshot, fed by api.getSnapshot and by the
+ * `stateChanged` event; a change answers with its event's snapshot (see withStateReplies), so the
+ * same object may come twice and is applied once (the newest revision wins). The open detail panel's milestone, with its
  * quote and history, is fetched on its own (`getMilestoneDetail`) and again after every change.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';

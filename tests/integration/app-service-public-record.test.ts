@@ -9,6 +9,7 @@ import { createAppService } from '../../electron/node/app-service';
 import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
+import { stateAfter } from '../support/change';
 
 const dataset = bundledMilestones();
 const bundled = JSON.parse(readFileSync('data/public-record.json', 'utf8')) as {
@@ -62,7 +63,7 @@ describe('the public record in the app service', () => {
   it('adopts an entry into the user’s own log on disk: same key, status and date, sources as evidence', async () => {
     const { cwd, service } = setup('nl');
     const source = bundled.entries.find((e) => e.key === 'secure-space-strategy')!;
-    const snapshot = await ok<Snapshot>(service.dispatch('adoptPublicRecord', { entryId: source.id }));
+    const snapshot = await stateAfter(service, 'adoptPublicRecord', { entryId: source.id });
     const reopened = openStateStore({ cwd }).read();
     expect(reopened.log).toHaveLength(1);
     const adopted = reopened.log[0] as RecordEntry;

@@ -8,12 +8,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiOutputs, Snapshot } from '../../electron/contract/api';
+import type { ApiOutputs } from '../../electron/contract/api';
 import type { StrategyPreview } from '../../electron/core/strategy';
 import { createAppService } from '../../electron/node/app-service';
 import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
+import { stateAfter } from '../support/change';
 
 const EN_TEXT = readFileSync(join(__dirname, '../fixtures/extract/strategy.en.txt'), 'utf8');
 const SLUG = 'harbour-city-resilience-plan';
@@ -179,7 +180,7 @@ describe('importing strategies through the app service', () => {
     await ok(service.dispatch('saveStrategy', input));
     expect(service.snapshot().progress[id]?.status).toBe('in-progress');
 
-    const removed = await ok<Snapshot>(service.dispatch('removeStrategy', { slug: SLUG }));
+    const removed = await stateAfter(service, 'removeStrategy', { slug: SLUG });
     expect(removed.strategies).toEqual([]);
     expect(removed.milestones.some((m) => m.id === id)).toBe(false);
     expect(store.read().log.some((e) => 'key' in e && e.key === id)).toBe(true);

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../electron/contract/api';
 import type { Review } from '../../electron/core/review';
 import { progressOf } from '../support/log';
 import { createAppService } from '../../electron/node/app-service';
 import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
+import { stateAfter } from '../support/change';
 
 const dataset = bundledMilestones();
 
@@ -37,14 +37,12 @@ describe('the app service (behind IPC and the web host)', () => {
     const { cwd, service } = setup();
     const events: string[] = [];
     service.subscribe((event) => events.push(event));
-    const snapshot = (await ok(
-      service.dispatch('appendLogEntry', {
-        key: 'act-rapid-deployment-capacity',
-        status: 'achieved',
-        on: '2025-05-20',
-        note: 'Declared operational',
-      }),
-    )) as Snapshot;
+    const snapshot = await stateAfter(service, 'appendLogEntry', {
+      key: 'act-rapid-deployment-capacity',
+      status: 'achieved',
+      on: '2025-05-20',
+      note: 'Declared operational',
+    });
     expect(snapshot.progress['act-rapid-deployment-capacity']).toMatchObject({
       status: 'achieved',
       achievedOn: '2025-05-20',
@@ -112,7 +110,7 @@ describe('the app service (behind IPC and the web host)', () => {
       ['general-progress-report@2024-12-31', 'on-time'],
     ]);
     const entryId = store.read().log[0]!.id;
-    const after = (await ok(service.dispatch('retractLogEntry', { entryId }))) as Snapshot;
+    const after = await stateAfter(service, 'retractLogEntry', { entryId });
     expect(after.progress['general-progress-report@2023-12-31']?.status).toBe('unknown');
     expect(store.read().log).toHaveLength(3);
     expect(await service.dispatch('retractLogEntry', { entryId })).toMatchObject({ ok: false });
@@ -187,14 +185,14 @@ describe('the app service (behind IPC and the web host)', () => {
       recurrence: null,
       actor: 'Member States',
     };
-    let snapshot = (await ok(service.dispatch('saveOwnMilestone', own))) as Snapshot;
+    let snapshot = await stateAfter(service, 'saveOwnMilestone', own);
     expect(snapshot.milestones.at(-1)).toMatchObject({ id: 'own-national-plan', own: true });
-    snapshot = (await ok(service.dispatch('saveOwnMilestone', { ...own, due: '2025-10-31' }))) as Snapshot;
+    snapshot = await stateAfter(service, 'saveOwnMilestone', { ...own, due: '2025-10-31' });
     expect(snapshot.milestones.filter((m) => m.id === 'own-national-plan')).toHaveLength(1);
     expect(await service.dispatch('saveOwnMilestone', { ...own, kind: 'deadline', due: null })).toMatchObject(
       { ok: false },
     );
-    snapshot = (await ok(service.dispatch('deleteOwnMilestone', { id: 'own-national-plan' }))) as Snapshot;
+    snapshot = await stateAfter(service, 'deleteOwnMilestone', { id: 'own-national-plan' });
     expect(snapshot.milestones.some((m) => m.id === 'own-national-plan')).toBe(false);
   });
 

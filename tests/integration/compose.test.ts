@@ -154,10 +154,10 @@ describe('the composition root', () => {
       root.start();
 
       // The feed follows the settings through the root's subscription: on, then served.
-      const snapshot = await root.api.updateSettings({
+      await root.api.updateSettings({
         feed: { ...root.store.read().settings.feed, enabled: true, port: feedPort },
       });
-      expect(snapshot.settings.feed.enabled).toBe(true);
+      expect(root.store.read().settings.feed.enabled).toBe(true);
       expect(await until(() => root.feed.urls() !== null)).toBe(true);
       const feed = await getText(root.feed.urls()!.http);
       expect(feed.status).toBe(200);
@@ -216,7 +216,11 @@ describe('the composition root', () => {
       recurrence: null,
       actor: 'Member States',
     };
-    const saved: Snapshot = await root.api.saveOwnMilestone(own);
+    // A change answers its revision; the state comes as the stateChanged event.
+    const told: Snapshot[] = [];
+    root.api.on('stateChanged', (snapshot) => told.push(snapshot));
+    const { revision } = await root.api.saveOwnMilestone(own);
+    const saved = told.find((snapshot) => snapshot.revision === revision)!;
     const compass = bundledMilestones();
     const ids = (list: readonly { id: string }[]) => list.map((m) => m.id);
     expect(ids(saved.milestones)).toEqual([...ids(compass), own.id]);

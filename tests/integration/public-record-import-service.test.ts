@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../electron/contract/api';
 import { createAppService } from '../../electron/node/app-service';
 import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
+import { stateAfter } from '../support/change';
 
 const dataset = bundledMilestones();
 
@@ -84,12 +84,10 @@ describe('importPublicRecord (Settings)', () => {
     const { cwd, store, service } = setup();
     const events: string[] = [];
     service.subscribe((event) => events.push(event));
-    const result = await service.dispatch('importPublicRecord', {
+    const snapshot = await stateAfter(service, 'importPublicRecord', {
       content: `\uFEFF${JSON.stringify(teamRecord('act-rapid-deployment-capacity'))}`,
       fileName: 'team.json',
     });
-    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-    const snapshot = (result as { value: Snapshot }).value;
     expect(snapshot.publicRecord?.asOf).toBe('2026-11-30');
     expect(snapshot.publicRecord).toMatchObject({ entryCount: 1, keys: ['act-rapid-deployment-capacity'] });
     expect(events).toEqual(['stateChanged']);

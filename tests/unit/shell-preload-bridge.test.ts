@@ -8,9 +8,11 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   API_METHODS,
+  CHANGE_METHODS,
   type ApiEvent,
   type ApiEventPayloads,
-  type CompassApi,
+  type CompassWire,
+  type Snapshot,
 } from '../../electron/contract/api';
 import { APP_INDEX_URL } from '../../electron/main/identity';
 import { guardedInvoke } from '../../electron/main/ipc-guard';
@@ -19,12 +21,17 @@ import { createAppService, type AppService } from '../../electron/node/app-servi
 import { createMilestoneCatalog } from '../../electron/node/milestone-catalog';
 import { loadMilestones } from '../../electron/node/milestones-source';
 import { openStateStore } from '../../electron/node/store';
-import { createBridge } from '../../electron/contract/bridge';
+import {
+  createBridge,
+  STATE_EVENT_WAIT_MS,
+  withStateReplies,
+  type BridgeTransport,
+} from '../../electron/contract/bridge';
 
 const dataset = loadMilestones();
 let dir: string;
 let service: AppService;
-let api: CompassApi;
+let api: CompassWire;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'compass-bridge-'));
@@ -34,15 +41,16 @@ beforeEach(() => {
     today: () => '2025-06-02',
     systemLocale: () => 'en-GB',
   });
-  // ipcRenderer/ipcMain stand-in: the bridge's two functions wired straight to the gate and the service.
-  api = createBridge({
-    invoke: (method, input) =>
-      guardedInvoke({ url: APP_INDEX_URL }, method, input, {
-        trusted: [APP_ORIGIN],
-        dispatch: (m, i) => service.dispatch(m, i),
-      }),
-    subscribe: (listener) => service.subscribe((event, payload) => listener(event, payload)),
-  });
+  api = createBridge(transport());
+});
+// ipcRenderer/ipcMain stand-in: the bridge's two functions wired straight to the gate and the service.
+const transport = (): BridgeTransport => ({
+  invoke: (method, input) =>
+    guardedInvoke({ url: APP_INDEX_URL }, method, input, {
+      trusted: [APP_ORIGIN],
+      dispatch: (m, i) => service.dispatch(m, i),
+    }),
+  subscribe: (listener) => service.subscribe((event, payload) => listener(event, payload)),
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +68,7 @@ describe('window.compass (ipcRenderer stand-in: direct calls to the real gate an
       'No milestone with id "no-such-milestone".',
     );
     await expect(
-      api.updateSettings({ theme: 'neon' } as unknown as Parameters<CompassApi['updateSettings']>[0]),
+      api.updateSettings({ theme: 'neon' } as unknown as Parameters<CompassWire['updateSettings']>[0]),
     ).rejects.toThrow(/^updateSettings: /);
   });
 
@@ -85,6 +93,45 @@ describe('window.compass (ipcRenderer stand-in: direct calls to the real gate an
   });
 });
 
+describe('a change over the wire (withStateReplies, as the renderer uses window.compass)', () => {
+  it('crosses as its revision alone, and answers the UI with the snapshot its event carried', async () => {
+    const told: Snapshot[] = [];
+    api.on('stateChanged', (snapshot) => told.push(snapshot));
+    const ack = await api.updateSettings({ theme: 'dark' });
+    expect(ack).toEqual({ revision: told[0]!.revision });
+
+    const ui = withStateReplies(createBridge(transport()));
+    const snapshot = await ui.setMuted({ id: dataset[0]!.id, muted: true });
+    expect(told).toHaveLength(2);
+    expect(snapshot).toBe(told[1]); // the event's own object: the state crossed once
+    expect(snapshot.progress[dataset[0]!.id]?.muted).toBe(true);
+    expect(CHANGE_METHODS).toContain('setMuted');
+  });
+
+  it('waits for an event that arrives after the reply (the web host: two connections)', async () => {
+    const late = transport();
+    const ui = withStateReplies(
+      createBridge({
+        invoke: late.invoke,
+        subscribe: (listener) =>
+          late.subscribe((event, payload) => setTimeout(() => listener(event, payload), 30)),
+      }),
+    );
+    const snapshot = await ui.updateSettings({ theme: 'light' });
+    expect(snapshot.settings.theme).toBe('light');
+    expect(snapshot.revision).toBeGreaterThan(0);
+  });
+
+  it('asks for the state itself when no event comes (a broken event stream)', async () => {
+    const quiet = transport();
+    const ui = withStateReplies(createBridge({ invoke: quiet.invoke, subscribe: () => () => undefined }));
+    const started = Date.now();
+    const snapshot = await ui.updateSettings({ theme: 'dark' });
+    expect(snapshot.settings.theme).toBe('dark');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(STATE_EVENT_WAIT_MS - 50);
+  });
+});
+
 describe('the built preload (after `npm run build`)', () => {
   const built = resolve(__dirname, '../../out/preload/index.cjs');
 
@@ -95,5 +142,7 @@ describe('the built preload (after `npm run build`)', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(code).toContain('exposeInMainWorld');
     expect(code).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+    // The contract's names only: the schemas (zod) are checked in main, not loaded in the preload.
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
   });
 });

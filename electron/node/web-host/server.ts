@@ -11,7 +11,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { apiEvents, isApiMethod, type ApiError, type ApiEvent, type ApiResult } from '../../contract/api';
+import { apiEvents, isApiMethod, type ApiError, type ApiEvent, type ApiResult } from '../../contract/wire';
 import { LIMITS, tooLarge } from '../../core/limits';
 import type { AppService } from '../app-service';
 import { hostAllowed, MALFORMED_URL, parseRequestTarget, WRONG_HOST } from '../http-guard';

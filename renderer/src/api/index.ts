@@ -1,4 +1,5 @@
 import type { CompassApi } from '../../../electron/contract/api';
+import { withStateReplies } from '../../../electron/contract/bridge';
 import { createWebClient, webToken } from './web-client';
 
 export class NoApiError extends Error {
@@ -10,9 +11,9 @@ export class NoApiError extends Error {
 
 /** The one API the UI uses: the preload bridge in the desktop app, the web host's HTTP bridge in a browser. */
 export function getApi(): CompassApi {
-  const bridge = (window as Window & { compass?: CompassApi }).compass;
-  if (bridge) return bridge;
+  const bridge = window.compass;
+  if (bridge) return withStateReplies(bridge);
   const token = webToken();
   if (!token) throw new NoApiError();
-  return createWebClient(token);
+  return withStateReplies(createWebClient(token));
 }

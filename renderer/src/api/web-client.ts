@@ -1,4 +1,5 @@
-import { apiEvents, type ApiEvent, type ApiResult, type CompassApi } from '../../../electron/contract/api';
+import type { CompassWire } from '../../../electron/contract/api';
+import { apiEvents, type ApiEvent, type ApiResult } from '../../../electron/contract/wire';
 import { createBridge } from '../../../electron/contract/bridge';
 import { downloadFile } from '../app/download';
 
@@ -19,7 +20,7 @@ export function webToken(location: Pick<Location, 'search'> = window.location): 
  * bridge as the preload's, with POST /api/invoke/<method> (token header) for calls and server-sent
  * events for main's events. Saving a file is the browser's own download.
  */
-export function createWebClient(token: string, base = ''): CompassApi {
+export function createWebClient(token: string, base = ''): CompassWire {
   const listeners = new Set<(event: unknown, payload: unknown) => void>();
   let source: EventSource | null = null;
   const bridge = createBridge({
