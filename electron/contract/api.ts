@@ -21,6 +21,7 @@ import { reviewSourceSchema } from '../core/review-source';
 import { LANGUAGES, type Language } from '../core/extract/commitments';
 import { candidateSchema, type StrategyPreview } from '../core/strategy';
 import type { TimelineMilestone } from '../core/timeline-milestone';
+import type { NotificationContent } from '../core/notification-content';
 import {
   isApiMethod,
   type ApiError,
@@ -341,7 +342,8 @@ export interface ApiOutputs {
 export interface ApiEventPayloads {
   stateChanged: Snapshot;
   openMilestone: { id: string };
-  toast: { title: string; body: string; milestoneId: string | null; reminderKey: string | null };
+  /** A notification's words and targets (the toast offers its own buttons). */
+  toast: Pick<NotificationContent, 'title' | 'body' | 'milestoneId' | 'reminderKey'>;
   teamStatus: TeamStatus;
 }
 

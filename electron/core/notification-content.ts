@@ -2,27 +2,8 @@ import { differenceInCalendarDays, format, formatDistanceStrict, parseISO } from
 import type { IsoDate } from './date-phrase';
 import type { DueState } from './queries';
 import { dateLocale, type Translate } from './shell-locale';
+import type { ReminderBatch, ReminderNotice } from './reminders';
 import type { Locale } from './user-state';
-
-/**
- * One reminder as the engine hands it to a notifier (electron/node/scheduler's ReminderNotice has
- * this shape): which occurrence of which milestone, and its title in both languages.
- */
-export interface ReminderItem {
-  /** The engine's reminder key (what snooze takes). */
-  key: string;
-  milestoneId: string;
-  title: { nl: string; en: string };
-  /** The occurrence's date: the due date, the start date or the recurring cycle's date. */
-  due: IsoDate;
-  kind: 'deadline' | 'start' | 'cycle';
-  /**
-   * Where it stands on the day it is shown, once its date has passed (core's one `dueState`):
-   * `overdue` (planned or in progress) or `unrecorded` ("due, nothing recorded"); null or absent
-   * before the date or otherwise. The notification names it in the words of the tray and timeline.
-   */
-  state?: DueState;
-}
 
 export type NotificationAction = 'snooze' | 'achieve';
 
@@ -74,7 +55,7 @@ export function dueStateWords(state: DueState | undefined, t: Translate): string
 }
 
 /** One reminder: the milestone's title, its date and how far away it is; Snooze / Mark achieved buttons. */
-export function reminderContent(reminder: ReminderItem, context: NotificationContext): NotificationContent {
+export function reminderContent(reminder: ReminderNotice, context: NotificationContext): NotificationContent {
   const { locale, t } = context;
   return {
     title: reminder.title[locale],
@@ -102,7 +83,7 @@ const SUMMARY_LINES = 3;
 
 /** Several reminders at once (e.g. missed while the laptop slept): one notification listing them. */
 export function summaryContent(
-  reminders: readonly ReminderItem[],
+  reminders: readonly ReminderNotice[],
   context: NotificationContext,
 ): NotificationContent {
   const { locale, t } = context;
@@ -125,7 +106,7 @@ export function summaryContent(
 
 /** The weekly digest: what is overdue (core's `dueState`), in the tray's words. */
 export function digestContent(
-  overdueItems: readonly ReminderItem[],
+  overdueItems: readonly ReminderNotice[],
   context: NotificationContext,
 ): NotificationContent {
   const { locale, t } = context;
@@ -139,15 +120,6 @@ export function digestContent(
     milestoneId: null,
     reminderKey: null,
   };
-}
-
-/** What the engine hands a notifier at one moment. */
-export interface ReminderBatch {
-  reminders: readonly ReminderItem[];
-  /** More than the engine shows one by one (missed while asleep): one summary instead. */
-  summary: boolean;
-  /** The weekly digest: what is overdue (core's `dueState`), in the tray's words. */
-  digest?: boolean;
 }
 
 /** The notifications to show for one batch: one per reminder, or one summary, or one digest. */

@@ -19,7 +19,7 @@ import { dayNumber, daysBetween, fromDayNumber, plusDays, weekendToFriday } from
 import type { IsoDate } from './date-phrase';
 import type { AnyMilestone } from './milestone';
 import { occurrencesBetween, plannedDate, type Occurrence } from './occurrences';
-import { overdue } from './queries';
+import { dueState, overdue, type DueState } from './queries';
 import { CLOSED_STATUSES } from './status';
 import { deriveProgress, progressOf, progressOfOccurrence, type ProgressSource } from './progress';
 import type { Settings, UserState } from './user-state';
@@ -74,6 +74,77 @@ export interface ReminderPlan {
   nextAt: Date | null;
   /** Set while reminders are paused: nothing is due and nothing is recorded. */
   pausedUntil: Date | null;
+}
+
+/**
+ * One reminder as a notification shows it: the planner's reminder (or a digest's item), and where
+ * it stands on the day it is shown. The one shape from the planner to the words of a notification.
+ */
+export type ReminderNotice = Pick<
+  Reminder,
+  'key' | 'milestoneId' | 'occurrenceKey' | 'title' | 'due' | 'leadDays' | 'kind'
+> & {
+  /** Once its date has passed: overdue, or due with nothing recorded (`dueState`); else null. */
+  state: DueState;
+};
+
+/** What a notifier is handed at one moment: one reminder, or one summary, or the weekly digest. */
+export interface ReminderBatch {
+  reminders: ReminderNotice[];
+  /** More than SUMMARY_THRESHOLD reminders at once (e.g. after a sleep): one notification. */
+  summary: boolean;
+  /** The weekly list of overdue deadlines (its items' key is the digest's). */
+  digest?: boolean;
+}
+
+/** More reminders than this at once become one summary notification. */
+export const SUMMARY_THRESHOLD = 3;
+
+/**
+ * The batches to show for a plan: single reminders, or one summary when there are more than
+ * SUMMARY_THRESHOLD, and the digest. With the progress, a reminder shown after its date says where
+ * it stands (`dueState` on the day); a digest's items are overdue, `leadDays` the days overdue (negative).
+ */
+export function reminderBatches(
+  plan: Pick<ReminderPlan, 'due' | 'digest'>,
+  now: Date,
+  source: ProgressSource = { progress: {} },
+): ReminderBatch[] {
+  const today = toIso(now);
+  const notice = (r: Reminder): ReminderNotice => ({
+    key: r.key,
+    milestoneId: r.milestoneId,
+    occurrenceKey: r.occurrenceKey,
+    title: r.title,
+    due: r.due,
+    leadDays: r.leadDays,
+    kind: r.kind,
+    state: dueState(
+      progressOfOccurrence(source, r.milestoneId, r.occurrenceKey).status,
+      r.due,
+      today,
+      r.kind,
+    ),
+  });
+  const batches: ReminderBatch[] =
+    plan.due.length > SUMMARY_THRESHOLD
+      ? [{ reminders: plan.due.map(notice), summary: true }]
+      : plan.due.map((r) => ({ reminders: [notice(r)], summary: false }));
+  if (plan.digest) {
+    const { key } = plan.digest;
+    batches.push({
+      reminders: plan.digest.items.map((item) => ({
+        ...item,
+        key,
+        leadDays: daysUntil(item.due, today),
+        // The digest lists what `dueState` calls overdue (`digestItems`).
+        state: 'overdue',
+      })),
+      summary: false,
+      digest: true,
+    });
+  }
+  return batches;
 }
 
 const DIGEST_PREFIX = 'digest@';

@@ -130,8 +130,7 @@ export function composeApp(options: AppOptions): AppRoot {
     store,
     milestones: (state) => catalog.all(state),
     notifier: {
-      show(batch) {
-        const state = store.read();
+      show(batch, state) {
         const lang = locale(state);
         const contents = notificationsFor(batch, {
           today: format(clock(), 'yyyy-MM-dd'),
@@ -185,14 +184,7 @@ export function composeApp(options: AppOptions): AppRoot {
     subscribe: (listener) => service.subscribe((event, payload) => listener(event, payload)),
   });
 
-  function toast(content: NotificationContent): void {
-    service.emit('toast', {
-      title: content.title,
-      body: content.body,
-      milestoneId: content.milestoneId,
-      reminderKey: content.reminderKey,
-    });
-  }
+  const toast = (content: NotificationContent): void => service.emit('toast', content);
 
   let started = false;
   return {

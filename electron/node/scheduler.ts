@@ -13,52 +13,25 @@
  */
 import { format } from 'date-fns';
 import schedule, { type Job } from 'node-schedule';
-import type { IsoDate } from '../core/date-phrase';
 import type { AnyMilestone } from '../core/milestone';
-import { deriveProgress, progressOfOccurrence, type ProgressSource } from '../core/progress';
-import { dueState, type DueState } from '../core/queries';
+import { deriveProgress, type ProgressSource } from '../core/progress';
 import {
-  daysUntil,
   isDigestKey,
   planReminders,
+  reminderBatches,
   reminderForKey,
   snoozeUntil,
   staleFiredKeys,
-  type Digest,
-  type Reminder,
+  type ReminderBatch,
   type ReminderPlan,
   type SnoozeOption,
 } from '../core/reminders';
 import type { StateStore } from './store';
 import type { UserState } from '../core/user-state';
 
-/** One reminder as a notifier gets it. */
-export interface ReminderNotice {
-  /** The reminder's key (what `snooze` takes); for a digest's items, the digest's key. */
-  key: string;
-  milestoneId: string;
-  occurrenceKey: string;
-  title: { nl: string; en: string };
-  /** The occurrence's date: due date, start date or recurring cycle date. */
-  due: IsoDate;
-  /** Days before `due` the reminder is for; for a digest's items, negative: days overdue. */
-  leadDays: number;
-  kind: 'deadline' | 'start' | 'cycle';
-  /** Once its date has passed: overdue or due with nothing recorded (core's `dueState`); else null. */
-  state: DueState;
-}
-
-export interface ReminderNotification {
-  reminders: ReminderNotice[];
-  /** More than three reminders at once (e.g. after a sleep), grouped into one notification. */
-  summary: boolean;
-  /** The weekly list of overdue deadlines. */
-  digest?: boolean;
-}
-
-/** Shows notifications; called once per notification. */
+/** Shows notifications; called once per batch, with the state the run planned from (its language). */
 export interface Notifier {
-  show(notification: ReminderNotification): void;
+  show(batch: ReminderBatch, state: UserState): void;
 }
 
 export interface ReminderService {
@@ -86,60 +59,11 @@ export interface ReminderServiceOptions {
   onError?: (error: unknown) => void;
 }
 
-/** More reminders than this at once become one summary notification. */
-export const SUMMARY_THRESHOLD = 3;
 export const WATCHDOG_INTERVAL_MS = 60_000;
 /** A watchdog tick this far off its minute means the wall clock jumped (sleep, clock change). */
 export const CLOCK_JUMP_MS = 30_000;
 /** The longest a single timer is armed; after it the engine simply plans again. */
 export const MAX_ARM_MS = 24 * 60 * 60 * 1000;
-
-const notice = (r: Reminder, state: DueState): ReminderNotice => ({
-  key: r.key,
-  milestoneId: r.milestoneId,
-  occurrenceKey: r.occurrenceKey,
-  title: r.title,
-  due: r.due,
-  leadDays: r.leadDays,
-  kind: r.kind,
-  state,
-});
-
-const digestNotices = (digest: Digest, now: Date): ReminderNotice[] =>
-  digest.items.map((item) => ({
-    key: digest.key,
-    milestoneId: item.milestoneId,
-    occurrenceKey: item.occurrenceKey,
-    title: item.title,
-    due: item.due,
-    leadDays: daysUntil(item.due, format(now, 'yyyy-MM-dd')),
-    kind: item.kind,
-    // The digest lists what `dueState` calls overdue (reminders.ts `digestItems`).
-    state: 'overdue',
-  }));
-
-/**
- * The notifications for one run: single reminders, or one summary when there are more than three.
- * With the progress, a reminder shown after its date says where it stands (`dueState` on the day).
- */
-export function notificationsOf(
-  plan: Pick<ReminderPlan, 'due' | 'digest'>,
-  now: Date,
-  source: ProgressSource = { progress: {} },
-): ReminderNotification[] {
-  const today = format(now, 'yyyy-MM-dd');
-  const withState = (r: Reminder) =>
-    notice(
-      r,
-      dueState(progressOfOccurrence(source, r.milestoneId, r.occurrenceKey).status, r.due, today, r.kind),
-    );
-  const notes: ReminderNotification[] =
-    plan.due.length > SUMMARY_THRESHOLD
-      ? [{ reminders: plan.due.map(withState), summary: true }]
-      : plan.due.map((r) => ({ reminders: [withState(r)], summary: false }));
-  if (plan.digest) notes.push({ reminders: digestNotices(plan.digest, now), summary: false, digest: true });
-  return notes;
-}
 
 export function createReminderService(options: ReminderServiceOptions): ReminderService {
   const { store, notifier } = options;
@@ -178,8 +102,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const now = clock();
     let plan: ReminderPlan;
     let source: ProgressSource;
+    let state: UserState;
     try {
-      const state = given ?? store.read();
+      state = given ?? store.read();
       plan = planReminders(options.milestones(state), state, now);
       source = { progress: deriveProgress(state) };
       if (plan.pausedUntil && state.lastRunAt === null) {
@@ -212,9 +137,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       arm(new Date(now.getTime() + WATCHDOG_INTERVAL_MS), now);
       return;
     }
-    for (const notification of notificationsOf(plan, now, source)) {
+    for (const batch of reminderBatches(plan, now, source)) {
       try {
-        notifier.show(notification);
+        notifier.show(batch, state);
       } catch (error) {
         reportError(error);
       }

@@ -40,6 +40,20 @@ describe('the reminder engine, running', () => {
     expect(h.shown.every((n) => n.recordedFirst)).toBe(true);
   });
 
+  it('hands the notifier the state it planned from, so the words follow the language just chosen', () => {
+    useFakeClock(local(2025, 11, 30, 12));
+    h = new Harness([endOfYear], { ...NO_DIGEST, locale: 'en' });
+    h.start();
+    vi.advanceTimersByTime(local(2025, 12, 1, 9, 1).getTime() - Date.now());
+    h.store.update((s) => ({ ...s, settings: { ...s.settings, locale: 'nl' } }));
+    h.service!.replan();
+    vi.advanceTimersByTime(23 * DAY);
+    expect(h.shown.map((n) => [n.reminders[0]!.key, n.state.settings.locale])).toEqual([
+      ['end-of-year#30', 'en'],
+      ['end-of-year#7', 'nl'],
+    ]);
+  });
+
   it('shows each reminder once over repeated restarts, including restarts right at its time', () => {
     useFakeClock(local(2025, 11, 30, 12));
     h = new Harness([endOfYear], NO_DIGEST);

@@ -8,15 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { AnyMilestone } from '../../electron/core/milestone';
-import type { Settings } from '../../electron/core/user-state';
-import {
-  createReminderService,
-  type ReminderNotification,
-  type ReminderService,
-} from '../../electron/node/scheduler';
+import type { ReminderBatch } from '../../electron/core/reminders';
+import type { Settings, UserState } from '../../electron/core/user-state';
+import { createReminderService, type ReminderService } from '../../electron/node/scheduler';
 import { openStateStore, type StateStore } from '../../electron/node/store';
 
-export interface Shown extends ReminderNotification {
+export interface Shown extends ReminderBatch {
+  /** The state the run planned from, as the notifier got it (its language, for the words). */
+  state: UserState;
   /** The (fake) local time it was shown. */
   shownAt: Date;
   /** Whether the store on disk already had every key of it recorded as fired when it was shown. */
@@ -54,10 +53,11 @@ export class Harness {
       store,
       milestones: (state) => [...this.milestones, ...state.ownMilestones],
       notifier: {
-        show: (notification) => {
+        show: (notification, state) => {
           const onDisk = openStateStore({ cwd: dir }).read().fired;
           this.shown.push({
             ...notification,
+            state,
             shownAt: new Date(),
             recordedFirst: notification.reminders.every((r) => Object.hasOwn(onDisk, r.key)),
           });

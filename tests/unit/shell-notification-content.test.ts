@@ -5,13 +5,11 @@ import {
   reminderContent,
   supportsNotificationActions,
   type NotificationContext,
-  type ReminderItem,
 } from '../../electron/core/notification-content';
 import { deriveProgress } from '../../electron/core/progress';
-import { planReminders } from '../../electron/core/reminders';
+import { planReminders, reminderBatches, type ReminderNotice } from '../../electron/core/reminders';
 import type { Locale } from '../../electron/core/user-state';
 import { translator as shellTranslator } from '../../electron/node/i18n';
-import { notificationsOf } from '../../electron/node/scheduler';
 import { logOf } from '../support/log';
 import { deadline, local, stateWith } from './reminders-fixtures';
 
@@ -22,12 +20,15 @@ const context = (locale: Locale, platform = 'darwin', today = '2025-12-24'): Not
   platform,
 });
 
-const reminder = (due: string, extra: Partial<ReminderItem> = {}): ReminderItem => ({
+const reminder = (due: string, extra: Partial<ReminderNotice> = {}): ReminderNotice => ({
   key: `hybrid-toolbox#7`,
   milestoneId: 'hybrid-toolbox',
+  occurrenceKey: 'hybrid-toolbox',
   title: { nl: 'EU-toolbox tegen hybride dreigingen', en: 'EU hybrid toolbox' },
   due,
+  leadDays: 7,
   kind: 'deadline',
+  state: null,
   ...extra,
 });
 
@@ -66,7 +67,7 @@ describe('notification text', () => {
   });
 
   it('names the two past-due states apart: overdue, and due with nothing recorded', () => {
-    const late = (state: ReminderItem['state'], locale: Locale) =>
+    const late = (state: ReminderNotice['state'], locale: Locale) =>
       reminderContent(reminder('2025-12-21', { state }), context(locale)).body;
     expect(late('overdue', 'en')).toBe('Deadline: 21 December 2025 (3 days ago) · overdue');
     expect(late('unrecorded', 'en')).toBe('Deadline: 21 December 2025 (3 days ago) · due, nothing recorded');
@@ -170,7 +171,7 @@ describe('with the reminder engine', () => {
     const state = stateWith({}, { lastRunAt: local(2025, 11, 20, 8).toISOString() });
     const now = local(2025, 12, 24, 9, 5);
     const plan = planReminders(milestones, state, now);
-    const batches = notificationsOf(plan, now);
+    const batches = reminderBatches(plan, now);
     expect(batches).toHaveLength(1);
     const shown = batches.flatMap((batch) => notificationsFor(batch, context('en', 'win32', '2025-12-24')));
     expect(shown).toHaveLength(1);
@@ -188,7 +189,7 @@ describe('with the reminder engine', () => {
     const now = local(2026, 1, 2, 9, 5);
     const body = (state: ReturnType<typeof stateWith>) => {
       const plan = planReminders(milestones, state, now);
-      return notificationsOf(plan, now, { progress: deriveProgress(state) })
+      return reminderBatches(plan, now, { progress: deriveProgress(state) })
         .flatMap((batch) => notificationsFor(batch, context('en', 'linux', '2026-01-02')))
         .map((n) => n.body);
     };
