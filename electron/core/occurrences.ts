@@ -24,16 +24,39 @@ export const EARLIEST_DATE: IsoDate = '0000-01-01';
 
 const inRange = (date: IsoDate, range: DateRange) => date >= range.from && date <= range.to;
 
+type Recurring = Pick<Milestone, 'recurrence'>;
+
+/** The k-th cycle date of a recurrence (k = 0: its first). */
+const nthCycle = (recurrence: NonNullable<Milestone['recurrence']>, k: number): IsoDate =>
+  addYears(recurrence.first, k * recurrence.everyYears);
+
 /** Every cycle date of a recurring milestone, from its first cycle up to and including `to`. */
-export function cycleDates(milestone: Pick<Milestone, 'recurrence'>, to: IsoDate): IsoDate[] {
+function cycleDates(milestone: Recurring, to: IsoDate): IsoDate[] {
   const recurrence = milestone.recurrence;
   if (!recurrence) return [];
   const dates: IsoDate[] = [];
   for (let k = 0; ; k += 1) {
-    const date = addYears(recurrence.first, k * recurrence.everyYears);
+    const date = nthCycle(recurrence, k);
     if (date > to) return dates;
     dates.push(date);
   }
+}
+
+/** Whether `date` is one of the recurring milestone's cycles (what a `<id>@<cycle>` key must name). */
+export const isCycleOf = (milestone: Recurring, date: IsoDate): boolean =>
+  cycleDates(milestone, date).at(-1) === date;
+
+/**
+ * The cycles a recurring milestone's progress can be recorded for: every one due by today, and
+ * the next (work on it is under way); nothing for any other kind.
+ */
+export function recordableCycles(
+  milestone: Pick<Milestone, 'kind' | 'recurrence'>,
+  today: IsoDate,
+): IsoDate[] {
+  if (milestone.kind !== 'recurring' || !milestone.recurrence) return [];
+  const due = cycleDates(milestone, today);
+  return [...due, nthCycle(milestone.recurrence, due.length)];
 }
 
 export type Timed = Pick<Milestone, 'id' | 'kind' | 'start' | 'due' | 'recurrence'>;

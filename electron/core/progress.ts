@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { IsoDate } from './date-phrase';
 import { LIMITS, tooLong } from './limits';
 import type { AnyMilestone } from './milestone';
-import { cycleDates } from './occurrences';
+import { isCycleOf, recordableCycles } from './occurrences';
 import {
   checkEntryDate,
   compareEntries,
@@ -15,6 +15,7 @@ import {
   entriesByKey,
   entryDateMessage,
   evidenceItemSchema,
+  logKey,
   logKeySchema,
   parseLogKey,
   type LogEntry,
@@ -136,10 +137,6 @@ export class LogEntryError extends Error {
   }
 }
 
-/** The cycle dates a recurring milestone can be recorded for (up to today). */
-export const recordableCycles = (milestone: AnyMilestone, today: IsoDate): IsoDate[] =>
-  milestone.kind === 'recurring' ? cycleDates(milestone, today) : [];
-
 /**
  * Checks that a key names something recordable: a known milestone; for a recurring one, one of its
  * cycles (each cycle is recorded on its own key); for any other, no cycle.
@@ -152,17 +149,18 @@ export function checkLogKey(milestones: readonly AnyMilestone[], key: LogKey, to
     if (cycle) throw new LogEntryError(`"${milestoneId}" is not recurring: record it without "@${cycle}".`);
     return;
   }
-  const cycles = cycleDates(milestone, '2100-12-31');
+  const recordable = recordableCycles(milestone, today);
+  const named = (dates: readonly IsoDate[]) => dates.map((c) => logKey(milestoneId, c)).join(', ');
   if (!cycle) {
-    const known = cycleDates(milestone, today);
-    const hint = known.length
-      ? `e.g. ${known.map((c) => `${milestoneId}@${c}`).join(', ')}`
-      : `its first cycle is ${milestoneId}@${cycles[0] ?? '?'}`;
+    const hint =
+      recordable.length > 1
+        ? `e.g. ${named(recordable.slice(0, -1))}`
+        : `its first cycle is ${named(recordable) || `${milestoneId}@?`}`;
     throw new LogEntryError(`"${milestoneId}" recurs: record one cycle as <id>@<cycle date>, ${hint}.`);
   }
-  if (!cycles.includes(cycle)) {
+  if (!isCycleOf(milestone, cycle)) {
     throw new LogEntryError(
-      `"${cycle}" is not a cycle of "${milestoneId}"; its cycles are ${cycles.slice(0, 6).join(', ')}, ….`,
+      `"${cycle}" is not a cycle of "${milestoneId}"; its cycles up to the next are ${recordable.join(', ')}.`,
       'not-found',
     );
   }

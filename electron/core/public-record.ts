@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { describeIssues } from './dataset';
 import { isoDateSchema, type Milestone } from './milestone';
-import { cycleDates } from './occurrences';
+import { isCycleOf } from './occurrences';
 import type { NewRecord } from './progress';
 import {
   currentEntry,
@@ -78,7 +78,7 @@ export function publicRecordProblems(file: PublicRecordFile, milestones: readonl
     } else if (m.kind === 'recurring') {
       if (cycle === null) {
         problems.push(`${at}.key: "${milestoneId}" recurs; name the cycle as ${milestoneId}@YYYY-12-31`);
-      } else if (!cycleDates(m, horizon.to).includes(cycle)) {
+      } else if (cycle > horizon.to || !isCycleOf(m, cycle)) {
         problems.push(`${at}.key: ${cycle} is not a cycle of "${milestoneId}"`);
       }
     } else if (cycle !== null) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmOffsets, buildIcal, ICAL_HORIZON, icalOptionsFromSettings } from '../../electron/core/ical';
 import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
-import { cycleDates } from '../../electron/core/occurrences';
+import { occurrencesUntil } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../support/log';
 import { plusDays } from '../../electron/core/calendar-date';
 import { reviewText } from '../support/review-words';
@@ -28,7 +28,7 @@ describe('buildIcal: one all-day event per dated moment', () => {
       if (m.kind === 'deadline') expected.set(`${m.id}@compass-timeline`, m.due!);
       if (m.kind === 'start') expected.set(`${m.id}@compass-timeline`, m.start!);
       if (m.kind === 'recurring')
-        for (const date of cycleDates(m, ICAL_HORIZON))
+        for (const { date } of occurrencesUntil(m, ICAL_HORIZON))
           expected.set(`${m.id}-${date}@compass-timeline`, date);
     }
     expect(new Map(events.map((e) => [e.get('UID')!, e.raw('DTSTART')!]))).toEqual(

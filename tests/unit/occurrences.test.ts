@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cycleDates, occurrencesBetween, occurrencesOf } from '../../electron/core/occurrences';
+import {
+  isCycleOf,
+  occurrencesBetween,
+  occurrencesOf,
+  occurrencesUntil,
+  recordableCycles,
+} from '../../electron/core/occurrences';
 import { groupByChapterSection, dueUnrecorded, overdue, upcoming } from '../../electron/core/queries';
 import { EMPTY_PROGRESS } from '../../electron/core/user-state';
 import { milestone } from '../support/milestones';
@@ -12,13 +18,23 @@ const undated = milestone('undated', null);
 
 describe('occurrences', () => {
   it('gives the partnership forum one occurrence every two years from its first', () => {
-    expect(cycleDates(forum, '2030-12-31')).toEqual([
+    expect(occurrencesUntil(forum, '2030-12-31').map((o) => o.date)).toEqual([
       '2022-12-31',
       '2024-12-31',
       '2026-12-31',
       '2028-12-31',
       '2030-12-31',
     ]);
+  });
+
+  it('records a cycle only on its own date, and offers every cycle due by today and the next', () => {
+    expect(isCycleOf(forum, '2024-12-31')).toBe(true);
+    expect(isCycleOf(forum, '2023-12-31')).toBe(false); // every two years
+    expect(isCycleOf(forum, '2020-12-31')).toBe(false); // before the first
+    expect(recordableCycles(forum, '2025-06-01')).toEqual(['2022-12-31', '2024-12-31', '2026-12-31']);
+    expect(recordableCycles(forum, '2024-12-31')).toEqual(['2022-12-31', '2024-12-31', '2026-12-31']);
+    expect(recordableCycles(forum, '2022-01-01')).toEqual(['2022-12-31']); // none due yet: the first
+    expect(recordableCycles(rdc, '2025-06-01')).toEqual([]);
   });
 
   it('keys each cycle by date so it can be reminded about and reviewed once', () => {

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompassApi, PublicRecordLayer, Snapshot } from '../../../electron/contract/api';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
-import { cycleDates } from '../../../electron/core/occurrences';
+import { occurrencesUntil, recordableCycles } from '../../../electron/core/occurrences';
 import { currentOwner, type Owner } from '../../../electron/core/ownership';
 import { entriesOf, type ProgressMap } from '../../../electron/core/progress';
 import {
@@ -21,7 +21,6 @@ import {
   type EvidenceItem,
   type LogEntry,
 } from '../../../electron/core/progress-log';
-import { plusDays } from '../../../electron/core/calendar-date';
 import { DATED_STATUSES, STATUSES, type Status } from '../../../electron/core/status';
 import { EMPTY_PROGRESS, type Progress } from '../../../electron/core/user-state';
 import { formatInstant, formatLongDate } from '../format';
@@ -63,12 +62,6 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
-/** The cycles a recurring milestone can be recorded for: up to the next one after today. */
-export function cyclesToRecord(m: AnyMilestone, today: IsoDate): IsoDate[] {
-  if (m.kind !== 'recurring') return [];
-  return cycleDates(m, plusDays(today, 366));
-}
-
 /** The cycle the form starts on: the latest one due by today, else the first. */
 const defaultCycle = (cycles: IsoDate[], today: IsoDate): IsoDate | null =>
   [...cycles].reverse().find((c) => c <= today) ?? cycles[0] ?? null;
@@ -93,7 +86,7 @@ export function DetailPanel({
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const log = progressLog ?? [];
-  const cycles = cyclesToRecord(m, today);
+  const cycles = recordableCycles(m, today);
   const [cycle, setCycle] = useState<IsoDate | null>(() => defaultCycle(cycles, today));
   const key = m.kind === 'recurring' && cycle ? logKey(m.id, cycle) : m.id;
   const keyProgress = m.kind === 'recurring' ? (progressMap?.[key] ?? EMPTY_PROGRESS) : p;
@@ -456,7 +449,7 @@ function resolvedText(m: AnyMilestone, language: string, t: TFunction): string {
       return t('detail.resolvedFrom', { date: m.start ? d(m.start) : '—' });
     case 'recurring': {
       if (!m.recurrence) return '—';
-      const cycles = cycleDates(m, '2030-12-31').map((date) => date.slice(0, 4));
+      const cycles = occurrencesUntil(m, '2030-12-31').map((o) => o.date.slice(0, 4));
       return t('detail.resolvedRecurring', {
         count: m.recurrence.everyYears,
         first: d(m.recurrence.first),
