@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the benchmark suite (issue 8). Not a test: nothing here asserts a time.
+ * `npm run bench`: the benchmark suite. Not a test: nothing here asserts a time.
  *
  * 1. Generates datasets of 100, 1,000, 5,000 and 10,000 milestones (tests/bench/generate.ts).
  * 2. Core in Node, one process per figure: dataset load + validation, reminder planning and the
