@@ -17,6 +17,8 @@
  * --only core,size,ours,libs,team, --renderer DIR (serve another built renderer, for A/B checks),
  * --team-milestones N (default 10000), --libs svar,dhtmlx,frappe (the libraries measured; default all three).
  * Only a full default run writes RESULTS.md; others write tests/bench/.work/RESULTS.partial.md.
+ * --rewrite measures nothing: it writes RESULTS.md again from the last full run's figures
+ * (tests/bench/.work/results.json), after the hand-kept notes below were brought up to date.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -791,7 +793,7 @@ async function main(): Promise<void> {
 
 type Results = {
   date: string;
-  settings: { niceness: number };
+  settings: { niceness: number; runs: number; sizes: number[] };
   machine: Record<string, unknown>;
   versions: Record<string, string>;
   idleFrames: { doubleRafMs: number | null; frameDoneMs: number | null } | null;
@@ -1090,7 +1092,21 @@ const FIXED = [
     'now folds lines itself (`foldLinesFast`, by its owner).',
 ];
 
-main().catch((error: unknown) => {
+/** --rewrite: RESULTS.md again from the last full run's figures, with the notes as they are now. */
+function rewrite(): void {
+  const file = join(WORK, 'results.json');
+  if (!existsSync(file)) throw new Error(`No ${relative(ROOT, file)}: run the full \`npm run bench\` first.`);
+  const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  const full = results.settings.runs >= 3 && results.settings.sizes.length >= 4 && results.team !== null;
+  if (!full)
+    throw new Error(
+      `${relative(ROOT, file)} is from a partial run: only a full run's figures go into RESULTS.md.`,
+    );
+  writeFileSync(join(BENCH, 'RESULTS.md'), renderResults(results));
+  log(`wrote tests/bench/RESULTS.md from ${relative(ROOT, file)} (${results.date})`);
+}
+
+(process.argv.includes('--rewrite') ? Promise.resolve().then(rewrite) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
