@@ -1005,15 +1005,19 @@ function renderTeam(team: TeamFigure): string[] {
 }
 
 const NAVIGATION_VS_PEERS =
-  'Measured on 2026-12-02 under a load average of 10–14 on the 2 cores (other work ran), A/B against the commit before the ' +
-  'compact snapshot, same minutes: the snapshot at 10,000 went from 4.6 MB (462 bytes per milestone) to 3.2 MB (325), for the ' +
-  'real dataset from 107 KB to 35 KB (the public record text left it too); navigation at 10,000 1,087 → 1,018 ms, real 903 → ' +
-  '1,014 ms (within the run-to-run spread). The real dataset navigates as slowly as 10,000 milestones, so the data is no ' +
-  'longer what limits it: the page start is (the 365 KB entry chunk and its 192 KB shared chunk, evaluated before the first ' +
-  "render, zod building the contract's and core's schemas among them; i18next; the getSnapshot round trip to the web host, " +
-  'a Node process on the same cores; the first React render). Their bare render starts with the data already in the page. ' +
-  'Next steps: drop zod from the renderer bundle (the bridge needs only the method names), send the projection without null ' +
-  'fields and with interned sections and actors, and lazy-load the detail panel and the dialogs.';
+  'Full run of 2026-12-02 22:55: navigation at 10,000 936.8 ms against the bare render of SVAR (833.2 ms, 1.1 ×) and of ' +
+  'DHTMLX (705.1 ms, 1.3 ×), where our own render is 0.19 × and 0.23 × of theirs. The real dataset (87) navigates about as ' +
+  'slowly as 10,000 (888 ms): a fixed cost of starting the page, not the data. Trace of the real dataset on the same machine ' +
+  '(resource timing and a CDP CPU profile): the scripts arrive 70–130 ms after navigation start; evaluating the entry chunk ' +
+  "and its shared chunk lasts until DOMContentLoaded at 240–325 ms (the shared chunk builds core's and the contract's zod " +
+  "schemas at its top level, the largest item of its ~75 ms, beside i18next and date-fns's locales); getSnapshot is asked at " +
+  'the first React commit (280–370 ms) and answered in 5–30 ms; the Gantt starts at 350–445 ms and paints 160–230 ms later. ' +
+  "Half of the libraries' bare render (350–420 ms here) is less than what the page takes before our first render. Done: the " +
+  "snapshot is compact (325 bytes per milestone), a change's reply is only its revision (the state crosses once), the " +
+  'preload no longer bundles zod. Tried and dropped: asking for the first snapshot from a module imported first (no gain: the ' +
+  'shared chunk is evaluated before any module of the entry chunk). Next steps: move the zod-free constants (chapters, kinds, ' +
+  'statuses, defaults) out of the modules that build schemas and load the detail panel, the dialogs and their checks lazily, ' +
+  "so the first chunk has no zod; defer i18next's other namespaces.";
 
 /**
  * Causes found by profiling (CPU profiles of the page through CDP and of Node with --cpu-prof,
@@ -1035,9 +1039,18 @@ const NOTES: Record<string, string> = {
     'Fix: filter on `day` before `atLocalTime`; find the next reminder with a min-scan instead of a sort. The first call also ' +
     'pays V8 warm-up (see the warm figure).',
   'dataset load + validation':
-    'At 10,000 the file is 5.9 MB: `JSON.parse` alone takes 10–15 ms and zod validation of 10,000 strict objects ~40 ms warm, ' +
-    'more on a first call (schema compilation and V8 warm-up). ≤ 20 ms at 10,000 is out of reach for any full validation of a ' +
-    'file that size; the real dataset (87) loads in a few ms. A further step would be validating once and caching by file hash.',
+    'At 10,000 the file is 5.9 MB: on the machine of the full run of 2026-12-02 `JSON.parse` alone takes 35–43 ms warm, above ' +
+    'the 20 ms target before any check; zod then checks 10,000 strict objects at ~6–9 µs each. Measured the same day: the same ' +
+    'fields without the calendar-date refinement and the cross-field checks take ~40 ms, and `z.object` instead of ' +
+    '`z.strictObject` makes no difference. ≤ 20 ms at 10,000 is out of reach for any full validation of a JSON file that size ' +
+    '(the real dataset of 87 loads in 17.7 ms first call, 4 ms warm). Caching a validated file by its hash would meet the ' +
+    'figure without validating, so it is not done.',
+  'iCal feed':
+    'This run\'s figure predates the fix after it: i18next\'s `t` was called for the "every N years" words of every recurring ' +
+    'event (a fifth of the time in a CPU profile); it is now called once per N. After the fix, on the same machine, three ' +
+    'processes: 635–930 ms first call, 516–599 ms warm. What remains: ical-generator and our line folding (`foldLinesFast`) of ' +
+    "an 11.5 MB feed (every event's description holds its quote) and garbage collection (~40 % of the profile). The AMD run of " +
+    '2026-11-29 measured 282.5 ms for the same feed.',
   'append a log entry + derive + review':
     "Where the time goes (per step in the core row's JSON `detail`, with the process CPU time): grouping the 50,000 " +
     'entries by key and deriving the progress of 10,000 keys (~20 ms warm), then the review (4,219 items due, sorted by ' +
@@ -1047,19 +1060,17 @@ const NOTES: Record<string, string> = {
   'navigation ours / bare render SVAR': NAVIGATION_VS_PEERS,
   'navigation ours / bare render DHTMLX': NAVIGATION_VS_PEERS,
   'navigation to painted':
-    'Where the time goes (Chromium trace, real dataset): module evaluation of the bundle ~50 ms (react-dom, zod ~16 % of the ' +
-    "unminified bundle for the contract's schemas, date-fns, i18next), `getSnapshot` over the HTTP bridge, the first React " +
-    "render ~45 ms (i18next `t` calls a good part of it), the first frame's style + layout + paint ~38 ms; run-to-run spread is " +
-    '±40 ms. Candidates: validate bridge responses lazily or only in development (zod schema construction at start), and ' +
-    'lazy-load the views that are not shown first.',
+    'Where the time goes is under "navigation ours / bare render SVAR" below: the start of the page (evaluating the ' +
+    "JavaScript, zod's schemas among it, until 240–325 ms on this machine), not the data.",
 };
 
 /** Seen across full runs; hand-kept, dated, so that one run's medians are read with their spread. */
 const SPREAD =
-  'Spread: three full runs on 2026-11-29 after the fixes below, at raised priority with load average 1–2, gave real-dataset ' +
-  'navigation 236–315 ms, first one-screen scroll at 10,000 13.2–16.7 ms and reminder planning 39–47 ms; one run at normal ' +
-  'priority while other work ran gave 358 ms, 21.8 ms and 50 ms (and 595 ms navigation at 10,000). These sit near their ' +
-  'targets and a single run can land on either side; every other target is met with a wide margin in every run.';
+  'Read this run with its machine: an Intel Xeon on which the same code runs 1.5–3 × slower than on the AMD EPYC of the ' +
+  'full runs of 2026-11-29 (reminder planning there 41.5 ms, here 155.8 ms; the same case run twice more minutes later: 92.7 ' +
+  'and 166.9 ms), and single runs vary up to 2 × here. The targets in milliseconds were set on the AMD machine; the ratios ' +
+  'against the libraries, measured in the same run, are the comparable figures. On 2026-11-29, three full runs at load 1–2 ' +
+  'gave real-dataset navigation 236–315 ms, first one-screen scroll at 10,000 13.2–16.7 ms and reminder planning 39–47 ms.';
 
 /** Causes found and fixed while writing the benchmark; kept so the numbers above can be read. */
 const FIXED = [
