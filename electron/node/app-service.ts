@@ -211,7 +211,8 @@ export function createAppService(options: AppServiceOptions): AppService {
     if (projected?.of !== dataset) projected = { of: dataset, milestones: dataset.map(timelineMilestone) };
     return [...projected.milestones, ...state.ownMilestones.map(timelineMilestone)];
   };
-  let revision = 0;
+  // Counted on from the clock, so that a window outliving a restarted web host still sees newer revisions.
+  let revision = Date.now();
   const snapshot = (state: UserState = store.read()): Snapshot => ({
     revision: (revision += 1),
     today: options.today(),
