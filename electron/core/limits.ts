@@ -44,7 +44,11 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-const count = (n: number) => n.toLocaleString('en-US');
+/**
+ * 1000000 → "1,000,000". Not `toLocaleString`: the first Intl call of a page loads ICU's data
+ * (tens of milliseconds), and these messages are built when the schemas are, before the first paint.
+ */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "at most 1,000 characters" */
 export const tooLong = (max: number): string => `too long: at most ${count(max)} characters`;

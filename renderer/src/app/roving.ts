@@ -3,12 +3,13 @@
  * controls. Only the control last used is in the Tab order, so Tab passes the toolbar in one step.
  * A <select> in it keeps ↑/↓ for its value.
  */
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 
 const CONTROLS = 'button, select, input, a[href]';
 
 export function useRovingToolbar(ref: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
+  // Before the first paint: the Tab stops are right in the frame that shows the toolbar.
+  useLayoutEffect(() => {
     const toolbar = ref.current;
     if (!toolbar) return;
     let current: HTMLElement | null = null;

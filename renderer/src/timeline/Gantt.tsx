@@ -125,13 +125,18 @@ export function Gantt(props: GanttProps) {
   const pendingCenterDay = useRef<number | null>(null);
   const pendingToday = useRef(false);
 
-  useEffect(() => {
+  // Measured before the first paint (a layout effect re-renders before the browser paints), so the
+  // timeline is painted once at its real width instead of a frame later when the observer reports.
+  useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
+    if (!el) return;
+    const measure = () => {
       if (el.clientHeight > 0) setViewport(el.clientHeight);
       if (el.clientWidth > 0) setViewportWidth(el.clientWidth);
-    });
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
     // The container is replaced when the list goes from empty to filled.
