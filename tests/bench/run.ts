@@ -16,7 +16,8 @@
  * Options: --runs N (default 3), --sizes 100,1000 (default 100,1000,5000,10000), --skip-build,
  * --only core,size,ours,libs,team, --renderer DIR (serve another built renderer, for A/B checks),
  * --team-milestones N (default 10000), --libs svar,dhtmlx,frappe (the libraries measured; default all three).
- * Only a full default run writes RESULTS.md; others write tests/bench/.work/RESULTS.partial.md.
+ * Only a full default run writes RESULTS.md (and tests/bench/.work/results.json); others write
+ * tests/bench/.work/RESULTS.partial.md (and results.partial.json).
  * --rewrite measures nothing: it writes RESULTS.md again from the last full run's figures
  * (tests/bench/.work/results.json), after the hand-kept notes below were brought up to date.
  */
@@ -773,7 +774,9 @@ async function main(): Promise<void> {
     team,
     totalSeconds: round((performance.now() - started) / 1000, 0),
   };
-  if (RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 5 && LIBS.length === 3 && !RENDERER_DIR && !SKIP_BUILD) {
+  const full =
+    RUNS >= 3 && SIZES.length >= 4 && ONLY.size >= 5 && LIBS.length === 3 && !RENDERER_DIR && !SKIP_BUILD;
+  if (full) {
     writeFileSync(join(BENCH, 'RESULTS.md'), renderResults(results));
     log('wrote tests/bench/RESULTS.md');
   } else {
@@ -782,9 +785,10 @@ async function main(): Promise<void> {
       `partial run: wrote ${relative(ROOT, join(WORK, 'RESULTS.partial.md'))} (RESULTS.md needs the full run)`,
     );
   }
-  // Last line: every figure, per-run samples included, machine-readable.
+  // Last line: every figure, per-run samples included, machine-readable. A partial run keeps its
+  // own file, so --rewrite still finds the last full run's figures.
   const json = JSON.stringify(results);
-  writeFileSync(join(WORK, 'results.json'), `${json}\n`);
+  writeFileSync(join(WORK, full ? 'results.json' : 'results.partial.json'), `${json}\n`);
   console.log(json);
 }
 
@@ -1015,7 +1019,13 @@ const NAVIGATION_VS_PEERS =
   "Half of the libraries' bare render (350–420 ms here) is less than what the page takes before our first render. Done: the " +
   "snapshot is compact (325 bytes per milestone), a change's reply is only its revision (the state crosses once), the " +
   'preload no longer bundles zod. Tried and dropped: asking for the first snapshot from a module imported first (no gain: the ' +
-  'shared chunk is evaluated before any module of the entry chunk). Next steps: move the zod-free constants (chapters, kinds, ' +
+  'shared chunk is evaluated before any module of the entry chunk). Fixed after this run (2026-12-03), from a CPU profile of ' +
+  "the real dataset: the page's first `toLocaleString` (ICU loading its number data, 35–70 ms here) ran while the limit " +
+  'messages were built at module evaluation (`electron/core/limits.ts` now groups digits itself); and the Gantt measured its ' +
+  'width with a ResizeObserver a frame after the first commit, so the timeline was laid out, painted, measured, rendered ' +
+  "again and painted (the toolbar's Tab stops came a frame later still); both are measured in layout effects before the " +
+  'first paint now, one painted frame. Interleaved A/B of the built renderer (`--renderer`, real dataset and 100, 5 runs ' +
+  'each, twice, load 2–4): navigation medians 808–1,153 ms before, 747–974 ms after. Next steps: move the zod-free constants (chapters, kinds, ' +
   'statuses, defaults) out of the modules that build schemas and load the detail panel, the dialogs and their checks lazily, ' +
   "so the first chunk has no zod; defer i18next's other namespaces.";
 
