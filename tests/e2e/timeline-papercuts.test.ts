@@ -1,7 +1,8 @@
 /**
  * The timeline as a person meets it, in Chromium through the web host with the real date: today
  * is on the first screen, icons are SVG, 2022–2030 fits at the year zoom, the detail panel leaves
- * the chart most of a small screen, the title column resizes by pointer, and the agenda lists.
+ * the chart most of a small screen, the title column resizes by pointer, the agenda lists, and the
+ * chart is drawn once at its real width.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -252,6 +253,44 @@ describe.skipIf(!chromiumAvailable())('the timeline as a person meets it', () =>
       stops += 1;
     }
     expect(stops).toBeLessThanOrEqual(9);
+    await context.close();
+  });
+
+  it('draws the chart once at its real width: no bar, line or Tab stop changes after the rows appear', async () => {
+    // Recorded from the page's first script on: every attribute change in the chart or its
+    // toolbar after the task that put the first rows in. A chart drawn at a guessed width and
+    // moved when measured (or Tab stops set a frame later) shows here as a flash of wrong bars.
+    const context = await env.browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    await context.addInitScript({
+      content: `(() => {
+        window.__changedAfterRows = [];
+        let rowsSeen = false;
+        new MutationObserver((records) => {
+          if (!rowsSeen) { rowsSeen = !!document.querySelector('[data-milestone-id]'); return; }
+          for (const r of records) {
+            const el = r.target;
+            if (r.type !== 'attributes' || !el.closest('.gantt-canvas, [role="toolbar"]')) continue;
+            window.__changedAfterRows.push(el.tagName + '.' + el.className + ' @' + r.attributeName);
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'tabindex', 'class'] });
+      })();`,
+    });
+    const page = await context.newPage();
+    await page.goto(env.host.url);
+    await row(page, 'act-article-44-arrangements').waitFor();
+    await page.waitForTimeout(500);
+    expect(
+      await page.evaluate(() => (window as unknown as { __changedAfterRows: string[] }).__changedAfterRows),
+    ).toEqual([]);
+    // …and that one drawing is at the real width: the canvas fills the scroll area beside the titles.
+    const widths = await page.evaluate(() => ({
+      canvas: document.querySelector('.gantt-canvas')!.getBoundingClientRect().width,
+      scroll: document.querySelector('[data-testid="gantt-scroll"]')!.clientWidth,
+    }));
+    expect(widths.canvas).toBeGreaterThan(widths.scroll - 5);
     await context.close();
   });
 
