@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStateStore } from '../../electron/node/store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -72,6 +72,8 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> =>
 const KEY = 'act-rapid-deployment-capacity';
 
 describe('the store across processes', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('keeps every change of 50 `cli status` processes run at once', async () => {
     const dir = join(work, 'fifty');
     const results = await Promise.all(
@@ -104,6 +106,10 @@ describe('the store across processes', () => {
 
   it('opens whole, with nothing earlier lost, after a writer is killed mid-write 50 times', async () => {
     const dir = join(work, 'killed');
+    // The kill lands just after a writer prints, often between its mkdir of the lock and its owner
+    // record; such a lock can only be taken over once stale, so this process opens the store with
+    // the same short stale time as the writers (10 s each time otherwise).
+    vi.stubEnv('COMPASS_STORE_LOCK_STALE_MS', '2000');
     let saved = new Set<string>();
     for (let round = 0; round < 50; round += 1) {
       const child = spawn(process.execPath, [WRITER, dir, String(round)], {
