@@ -2,6 +2,7 @@
  * The agenda: what falls due and which reminders come in the next 30 or 90 days, the overdue
  * deadlines, and the reminders already shown. Pure: built from the snapshot's parts and "now".
  */
+import { addDays } from 'date-fns';
 import type { IsoDate } from '../../../electron/core/date-phrase';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { plusDays } from '../../../electron/core/calendar-date';
@@ -80,7 +81,7 @@ export function buildAgenda(input: AgendaInput): AgendaEntry[] {
     });
 
   const byId = new Map(milestones.map((m) => [m.id, m]));
-  const until = new Date(now.getTime() + days * 86_400_000);
+  const until = addDays(now, days);
   for (const reminder of remindersBetween(milestones, state, now, until)) {
     if (input.fired[reminder.key]) continue;
     entries.push({
