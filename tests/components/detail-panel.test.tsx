@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, rowOf } from './render-app';
 
@@ -66,9 +66,9 @@ describe('the detail panel', () => {
     expect(rowOf('act-rapid-deployment-capacity')).toHaveAccessibleName(
       /status Achieved, achieved on 14 May 2024, 596 days early$/,
     );
-    // The state of play shows the entry: status, date, author, note.
-    const entries = within(panel).getByTestId('log-entries');
-    expect(entries).toHaveTextContent(/Achieved on 14 May 2024 \(current\)/);
+    // The state of play shows the entry (the log is fetched again once saved): status, date, author, note.
+    const entries = await within(panel).findByTestId('log-entries');
+    await waitFor(() => expect(entries).toHaveTextContent(/Achieved on 14 May 2024 \(current\)/));
     expect(entries).toHaveTextContent('recorded by Test User');
     expect(entries).toHaveTextContent('Declared operational');
   });
@@ -125,8 +125,9 @@ describe('the detail panel', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Status' }), 'missed');
     await user.type(within(panel).getByLabelText('Date it was missed'), '2024-06-01');
     await user.click(within(panel).getByRole('button', { name: 'Save entry' }));
-    await within(panel).findByText('Entry saved.');
-    expect(within(panel).getByTestId('log-entries')).toHaveTextContent(/Missed on 1 June 2024 \(current\)/);
+    await waitFor(() =>
+      expect(within(panel).getByTestId('log-entries')).toHaveTextContent(/Missed on 1 June 2024 \(current\)/),
+    );
     await user.click(within(panel).getByRole('button', { name: 'Withdraw the entry Missed of 2024-06-01' }));
     expect(api.callsTo('retractLogEntry')).toHaveLength(1);
     expect(await within(panel).findByText('Withdrawn by Test User.')).toBeInTheDocument();
