@@ -8,13 +8,14 @@ import { z } from 'zod';
 import type { IsoDate } from '../core/date-phrase';
 import { LIMITS, tooLarge, tooLong } from '../core/limits';
 import type { AnyMilestone } from '../core/milestone';
-import { CHAPTERS, isoDateSchema, ownMilestoneSchema } from '../core/milestone';
-import type { Settings } from '../core/user-state';
-import { settingsSchema } from '../core/user-state';
-import { newRecordSchema, type ProgressMap } from '../core/progress';
+import { CHAPTERS } from '../core/chapters';
+import { isoDateSchema, ownMilestoneSchema } from '../core/milestone-schema';
+import { settingsSchema, type Settings } from '../core/user-state';
+import type { ProgressMap } from '../core/progress';
+import { newRecordSchema, newOwnerSchema } from '../core/recording';
 import type { LogEntry, LogKey, RecordEntry } from '../core/progress-log';
 import type { Review, ReviewComparison } from '../core/review';
-import { newOwnerSchema, OWNER_FILTERS, type Me, type Owner } from '../core/ownership';
+import { OWNER_FILTERS, type Me, type Owner } from '../core/ownership';
 import type { SectionNames } from '../core/sections';
 import { SNOOZE_OPTIONS } from '../core/reminders';
 import { reviewSourceSchema } from '../core/review-source';
@@ -36,7 +37,7 @@ import {
 export * from './wire';
 
 // The schema lives in core (electron/core/progress.ts applies it); re-exported for the contract's users.
-export { newRecordSchema, type NewRecord } from '../core/progress';
+export { newRecordSchema, type NewRecord } from '../core/recording';
 
 const milestoneId = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { milestoneSchema } from './milestone';
+import { milestoneSchema } from './milestone-schema';
 
 /** The dataset file's JSON Schema (draft 2020-12), derived from the zod schema the loader validates with. */
 export function datasetJsonSchema(): Record<string, unknown> {

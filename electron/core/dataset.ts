@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { datasetSchema, type Milestone } from './milestone';
+import type { Milestone } from './milestone';
+import { datasetSchema } from './milestone-schema';
 
 export class DatasetError extends Error {
   constructor(message: string) {

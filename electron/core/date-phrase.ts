@@ -9,6 +9,14 @@ import { daysInMonth, type IsoDate } from './calendar-date';
 export type { IsoDate };
 export type MilestoneKind = 'deadline' | 'start' | 'recurring' | 'undated';
 
+/** Every kind, in the order the UI lists them. */
+export const KINDS = [
+  'deadline',
+  'start',
+  'recurring',
+  'undated',
+] as const satisfies readonly MilestoneKind[];
+
 export interface DateWindow {
   from: IsoDate;
   to: IsoDate;

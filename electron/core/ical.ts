@@ -29,12 +29,13 @@ import ical, {
 import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
 import { dayNumber, plusDays, weekendToFriday } from './calendar-date';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
-import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
+import { isOwn, type AnyMilestone } from './milestone';
+import { CHAPTERS, type Chapter } from './chapters';
 import { occurrencesUntil } from './occurrences';
 import type { Translate } from './shell-locale';
 import { CLOSED_STATUSES, STATUSES, type Status } from './status';
-import { deriveProgress, progressOfOccurrence, type ProgressMap } from './progress';
-import type { Locale, Progress, Settings, UserState } from './user-state';
+import { deriveProgress, progressOfOccurrence, type ProgressMap, type Progress } from './progress';
+import type { Locale, Settings, UserState } from './user-state';
 
 export interface IcalOptions {
   /** Only these chapters; missing or empty means every chapter. */

@@ -2,8 +2,9 @@
  * Every size limit of the app in one place: string lengths, list lengths and byte sizes that no
  * real user reaches (the whole Compass has 87 milestones; its longest quote is 533 characters)
  * and that keep every command fast (reading, validating and writing a store at these limits takes
- * well under a second). The schemas (milestone.ts, user-state.ts, the contract), the web host's
- * body reader and the import readers use these names; `tooLong`/`tooMany` give the messages.
+ * well under a second). The schemas (milestone-schema.ts, user-state.ts, the contract), the web
+ * host's body reader and the import readers use these names; `tooLong`/`tooMany` give the messages.
+ * Beside them, the earliest day a progress entry may speak of.
  */
 export const LIMITS = {
   /** A milestone id (and a progress record's key). */
@@ -44,9 +45,12 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/** No entry can speak of a day before this one (the app's records begin with the Compass's drafting). */
+export const EARLIEST_ENTRY_DATE = '2000-01-01';
+
 /**
  * 1000000 → "1,000,000". Not `toLocaleString`: the first Intl call of a page loads ICU's data
- * (tens of milliseconds), and these messages are built when the schemas are, before the first paint.
+ * (tens of milliseconds), and these messages are built when the schemas are, as a chunk loads.
  */
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 

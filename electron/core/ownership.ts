@@ -3,21 +3,11 @@
  * owner entries. An assignment is never changed or removed: a new owner, or clearing the owner, is
  * a new entry. The current owner of a key is the latest owner entry in `compareEntries` order
  * (recording instant, then entry id), so two colleagues who assign at once never overwrite each
- * other, and after a sync every machine derives the same owner from the same entries.
+ * other, and after a sync every machine derives the same owner from the same entries. Assigning
+ * (with its checks) is in `recording.ts`.
  */
-import { z } from 'zod';
 import type { AnyMilestone } from './milestone';
-import {
-  compareEntries,
-  logKeySchema,
-  ownerNameSchema,
-  parseLogKey,
-  type LogEntry,
-  type LogKey,
-  type OwnerEntry,
-} from './progress-log';
-import { LogEntryError, type EntryContext } from './progress';
-import type { UserState } from './user-state';
+import { compareEntries, parseLogKey, type LogEntry, type LogKey, type OwnerEntry } from './progress-log';
 
 /** The owner of a key as derived from its owner entries. */
 export interface Owner {
@@ -31,14 +21,6 @@ export interface Owner {
 
 /** Owners by log key (keys whose owner was cleared, or never set, are absent). */
 export type OwnerMap = ReadonlyMap<LogKey, Owner>;
-
-/** An assignment as the UI, the CLI or the API asks for it: empty or missing names clear. */
-export const newOwnerSchema = z.strictObject({
-  key: logKeySchema,
-  person: z.string().max(200).nullable().optional(),
-  unit: z.string().max(200).nullable().optional(),
-});
-export type NewOwner = z.infer<typeof newOwnerSchema>;
 
 /** The owner entry that states the current owner among `entries` (any keys, any order); null: none. */
 export function latestOwnerEntry(entries: readonly LogEntry[]): OwnerEntry | null {
@@ -118,57 +100,4 @@ export function milestonesOwnedBy<M extends Pick<AnyMilestone, 'id'>>(
 ): M[] {
   if (filter === 'all') return [...milestones];
   return milestones.filter((m) => ownerMatches(owners.get(m.id) ?? null, filter, me));
-}
-
-const cleanName = (value: string | null | undefined, what: string): string | null => {
-  if (value === undefined || value === null || value.trim() === '') return null;
-  const parsed = ownerNameSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new LogEntryError(
-      `Not assigned: the ${what} name ${parsed.error.issues[0]?.message ?? 'is invalid'}.`,
-    );
-  }
-  return parsed.data.replace(/\s+/g, ' ');
-};
-
-/**
- * Appends an owner entry for a milestone (`checkLogKey`-style checks of the id are the caller's:
- * the milestones are not core's to know). Empty names clear. Returns the state itself, unchanged,
- * when the key already has exactly this owner (nothing to record).
- */
-export function appendOwner(
-  state: UserState,
-  input: NewOwner,
-  ctx: EntryContext,
-): { state: UserState; entry: OwnerEntry | null } {
-  const parsed = newOwnerSchema.safeParse(input);
-  if (!parsed.success)
-    throw new LogEntryError(`Not assigned: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
-  const { key } = parsed.data;
-  if (parseLogKey(key).cycle) {
-    throw new LogEntryError('Not assigned: an owner is set for the whole milestone, not one cycle.');
-  }
-  const person = cleanName(parsed.data.person, 'person');
-  const unit = cleanName(parsed.data.unit, 'unit');
-  if (!ctx.author.trim()) throw new LogEntryError('Not assigned: set your name in Settings first.');
-  const current = currentOwner(state.log.filter((e) => e.key === key));
-  if ((current?.person ?? null) === person && (current?.unit ?? null) === unit) return { state, entry: null };
-  const entry: OwnerEntry = {
-    type: 'owner',
-    id: ctx.newId(),
-    key,
-    recordedAt: ctx.now.toISOString(),
-    author: ctx.author.trim(),
-    note: '',
-    person,
-    unit,
-  };
-  return { state: { ...state, log: [...state.log, entry] }, entry };
-}
-
-/** The milestone id of an owner key, checked against the known milestones. */
-export function checkOwnerKey(milestones: readonly Pick<AnyMilestone, 'id'>[], key: string): void {
-  if (!milestones.some((m) => m.id === key)) {
-    throw new LogEntryError(`No milestone with id "${key}".`, 'not-found');
-  }
 }

@@ -7,107 +7,32 @@
  * recurring milestone (the same key the review prints, e.g. `general-progress-report@2023-12-31`).
  * Every entry has a globally unique id (a UUID), so entries written by different people on
  * different machines never collide and can be merged by union (the team sync relies on this).
+ *
+ * No zod is loaded here (the renderer's first chunk needs this module): the entries' schemas, which
+ * the types below come from, are in `progress-log-schema.ts`.
  */
-import { z } from 'zod';
-import { plusDays } from './calendar-date';
+import type { z } from 'zod';
+import { isCalendarDate } from './calendar-date';
 import type { IsoDate } from './date-phrase';
-import { isoDateSchema } from './milestone';
-import { statusSchema } from './status';
-
-/** An instant, as an ISO 8601 string with offset (new Date().toISOString()). */
-const instant = z.iso.datetime({ offset: true });
-
-/** One source for an entry: a document, a web page, a meeting record. */
-export const evidenceItemSchema = z.strictObject({
-  title: z.string().min(1).max(1_000),
-  url: z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' }).nullable(),
-  /** When the source was published or dated. */
-  date: isoDateSchema.nullable(),
-  publisher: z.string().max(500).nullable(),
-  /** A document number such as `JOIN(2023) 9` or `ST 9588/23`, where there is one. */
-  reference: z.string().max(200).nullable().optional(),
-  /** A secondary source (reporting on, not issuing, the document). */
-  secondary: z.boolean().optional(),
-});
-export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
-
-/** `<milestone id>` or `<milestone id>@YYYY-MM-DD` (one cycle of a recurring milestone). */
-export const logKeySchema = z
-  .string()
-  .max(200)
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*(?:@\d{4}-\d{2}-\d{2})?$/,
-    'expected <milestone id> or <milestone id>@YYYY-MM-DD',
-  );
-export type LogKey = z.infer<typeof logKeySchema>;
-
-const entryBase = {
-  /** Globally unique and stable (a UUID): the same entry on every machine and on the server. */
-  id: z.string().min(8).max(100),
-  key: logKeySchema,
-  /** When it was recorded (the instant the author saved it). */
-  recordedAt: instant,
-  /** Who recorded it: a name from Settings (default: the OS user), or "Public record". */
-  author: z.string().min(1).max(200),
-  note: z.string().max(10_000),
-};
-
-/** No entry can speak of a day before this one (the app's records begin with the Compass's drafting). */
-export const EARLIEST_ENTRY_DATE = '2000-01-01';
-
-/** A statement of the state of a milestone or cycle as of a date. */
-export const recordEntrySchema = z
-  .strictObject({
-    ...entryBase,
-    type: z.literal('record'),
-    status: statusSchema,
-    /** The date the state held: "achieved on" for achieved, "as of" otherwise. */
-    on: isoDateSchema.refine(
-      (d) => d >= EARLIEST_ENTRY_DATE,
-      `dates before ${EARLIEST_ENTRY_DATE} are refused`,
-    ),
-    evidence: z.array(evidenceItemSchema).max(50),
-  })
-  // An entry cannot tell of a day after the one it was recorded on (a day's slack for time zones).
-  // (`on` on or before the recorded day, the rule, needs no date arithmetic: checked first.)
-  .refine((e) => e.on <= e.recordedAt.slice(0, 10) || e.on <= plusDays(e.recordedAt.slice(0, 10), 1), {
-    message: 'the date is after the day it was recorded',
-    path: ['on'],
-  });
-
-/** Withdraws an earlier entry of the same key (it stays in the log, marked as retracted). */
-export const retractionEntrySchema = z.strictObject({
-  ...entryBase,
-  type: z.literal('retraction'),
-  retracts: z.string().min(8).max(100),
-});
-
-/** A person's or a unit's name as an owner: trimmed, one line. */
-export const ownerNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[^\n\r\t]+$/, 'a name is one line');
-
-/**
- * Who owns a milestone from now on: a person, a unit, or both; both null clears the owner. Like
- * every entry it is never changed: the current owner is the latest owner entry (ownership.ts).
- */
-export const ownerEntrySchema = z.strictObject({
-  ...entryBase,
-  type: z.literal('owner'),
-  person: ownerNameSchema.nullable(),
-  unit: ownerNameSchema.nullable(),
-});
-
-export const logEntrySchema = z.discriminatedUnion('type', [
+import { EARLIEST_ENTRY_DATE } from './limits';
+import type {
+  evidenceItemSchema,
+  logEntrySchema,
+  logKeySchema,
+  ownerEntrySchema,
   recordEntrySchema,
   retractionEntrySchema,
-  ownerEntrySchema,
-]);
+} from './progress-log-schema';
+
+/** One source for an entry: a document, a web page, a meeting record. */
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+/** `<milestone id>` or `<milestone id>@YYYY-MM-DD` (one cycle of a recurring milestone). */
+export type LogKey = z.infer<typeof logKeySchema>;
+/** A statement of the state of a milestone or cycle as of a date. */
 export type RecordEntry = z.infer<typeof recordEntrySchema>;
+/** Withdraws an earlier entry of the same key. */
 export type RetractionEntry = z.infer<typeof retractionEntrySchema>;
+/** Who owns a milestone from now on. */
 export type OwnerEntry = z.infer<typeof ownerEntrySchema>;
 export type LogEntry = z.infer<typeof logEntrySchema>;
 
@@ -162,7 +87,7 @@ export type EntryDateProblem = 'format' | 'calendar' | 'too-early' | 'future';
  */
 export function checkEntryDate(value: string, today: IsoDate): EntryDateProblem | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'format';
-  if (!isoDateSchema.safeParse(value).success) return 'calendar';
+  if (!isCalendarDate(value)) return 'calendar';
   if (value < EARLIEST_ENTRY_DATE) return 'too-early';
   if (value > today) return 'future';
   return null;
@@ -223,3 +148,12 @@ export const entryAsOf = (entries: readonly LogEntry[], asOf: IsoDate): RecordEn
 
 /** The ids of the entries of `entries` that a retraction withdraws. */
 export const retractedIds = (entries: readonly LogEntry[]): Set<string> => withdrawnIds(entries) ?? new Set();
+
+/**
+ * Whether the log already states what another record entry (e.g. the public record's) says: the key's current entry
+ * has the same status and date. Adopting it again would add nothing.
+ */
+export function alreadyStated(log: readonly LogEntry[], entry: RecordEntry): boolean {
+  const current = currentEntry(log.filter((e) => e.key === entry.key));
+  return current !== null && current.status === entry.status && current.on === entry.on;
+}

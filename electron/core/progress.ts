@@ -1,30 +1,56 @@
 /**
- * Progress, derived from the progress log: the current state per log key (`currentEntry`), and the
- * pure steps that add to the log (a new record, a retraction). Nothing in the log is ever changed
- * or removed; a correction is a new entry, a removal a retraction.
+ * Progress, derived from the progress log: the current state per log key (`currentEntry`). No zod
+ * is loaded here (the renderer's first chunk needs this module); the checked steps that add to the
+ * log are in `recording.ts`.
  */
-import { z } from 'zod';
 import type { IsoDate } from './date-phrase';
-import { LIMITS, tooLong } from './limits';
-import type { AnyMilestone } from './milestone';
-import { isCycleOf, recordableCycles } from './occurrences';
 import {
-  checkEntryDate,
   compareEntries,
   currentEntry,
   entriesByKey,
-  entryDateMessage,
-  evidenceItemSchema,
-  logKey,
-  logKeySchema,
   parseLogKey,
+  type EvidenceItem,
   type LogEntry,
   type LogKey,
-  type RecordEntry,
-  type RetractionEntry,
 } from './progress-log';
-import { DATED_STATUSES, statusSchema } from './status';
-import { EMPTY_PROGRESS, type Progress, type UserState } from './user-state';
+import type { Status } from './status';
+import type { UserState } from './user-state';
+
+/**
+ * The current state of one log key (a milestone, or one cycle of a recurring one), derived from
+ * the progress log (`currentEntry`), plus the milestone's own mute setting. Never stored.
+ */
+export interface Progress {
+  status: Status;
+  /** The date the current state held ("achieved on" for achieved, "as of" otherwise); null without an entry. */
+  on: IsoDate | null;
+  /** `on` when the status is achieved or partial (the date it was delivered), else null. */
+  achievedOn: IsoDate | null;
+  evidence: EvidenceItem[];
+  note: string;
+  muted: boolean;
+  /** Who recorded the current entry. */
+  author: string | null;
+  /** The id of the current entry. */
+  entryId: string | null;
+  /** How many entries (records and retractions) the key's log holds. */
+  changes: number;
+  /** When the latest entry of the key (of any type) was recorded. */
+  lastChangeAt: string | null;
+}
+
+export const EMPTY_PROGRESS: Progress = {
+  status: 'unknown',
+  on: null,
+  achievedOn: null,
+  evidence: [],
+  note: '',
+  muted: false,
+  author: null,
+  entryId: null,
+  changes: 0,
+  lastChangeAt: null,
+};
 
 /** The derived progress of every key that has entries, by log key. */
 export type ProgressMap = Readonly<Record<string, Progress>>;
@@ -103,138 +129,6 @@ export function progressOfOccurrence(source: ProgressSource, milestoneId: string
 /** Every entry of one key, oldest first (`compareEntries` order). */
 export const entriesOf = (log: readonly LogEntry[], key: LogKey): LogEntry[] =>
   log.filter((e) => e.key === key).sort(compareEntries);
-
-/** A new record as the UI, the CLI or the API asks for it. */
-export const newRecordSchema = z.strictObject({
-  key: logKeySchema,
-  status: statusSchema,
-  /** The date it happened / the state held; required for achieved, partial and missed. */
-  on: z.string().max(20).nullable().optional(),
-  note: z.string().max(LIMITS.noteChars, tooLong(LIMITS.noteChars)).optional(),
-  evidence: z.array(evidenceItemSchema).max(50).optional(),
-});
-export type NewRecord = z.infer<typeof newRecordSchema>;
-
-/** Who, when and with which id an entry is recorded (the caller's: core has no clock or ids). */
-export interface EntryContext {
-  author: string;
-  now: Date;
-  /** Today in the user's time zone. */
-  today: IsoDate;
-  /** A fresh globally unique id (a UUID). */
-  newId: () => string;
-}
-
-/** A change the log refuses; the message says what to do. */
-export class LogEntryError extends Error {
-  constructor(
-    message: string,
-    /** 'not-found' for an unknown milestone, cycle or entry; 'invalid' otherwise. */
-    readonly code: 'invalid' | 'not-found' = 'invalid',
-  ) {
-    super(message);
-    this.name = 'LogEntryError';
-  }
-}
-
-/**
- * Checks that a key names something recordable: a known milestone; for a recurring one, one of its
- * cycles (each cycle is recorded on its own key); for any other, no cycle.
- */
-export function checkLogKey(milestones: readonly AnyMilestone[], key: LogKey, today: IsoDate): void {
-  const { milestoneId, cycle } = parseLogKey(key);
-  const milestone = milestones.find((m) => m.id === milestoneId);
-  if (!milestone) throw new LogEntryError(`No milestone with id "${milestoneId}".`, 'not-found');
-  if (milestone.kind !== 'recurring') {
-    if (cycle) throw new LogEntryError(`"${milestoneId}" is not recurring: record it without "@${cycle}".`);
-    return;
-  }
-  const recordable = recordableCycles(milestone, today);
-  const named = (dates: readonly IsoDate[]) => dates.map((c) => logKey(milestoneId, c)).join(', ');
-  if (!cycle) {
-    const hint =
-      recordable.length > 1
-        ? `e.g. ${named(recordable.slice(0, -1))}`
-        : `its first cycle is ${named(recordable) || `${milestoneId}@?`}`;
-    throw new LogEntryError(`"${milestoneId}" recurs: record one cycle as <id>@<cycle date>, ${hint}.`);
-  }
-  if (!isCycleOf(milestone, cycle)) {
-    throw new LogEntryError(
-      `"${cycle}" is not a cycle of "${milestoneId}"; its cycles up to the next are ${recordable.join(', ')}.`,
-      'not-found',
-    );
-  }
-}
-
-const firstIssue = (error: z.ZodError): string => {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-  return `${issue?.message ?? 'invalid'}${where}`;
-};
-
-/**
- * Appends a record entry to the log. Achieved, partial and missed need the date it happened
- * (`on`); for the other statuses `on` is the "as of" date and defaults to today. The date must pass
- * `checkEntryDate`. Whether the key names a known milestone is checked with `checkLogKey` first.
- */
-export function appendRecord(
-  state: UserState,
-  input: NewRecord,
-  ctx: EntryContext,
-): { state: UserState; entry: RecordEntry } {
-  const parsed = newRecordSchema.safeParse(input);
-  if (!parsed.success) throw new LogEntryError(`Not recorded: ${firstIssue(parsed.error)}.`);
-  const { key, status, note = '', evidence = [] } = parsed.data;
-  let on = parsed.data.on ?? null;
-  if (on === null || on === '') {
-    if (DATED_STATUSES.has(status)) {
-      throw new LogEntryError(
-        `Not recorded: "${status}" needs the date it happened (on); nothing is assumed.`,
-      );
-    }
-    on = ctx.today;
-  }
-  const problem = checkEntryDate(on, ctx.today);
-  if (problem) throw new LogEntryError(`Not recorded: the date ${entryDateMessage(problem, on, ctx.today)}`);
-  if (!ctx.author.trim()) throw new LogEntryError('Not recorded: set your name in Settings first.');
-  const entry: RecordEntry = {
-    type: 'record',
-    id: ctx.newId(),
-    key,
-    recordedAt: ctx.now.toISOString(),
-    author: ctx.author.trim(),
-    note,
-    status,
-    on,
-    evidence,
-  };
-  return { state: { ...state, log: [...state.log, entry] }, entry };
-}
-
-/** Appends a retraction of the record `entryId`; refuses an unknown or already withdrawn one. */
-export function appendRetraction(
-  state: UserState,
-  entryId: string,
-  ctx: EntryContext & { note?: string },
-): { state: UserState; entry: RetractionEntry } {
-  const target = state.log.find((e) => e.id === entryId);
-  if (!target || target.type !== 'record') {
-    throw new LogEntryError(`No recorded entry with id "${entryId}".`, 'not-found');
-  }
-  if (state.log.some((e) => e.type === 'retraction' && e.retracts === entryId)) {
-    throw new LogEntryError('That entry is already withdrawn.');
-  }
-  const entry: RetractionEntry = {
-    type: 'retraction',
-    id: ctx.newId(),
-    key: target.key,
-    recordedAt: ctx.now.toISOString(),
-    author: ctx.author.trim() || target.author,
-    note: ctx.note ?? '',
-    retracts: entryId,
-  };
-  return { state: { ...state, log: [...state.log, entry] }, entry };
-}
 
 /** Mutes or unmutes a milestone's reminders (a setting, not a log entry). */
 export function setMuted(state: UserState, milestoneId: string, muted: boolean): UserState {

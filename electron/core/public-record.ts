@@ -8,16 +8,12 @@
 import { z } from 'zod';
 import { ADOPTION_DATE, type IsoDate } from './date-phrase';
 import { describeIssues } from './dataset';
-import { isoDateSchema, type Milestone } from './milestone';
+import type { Milestone } from './milestone';
+import { isoDateSchema } from './milestone-schema';
 import { isCycleOf } from './occurrences';
-import type { NewRecord } from './progress';
-import {
-  currentEntry,
-  parseLogKey,
-  recordEntrySchema,
-  type LogEntry,
-  type RecordEntry,
-} from './progress-log';
+import type { NewRecord } from './recording';
+import { parseLogKey, type RecordEntry } from './progress-log';
+import { recordEntrySchema } from './progress-log-schema';
 import type { Locale } from './user-state';
 
 export const PUBLIC_RECORD_FORMAT = 'compass-timeline/public-record';
@@ -164,13 +160,4 @@ export const ADOPTED_NOTE_PREFIX: Record<Locale, string> = {
 export function adoptionOf(entry: RecordEntry, locale: Locale): NewRecord {
   const note = `${ADOPTED_NOTE_PREFIX[locale]}${entry.note}`.slice(0, 10_000);
   return { key: entry.key, status: entry.status, on: entry.on, note, evidence: entry.evidence };
-}
-
-/**
- * Whether the user's log already states what the public-record entry says: the key's current entry
- * has the same status and date. Adopting it again would add nothing.
- */
-export function alreadyStated(log: readonly LogEntry[], entry: RecordEntry): boolean {
-  const current = currentEntry(log.filter((e) => e.key === entry.key));
-  return current !== null && current.status === entry.status && current.on === entry.on;
 }

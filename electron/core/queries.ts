@@ -1,7 +1,7 @@
 import { plusDays } from './calendar-date';
 import type { IsoDate } from './date-phrase';
-import type { AnyMilestone, Chapter } from './milestone';
-import { CHAPTERS } from './milestone';
+import type { AnyMilestone } from './milestone';
+import { CHAPTERS, type Chapter } from './chapters';
 import { EARLIEST_DATE, occurrencesBetween, type DateRange, type Occurrence } from './occurrences';
 import { progressOfOccurrence, type ProgressSource } from './progress';
 import { CLOSED_STATUSES, WORKING_STATUSES, type Status } from './status';

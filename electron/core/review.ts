@@ -26,7 +26,8 @@
  *   other cycle is `unknown`.
  */
 import type { IsoDate } from './date-phrase';
-import { CHAPTERS, isOwn, type AnyMilestone, type Chapter } from './milestone';
+import { isOwn, type AnyMilestone } from './milestone';
+import { CHAPTERS, type Chapter } from './chapters';
 import { occurrencesUntil } from './occurrences';
 import {
   currentEntry,

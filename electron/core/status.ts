@@ -1,5 +1,4 @@
-import { z } from 'zod';
-
+/** A milestone's status, and the groups of statuses the rules speak of (the schema: `progress-log-schema.ts`). */
 export const STATUSES = [
   'unknown',
   'planned',
@@ -13,8 +12,6 @@ export type Status = (typeof STATUSES)[number];
 
 /** Statuses after which a milestone needs no more reminders. */
 export const CLOSED_STATUSES: ReadonlySet<Status> = new Set(['achieved', 'dropped']);
-
-export const statusSchema = z.enum(STATUSES);
 
 /** Statuses that say when something happened: recording one needs the date it happened. */
 export const DATED_STATUSES: ReadonlySet<Status> = new Set(['achieved', 'partial', 'missed']);

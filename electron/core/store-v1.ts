@@ -6,15 +6,11 @@
  */
 import { format } from 'date-fns';
 import { z } from 'zod';
-import { isoDateSchema } from './milestone';
-import {
-  EARLIEST_ENTRY_DATE,
-  logKeySchema,
-  recordEntrySchema,
-  type EvidenceItem,
-  type RecordEntry,
-} from './progress-log';
-import { statusSchema, type Status } from './status';
+import { isoDateSchema } from './milestone-schema';
+import type { EvidenceItem, RecordEntry } from './progress-log';
+import { EARLIEST_ENTRY_DATE } from './limits';
+import { logKeySchema, recordEntrySchema, statusSchema } from './progress-log-schema';
+import type { Status } from './status';
 import { STORE_SCHEMA_VERSION } from './user-state';
 
 const instant = z.iso.datetime({ offset: true });

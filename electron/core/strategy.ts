@@ -5,14 +5,9 @@
  * statuses and reminders survive a corrected text. Pure.
  */
 import { z } from 'zod';
-import {
-  CHAPTERS,
-  datasetSchema,
-  datesAreConsistent,
-  isoDateSchema,
-  milestoneDatesSchema,
-  type Milestone,
-} from './milestone';
+import type { Milestone } from './milestone';
+import { CHAPTERS } from './chapters';
+import { datasetSchema, datesAreConsistent, isoDateSchema, milestoneDatesSchema } from './milestone-schema';
 import { LANGUAGES, type Candidate, type Language } from './extract/commitments';
 import { LIMITS, tooLong } from './limits';
 

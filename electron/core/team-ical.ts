@@ -23,14 +23,8 @@
 import ICAL from 'ical.js';
 import { ADOPTION_DATE } from './date-phrase';
 import type { AnyMilestone } from './milestone';
-import {
-  compareEntries,
-  currentEntry,
-  logEntrySchema,
-  parseLogKey,
-  type LogEntry,
-  type LogKey,
-} from './progress-log';
+import { compareEntries, currentEntry, parseLogKey, type LogEntry, type LogKey } from './progress-log';
+import { logEntrySchema } from './progress-log-schema';
 import type { Status } from './status';
 import { currentOwner } from './ownership';
 

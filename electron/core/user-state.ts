@@ -1,54 +1,15 @@
 import { z } from 'zod';
 import { LIMITS, tooMany } from './limits';
-import { CHAPTERS, ownMilestoneSchema } from './milestone';
-import type { IsoDate } from './date-phrase';
-import { logEntrySchema, type EvidenceItem } from './progress-log';
-import { statusSchema, type Status } from './status';
+import { CHAPTERS } from './chapters';
+import { ownMilestoneSchema } from './milestone-schema';
+import { logEntrySchema } from './progress-log-schema';
 
 /** An instant, as an ISO 8601 string with offset (new Date().toISOString()). */
 const instant = z.iso.datetime({ offset: true });
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm');
 
-export { statusSchema };
-
 /** The store's layout version (kept in the file as `schemaVersion`; files without it are layout 1). */
 export const STORE_SCHEMA_VERSION = 2;
-
-/**
- * The current state of one log key (a milestone, or one cycle of a recurring one), derived from
- * the progress log (`currentEntry`), plus the milestone's own mute setting. Never stored.
- */
-export interface Progress {
-  status: Status;
-  /** The date the current state held ("achieved on" for achieved, "as of" otherwise); null without an entry. */
-  on: IsoDate | null;
-  /** `on` when the status is achieved or partial (the date it was delivered), else null. */
-  achievedOn: IsoDate | null;
-  evidence: EvidenceItem[];
-  note: string;
-  muted: boolean;
-  /** Who recorded the current entry. */
-  author: string | null;
-  /** The id of the current entry. */
-  entryId: string | null;
-  /** How many entries (records and retractions) the key's log holds. */
-  changes: number;
-  /** When the latest entry of the key (of any type) was recorded. */
-  lastChangeAt: string | null;
-}
-
-export const EMPTY_PROGRESS: Progress = {
-  status: 'unknown',
-  on: null,
-  achievedOn: null,
-  evidence: [],
-  note: '',
-  muted: false,
-  author: null,
-  entryId: null,
-  changes: 0,
-  lastChangeAt: null,
-};
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

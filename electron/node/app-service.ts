@@ -7,21 +7,22 @@ import type { IsoDate } from '../core/date-phrase';
 import { ICAL_FILE_NAME, ICAL_MIME_TYPE, icalOptionsFromSettings } from '../core/ical';
 import type { AnyMilestone, Milestone, OwnMilestone } from '../core/milestone';
 import { randomUUID } from 'node:crypto';
+import { deriveProgress, setMuted } from '../core/progress';
 import {
   appendRecord,
   appendRetraction,
   checkLogKey,
-  deriveProgress,
   LogEntryError,
-  setMuted,
-} from '../core/progress';
-import { adoptionOf, alreadyStated, PublicRecordError, type PublicRecordFile } from '../core/public-record';
+  appendOwner,
+  checkOwnerKey,
+} from '../core/recording';
+import { adoptionOf, PublicRecordError, type PublicRecordFile } from '../core/public-record';
+import { alreadyStated, parseLogKey } from '../core/progress-log';
 import { buildReview, compareReviews } from '../core/review';
 import { DEFAULT_REVIEW_SOURCE, entriesForSource, type ReviewSource } from '../core/review-source';
 import { REVIEW_MIME, reviewFileName } from '../core/review-export';
 import { resolveLocale } from '../core/shell-locale';
 import type { Locale, UserState } from '../core/user-state';
-import { parseLogKey } from '../core/progress-log';
 import { searchMilestoneIds } from '../core/milestone-search';
 import { timelineMilestone, type TimelineMilestone } from '../core/timeline-milestone';
 import {
@@ -40,13 +41,7 @@ import {
   type WireOutputs,
 } from '../contract/api';
 import { authorOf, meOf } from './author';
-import {
-  appendOwner,
-  checkOwnerKey,
-  deriveOwners,
-  milestonesOwnedBy,
-  type OwnerFilter,
-} from '../core/ownership';
+import { deriveOwners, milestonesOwnedBy, type OwnerFilter } from '../core/ownership';
 import { importPublicRecordText, publicRecordFor } from './public-record-source';
 import { dirname } from 'node:path';
 import { renderReview } from './review-files';

@@ -5,7 +5,8 @@ import { DatasetError, parseDataset } from '../core/dataset';
 import { LIMITS, tooLarge } from '../core/limits';
 import type { Milestone } from '../core/milestone';
 import { stripBom } from '../core/text-file';
-import { parseSectionNames, type SectionNames } from '../core/sections';
+import type { SectionNames } from '../core/sections';
+import { parseSectionNames } from '../core/sections-schema';
 
 /** The display names of the bundled dataset's section headings (data/compass-sections.json). */
 export function bundledSectionNames(): SectionNames {

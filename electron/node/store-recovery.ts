@@ -3,8 +3,8 @@
  * that cannot be read is counted as lost (it stays in the backup file); nothing is invented.
  */
 import { randomUUID } from 'node:crypto';
-import { ownMilestoneSchema } from '../core/milestone';
-import { logEntrySchema } from '../core/progress-log';
+import { ownMilestoneSchema } from '../core/milestone-schema';
+import { logEntrySchema } from '../core/progress-log-schema';
 import {
   EMPTY_V1_PROGRESS,
   isV1Layout,

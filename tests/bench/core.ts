@@ -107,7 +107,8 @@ async function main(): Promise<void> {
     } else if (which === 'log-review') {
       // Five entries per dated milestone (a recurring one: on its first cycle), then what saving
       // one more entry costs the app: append, re-derive every key's progress, rebuild the review.
-      const { appendRecord, deriveProgress } = await import('../../electron/core/progress');
+      const { deriveProgress } = await import('../../electron/core/progress');
+      const { appendRecord } = await import('../../electron/core/recording');
       const { buildReview } = await import('../../electron/core/review');
       const statuses = ['planned', 'in-progress', 'in-progress', 'partial', 'achieved'] as const;
       let n = 0;

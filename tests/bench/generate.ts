@@ -11,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveDatePhrase, type DateContext } from '../../electron/core/date-phrase';
-import { CHAPTERS, type Chapter, type Milestone } from '../../electron/core/milestone';
+import type { Milestone } from '../../electron/core/milestone';
+import { CHAPTERS, type Chapter } from '../../electron/core/chapters';
 
 /** mulberry32: a small deterministic PRNG. */
 function rng(seed: number): () => number {

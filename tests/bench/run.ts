@@ -1092,7 +1092,7 @@ const FIXED = [
   'Reminder planning, 10,000: `reminderDay` made four date-fns calls per reminder and both sort comparators called ' +
     '`localeCompare` (a collator look-up per call; ties are the rule). Now UTC arithmetic and one shared `Intl.Collator` ' +
     '(same order): `planReminders` first call ~65 → ~45 ms, warm ~37 → ~23 ms; every reminder 2022–2030 ~185 → ~90 ms.',
-  'Dataset validation, 10,000: the `isoDate` refine (`electron/core/milestone.ts`) did `Date.parse` + `toISOString` for ' +
+  'Dataset validation, 10,000: the `isoDate` refine (`electron/core/milestone-schema.ts`) did `Date.parse` + `toISOString` for ' +
     '~26,000 dates. Now an arithmetic calendar check (same verdict): load + validation ~120 → ~90 ms first call, ~80 → ~50 ms warm.',
   'Log + review, 10,000 milestones × 5 entries (`electron/core/review.ts`, `progress-log.ts`; CPU profile of ' +
     '`buildReview`): each current-entry look-up built a Set of retracted ids with `flatMap`, `entryAsOf` first copied the ' +

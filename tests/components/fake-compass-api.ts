@@ -15,14 +15,15 @@ import type {
   TeamStatus,
 } from '../../electron/contract/api';
 import type { AnyMilestone, Milestone } from '../../electron/core/milestone';
+import { deriveProgress, setMuted } from '../../electron/core/progress';
 import {
   appendRecord,
   appendRetraction,
   checkLogKey,
-  deriveProgress,
-  setMuted,
-} from '../../electron/core/progress';
-import { appendOwner, checkOwnerKey, deriveOwners, milestonesOwnedBy } from '../../electron/core/ownership';
+  appendOwner,
+  checkOwnerKey,
+} from '../../electron/core/recording';
+import { deriveOwners, milestonesOwnedBy } from '../../electron/core/ownership';
 import { adoptionOf, type PublicRecordFile } from '../../electron/core/public-record';
 import { buildReview, compareReviews } from '../../electron/core/review';
 import { entriesForSource } from '../../electron/core/review-source';

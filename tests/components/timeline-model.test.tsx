@@ -1,4 +1,4 @@
-import { EMPTY_PROGRESS } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS } from '../../electron/core/progress';
 import { describe, expect, it } from 'vitest';
 import type { OwnMilestone } from '../../electron/core/milestone';
 import type { TimelineMilestone } from '../../electron/core/timeline-milestone';

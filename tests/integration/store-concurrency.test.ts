@@ -38,7 +38,7 @@ beforeAll(() => {
   const writerSource = join(work, 'writer.ts');
   writeFileSync(
     writerSource,
-    `import { appendRecord } from ${JSON.stringify(join(ROOT, 'electron/core/progress.ts'))};
+    `import { appendRecord } from ${JSON.stringify(join(ROOT, 'electron/core/recording.ts'))};
      import { openStateStore } from ${JSON.stringify(join(ROOT, 'electron/node/store.ts'))};
      const [cwd, round] = process.argv.slice(2);
      const store = openStateStore({ cwd });

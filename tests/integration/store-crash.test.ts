@@ -16,7 +16,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A separate Node process that rewrites the store as fast as it can, with a growing note. */
 function writer(cwd: string) {
   const script = `
-    import { appendRecord } from ${JSON.stringify(join(ROOT, 'electron/core/progress.ts'))};
+    import { appendRecord } from ${JSON.stringify(join(ROOT, 'electron/core/recording.ts'))};
     import { openStateStore } from ${JSON.stringify(join(ROOT, 'electron/node/store.ts'))};
     const store = openStateStore({ cwd: ${JSON.stringify(cwd)} });
     process.stdout.write('ready\\n');

@@ -6,16 +6,17 @@
 import { format } from 'date-fns';
 import type { IsoDate } from '../../electron/core/date-phrase';
 import {
-  appendRecord,
   deriveProgress,
   progressOf as progressOfSource,
   setMuted,
+  type Progress,
 } from '../../electron/core/progress';
+import { appendRecord } from '../../electron/core/recording';
 import type { EvidenceItem, LogEntry } from '../../electron/core/progress-log';
 import type { AnyMilestone } from '../../electron/core/milestone';
 import { buildReview, type Review } from '../../electron/core/review';
 import type { Status } from '../../electron/core/status';
-import type { Progress, UserState } from '../../electron/core/user-state';
+import type { UserState } from '../../electron/core/user-state';
 
 export interface ProgressPatch {
   status?: Status;

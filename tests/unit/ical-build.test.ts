@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmOffsets, buildIcal, ICAL_HORIZON, icalOptionsFromSettings } from '../../electron/core/ical';
-import { CHAPTERS, type AnyMilestone } from '../../electron/core/milestone';
+import type { AnyMilestone } from '../../electron/core/milestone';
+import { CHAPTERS } from '../../electron/core/chapters';
 import { occurrencesUntil } from '../../electron/core/occurrences';
 import { applyProgressPatch } from '../support/log';
 import { plusDays } from '../../electron/core/calendar-date';

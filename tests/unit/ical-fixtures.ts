@@ -1,4 +1,5 @@
-import { ownMilestoneSchema, type OwnMilestone } from '../../electron/core/milestone';
+import type { OwnMilestone } from '../../electron/core/milestone';
+import { ownMilestoneSchema } from '../../electron/core/milestone-schema';
 import { applyProgressPatch } from '../support/log';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';
 

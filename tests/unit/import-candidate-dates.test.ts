@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { milestoneDatesSchema } from '../../electron/core/milestone';
+import { milestoneDatesSchema } from '../../electron/core/milestone-schema';
 import { candidateSchema } from '../../electron/core/strategy';
 import {
   checkDates,

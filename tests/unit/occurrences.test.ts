@@ -7,7 +7,7 @@ import {
   recordableCycles,
 } from '../../electron/core/occurrences';
 import { groupByChapterSection, dueUnrecorded, overdue, upcoming } from '../../electron/core/queries';
-import { EMPTY_PROGRESS } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS } from '../../electron/core/progress';
 import { milestone } from '../support/milestones';
 
 const forum = milestone('forum', 'tweejaarlijkse', {}, 2022);

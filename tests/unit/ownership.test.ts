@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appendOwner,
   currentOwner,
   deriveOwners,
   milestonesOwnedBy,
   ownerMatches,
   ownerOf,
 } from '../../electron/core/ownership';
-import { appendRecord, deriveProgress, LogEntryError } from '../../electron/core/progress';
-import { logEntrySchema, type OwnerEntry } from '../../electron/core/progress-log';
+import { appendOwner, appendRecord, LogEntryError } from '../../electron/core/recording';
+import { deriveProgress } from '../../electron/core/progress';
+import type { OwnerEntry } from '../../electron/core/progress-log';
+import { logEntrySchema } from '../../electron/core/progress-log-schema';
 import {
   deriveTodo,
   entryToJournal,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appendRecord,
-  appendRetraction,
-  checkLogKey,
-  deriveProgress,
-  LogEntryError,
-} from '../../electron/core/progress';
+import { deriveProgress } from '../../electron/core/progress';
+import { appendRecord, appendRetraction, checkLogKey, LogEntryError } from '../../electron/core/recording';
 import { checkEntryDate } from '../../electron/core/progress-log';
 import { buildReview, compareReviews, ragOf } from '../../electron/core/review';
 import { EMPTY_STATE, type UserState } from '../../electron/core/user-state';

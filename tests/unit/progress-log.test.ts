@@ -3,11 +3,11 @@ import {
   currentEntry,
   entriesByKey,
   entryAsOf,
-  logEntrySchema,
   logKey,
   parseLogKey,
   type LogEntry,
 } from '../../electron/core/progress-log';
+import { logEntrySchema } from '../../electron/core/progress-log-schema';
 
 const record = (
   id: string,

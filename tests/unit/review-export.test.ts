@@ -5,7 +5,7 @@ import { reviewOf, TEST_COVER } from '../support/log';
 import { exportReview, REVIEW_CSV_COLUMNS, REVIEW_JSON_FORMAT } from '../../electron/core/review-export';
 import { reviewWords } from '../../electron/node/i18n';
 import { reviewText } from '../support/review-words';
-import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS, type Progress } from '../../electron/core/progress';
 import { bundledMilestones, bundledSectionNames } from '../../electron/node/milestones-source';
 import enReview from '../../electron/contract/locales/en/review.json';
 import nlReview from '../../electron/contract/locales/nl/review.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewOf } from '../support/log';
-import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS, type Progress } from '../../electron/core/progress';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { filterItems, nextSort, NO_FILTER, sortItems } from '../../renderer/src/review/table-model';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyMilestone, OwnMilestone } from '../../electron/core/milestone';
-import { applyProgressPatch } from '../support/log';
+import { applyProgressPatch, logOf, reviewOf } from '../support/log';
 import { formatShare, VERDICTS, type ReviewItem } from '../../electron/core/review';
-import { logOf, reviewOf } from '../support/log';
-import { EMPTY_PROGRESS, EMPTY_STATE, type Progress } from '../../electron/core/user-state';
+import { EMPTY_STATE } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS, type Progress } from '../../electron/core/progress';
 import { bundledMilestones } from '../../electron/node/milestones-source';
 import { milestone } from '../support/milestones';
 

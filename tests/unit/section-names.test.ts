@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS } from '../../electron/core/milestone';
+import { CHAPTERS } from '../../electron/core/chapters';
 import { sectionName } from '../../electron/core/sections';
 import { bundledMilestones, bundledSectionNames } from '../../electron/node/milestones-source';
 import en from '../../electron/contract/locales/en/ui.json';

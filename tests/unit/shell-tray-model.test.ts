@@ -11,8 +11,7 @@ import {
   type TrayInput,
   type TrayMenuItem,
 } from '../../electron/core/tray-model';
-import type { ProgressMap } from '../../electron/core/progress';
-import { EMPTY_PROGRESS, type Progress } from '../../electron/core/user-state';
+import { EMPTY_PROGRESS, type ProgressMap, type Progress } from '../../electron/core/progress';
 import { trayMenuTemplate } from '../../electron/main/menu-templates';
 import { translator as shellTranslator } from '../../electron/node/i18n';
 import { loadMilestones } from '../../electron/node/milestones-source';

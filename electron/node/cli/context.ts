@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { IsoDate } from '../../core/date-phrase';
-import { isoDateSchema, type AnyMilestone, type Milestone } from '../../core/milestone';
+import type { AnyMilestone, Milestone } from '../../core/milestone';
+import { isoDateSchema } from '../../core/milestone-schema';
 import type { UserState } from '../../core/user-state';
 import type { StateStore } from '../store';
 

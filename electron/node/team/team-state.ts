@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { logEntrySchema } from '../../core/progress-log';
+import { logEntrySchema } from '../../core/progress-log-schema';
 import { jsonFile, type JsonFile } from './json-file';
 
 export const TEAM_FILE = 'team.json';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
-import { isoDateSchema } from '../../core/milestone';
+import { isoDateSchema } from '../../core/milestone-schema';
 import { composeApp, type AppRoot } from '../compose';
 import { createWebHostServer } from './server';
 

@@ -12,7 +12,7 @@ import type { IsoDate } from '../../../electron/core/date-phrase';
 import { isOwn, type AnyMilestone } from '../../../electron/core/milestone';
 import { occurrencesUntil, recordableCycles } from '../../../electron/core/occurrences';
 import { currentOwner, type Owner } from '../../../electron/core/ownership';
-import { entriesOf, type ProgressMap } from '../../../electron/core/progress';
+import { entriesOf, EMPTY_PROGRESS, type ProgressMap, type Progress } from '../../../electron/core/progress';
 import {
   checkEntryDate,
   currentEntry,
@@ -22,7 +22,6 @@ import {
   type LogEntry,
 } from '../../../electron/core/progress-log';
 import { DATED_STATUSES, STATUSES, type Status } from '../../../electron/core/status';
-import { EMPTY_PROGRESS, type Progress } from '../../../electron/core/user-state';
 import { formatInstant, formatLongDate } from '../format';
 import { isDueSoon, isDueUnrecorded, isOverdue } from '../timeline/facts';
 import { DUE_SOON_ICON, OVERDUE_ICON, OWN_ICON, STATUS_ICON } from '../timeline/look';

@@ -6,8 +6,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRecordLayer } from '../../../electron/contract/api';
-import type { LogEntry, RecordEntry } from '../../../electron/core/progress-log';
-import { alreadyStated } from '../../../electron/core/public-record';
+import { alreadyStated, type LogEntry, type RecordEntry } from '../../../electron/core/progress-log';
 import { DATED_STATUSES } from '../../../electron/core/status';
 import { formatLongDate } from '../format';
 import { STATUS_ICON } from '../timeline/look';

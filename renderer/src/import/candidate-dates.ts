@@ -5,7 +5,7 @@
  * namespace, field by field. Pure.
  */
 import type { MilestoneKind, ResolvedDate } from '../../../electron/core/date-phrase';
-import { milestoneDatesSchema, type DateProblem } from '../../../electron/core/milestone';
+import { milestoneDatesSchema, type DateProblem } from '../../../electron/core/milestone-schema';
 
 export interface DatesDraft {
   kind: MilestoneKind;

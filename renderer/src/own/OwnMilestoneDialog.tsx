@@ -1,7 +1,9 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
-import { CHAPTERS, KINDS, type OwnMilestone } from '../../../electron/core/milestone';
+import type { OwnMilestone } from '../../../electron/core/milestone';
+import { KINDS } from '../../../electron/core/date-phrase';
+import { CHAPTERS } from '../../../electron/core/chapters';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { errorMessage } from '../app/errors';
 import { Modal } from '../app/Modal';

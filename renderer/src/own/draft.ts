@@ -4,7 +4,8 @@
  */
 import { isCalendarDate } from '../../../electron/core/calendar-date';
 import type { MilestoneKind } from '../../../electron/core/date-phrase';
-import type { Chapter, OwnMilestone } from '../../../electron/core/milestone';
+import type { OwnMilestone } from '../../../electron/core/milestone';
+import type { Chapter } from '../../../electron/core/chapters';
 
 export interface OwnDraft {
   titleNl: string;

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateSchema } from '../../../electron/core/milestone';
+import { isoDateSchema } from '../../../electron/core/milestone-schema';
 import { DATE_TEXT_INPUT } from '../app/date-text';
 
 export interface AsOfInputProps {

@@ -1,7 +1,7 @@
 /** The review's full table: every item due, sortable by any column, filterable; rows open the detail panel. */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHAPTERS } from '../../../electron/core/milestone';
+import { CHAPTERS } from '../../../electron/core/chapters';
 import { REVIEW_ITEM_KINDS, VERDICTS, type ReviewItem } from '../../../electron/core/review';
 import { formatDate } from '../format';
 import { VERDICT_ICON } from './look';

@@ -1,5 +1,5 @@
 /** Sorting and filtering the review's table: pure functions over the review's items. */
-import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
+import { CHAPTERS, type Chapter } from '../../../electron/core/chapters';
 import { VERDICTS, type ReviewItem, type ReviewItemKind, type Verdict } from '../../../electron/core/review';
 import { STATUSES } from '../../../electron/core/status';
 

@@ -5,7 +5,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, ExportedFile, Snapshot } from '../../../electron/contract/api';
-import { CHAPTERS, type Chapter } from '../../../electron/core/milestone';
+import { CHAPTERS, type Chapter } from '../../../electron/core/chapters';
 import type { Settings } from '../../../electron/core/user-state';
 import { errorMessage } from '../app/errors';
 import { Field } from '../app/Field';

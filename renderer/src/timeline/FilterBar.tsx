@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHAPTERS, KINDS } from '../../../electron/core/milestone';
+import { KINDS } from '../../../electron/core/date-phrase';
+import { CHAPTERS } from '../../../electron/core/chapters';
 import { STATUSES } from '../../../electron/core/status';
 import { OWNER_FILTERS } from '../../../electron/core/ownership';
 import { Field } from '../app/Field';

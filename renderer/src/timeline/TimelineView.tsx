@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
 import { LIMITS } from '../../../electron/core/limits';
-import { KINDS } from '../../../electron/core/milestone';
+import { KINDS } from '../../../electron/core/date-phrase';
 import { parseLogKey } from '../../../electron/core/progress-log';
 import { STATUSES } from '../../../electron/core/status';
 import { milestonesOwnedBy } from '../../../electron/core/ownership';

@@ -2,8 +2,9 @@
  * The timeline's filters and view options, their defaults, matching, and keeping them between
  * launches (localStorage). Anything unreadable in storage falls back to the default.
  */
-import type { IsoDate, MilestoneKind } from '../../../electron/core/date-phrase';
-import { CHAPTERS, KINDS, isOwn, type Chapter } from '../../../electron/core/milestone';
+import { KINDS, type IsoDate, type MilestoneKind } from '../../../electron/core/date-phrase';
+import { isOwn } from '../../../electron/core/milestone';
+import { CHAPTERS, type Chapter } from '../../../electron/core/chapters';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { STATUSES, type Status } from '../../../electron/core/status';
 import { OWNER_FILTERS, type OwnerFilter } from '../../../electron/core/ownership';

@@ -4,7 +4,7 @@
  * strategies, a strategy level comes first: the Compass (chapters, sections) and then each
  * strategy (its sections: every imported milestone is in the "general" chapter).
  */
-import type { Chapter } from '../../../electron/core/milestone';
+import type { Chapter } from '../../../electron/core/chapters';
 import type { TimelineMilestone } from '../../../electron/core/timeline-milestone';
 import { groupByChapterSection } from '../../../electron/core/queries';
 

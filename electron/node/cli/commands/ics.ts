@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { icalOptionsFromSettings, type IcalOptions } from '../../../core/ical';
-import { CHAPTERS, type Chapter } from '../../../core/milestone';
+import { CHAPTERS, type Chapter } from '../../../core/chapters';
 import { LOCALES, type Locale, type UserState } from '../../../core/user-state';
 import { publishIcal } from '../../feed-server';
 import type { StateStore } from '../../store';

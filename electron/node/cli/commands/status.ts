@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { appendRecord, checkLogKey, deriveProgress, LogEntryError, progressOf } from '../../../core/progress';
-import {
-  checkEntryDate,
-  entryDateMessage,
-  logKeySchema,
-  type EvidenceItem,
-} from '../../../core/progress-log';
+import { deriveProgress, progressOf } from '../../../core/progress';
+import { appendRecord, checkLogKey, LogEntryError } from '../../../core/recording';
+import { checkEntryDate, entryDateMessage, type EvidenceItem } from '../../../core/progress-log';
+import { logKeySchema } from '../../../core/progress-log-schema';
 import { DATED_STATUSES, STATUSES, type Status } from '../../../core/status';
 import { authorOf } from '../../author';
 import { CliError, type Command } from '../context';
