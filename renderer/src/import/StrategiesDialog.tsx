@@ -3,13 +3,18 @@
  * (after asking; its file is kept and the progress log is untouched), and import a new document.
  * The Compass itself can be hidden but never removed.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompassApi, Snapshot } from '../../../electron/contract/api';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { errorMessage } from '../app/errors';
 import { Modal } from '../app/Modal';
 import { formatLongDate } from '../format';
-import { ImportDialog } from './ImportDialog';
+
+// The import dialog (with the milestone schema it checks dates against) is a chunk of its own, so
+// the timeline's first chunk loads no zod; it is fetched when this dialog opens.
+const loadImportDialog = () => import('./ImportDialog');
+const LazyImportDialog = lazy(() => loadImportDialog().then((module) => ({ default: module.ImportDialog })));
 
 export interface StrategiesDialogProps {
   api: CompassApi;
@@ -29,18 +34,23 @@ export function StrategiesDialog(props: StrategiesDialogProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const strategies = snapshot.strategies ?? [];
   const compassCount = snapshot.milestones.length - strategies.reduce((n, s) => n + s.milestoneIds.length, 0);
+  useEffect(() => void loadImportDialog(), []);
 
   if (importing)
     return (
-      <ImportDialog
-        api={api}
-        onSnapshot={onSnapshot}
-        onClose={() => setImporting(false)}
-        onSaved={(name, count) => {
-          setImporting(false);
-          setMessage({ kind: 'ok', text: t('strategies.saved', { name, count }) });
-        }}
-      />
+      <ErrorBoundary fallback={(message) => <p role="alert">{t('app.viewFailed', { message })}</p>}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <LazyImportDialog
+            api={api}
+            onSnapshot={onSnapshot}
+            onClose={() => setImporting(false)}
+            onSaved={(name, count) => {
+              setImporting(false);
+              setMessage({ kind: 'ok', text: t('strategies.saved', { name, count }) });
+            }}
+          />
+        </Suspense>
+      </ErrorBoundary>
     );
 
   const toggle = (slug: string, show: boolean) =>
