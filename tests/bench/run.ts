@@ -1025,9 +1025,15 @@ const NAVIGATION_VS_PEERS =
   'width with a ResizeObserver a frame after the first commit, so the timeline was laid out, painted, measured, rendered ' +
   "again and painted (the toolbar's Tab stops came a frame later still); both are measured in layout effects before the " +
   'first paint now, one painted frame. Interleaved A/B of the built renderer (`--renderer`, real dataset and 100, 5 runs ' +
-  'each, twice, load 2–4): navigation medians 808–1,153 ms before, 747–974 ms after. Next steps: move the zod-free constants (chapters, kinds, ' +
-  'statuses, defaults) out of the modules that build schemas and load the detail panel, the dialogs and their checks lazily, ' +
-  "so the first chunk has no zod; defer i18next's other namespaces.";
+  'each, twice, load 2–4): navigation medians 808–1,153 ms before, 747–974 ms after. Then the first chunk lost zod: the core ' +
+  'modules the timeline needs keep their constants, types and pure functions and the schemas moved beside them ' +
+  '(`*-schema.ts`, `recording.ts`), and the import dialog became a chunk of its own, so only the review, the settings and the ' +
+  'import dialog load zod (`tests/unit/renderer-chunks.test.ts` checks the built chunks); the first load is 92.9 + 367.3 KB ' +
+  'instead of 193.7 + 373.6 KB. Real dataset, 12 loads of each build interleaved (load ~2): DOMContentLoaded median 406 → ' +
+  "311 ms, the Gantt's render start 579 → 475 ms, its rows in the DOM 728 → 656 ms; the bench's own A/B (`--renderer`, 5 " +
+  'runs, twice) stayed within its noise (real dataset 768–874 ms before, 784–878 ms after). Next steps: the first render ' +
+  "itself (the Gantt's render start to its rows in the DOM is ~180 ms for 87 milestones here); defer i18next's other " +
+  'namespaces.';
 
 /**
  * Causes found by profiling (CPU profiles of the page through CDP and of Node with --cpu-prof,
